@@ -1,0 +1,49 @@
+# Intercultural Cities Platform — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+ICC := $(BIN)/icc
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint typecheck contracts pytest test-postgres bench messages screenshots clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) messages ## create .venv and install the platform and its tools
+
+messages: $(STAMP) ## compile the gettext catalogues
+	cd src/icc && ../../$(ICC) compilemessages --ignore=.venv -v 0
+
+run: install ## migrate, load demo data and serve on http://127.0.0.1:8000
+	mkdir -p var
+	$(ICC) migrate --no-input
+	$(ICC) demo
+	$(ICC) runserver $(HOST):$(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/pytest --cov --cov-report=term
+
+test: install lint typecheck contracts pytest ## every check: ruff, mypy, import contracts, the whole test suite
+
+bench: install ## benchmarks: print timings and ratios
+	@for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,1 @@
+"""Intercultural Cities Platform."""

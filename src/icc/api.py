@@ -1,0 +1,16 @@
+"""The JSON API under ``/api/v1/``; each app contributes a router from its ``api.py``."""
+
+from ninja import NinjaAPI
+
+from icc.network.api import router as network_router
+
+api = NinjaAPI(
+    title="Intercultural Cities Platform API",
+    version="1",
+    description=(
+        "Open data of the Intercultural Cities network: places, countries, networks and, "
+        "as modules land, index results, events and more. Read-only endpoints need no key."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/", network_router)

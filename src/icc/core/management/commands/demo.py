@@ -1,0 +1,23 @@
+"""``icc demo``: load (or refresh) the demonstration data of every module. Idempotent."""
+
+import os
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from icc.core.demo_accounts import demo_accounts_create
+from icc.network.demo.load import directory_demo_load
+
+
+class Command(BaseCommand):
+    help = "Load demonstration data: the network directory and demo accounts (safe to repeat)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        counts = directory_demo_load()
+        self.stdout.write(
+            f"Directory: {counts.places} places, {counts.networks} networks, "
+            f"{counts.countries} countries."
+        )
+        password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
+        for username, description in demo_accounts_create(password=password):
+            self.stdout.write(f"Account {username!r} ({description}), password {password!r}")

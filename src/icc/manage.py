@@ -1,0 +1,16 @@
+"""The ``icc`` command: Django's manage.py for this project."""
+
+import os
+import sys
+
+
+def main() -> None:
+    """Run a management command (``icc demo``, ``icc migrate``, ``icc runserver``…)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "icc.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

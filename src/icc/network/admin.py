@@ -1,0 +1,63 @@
+"""Administration of the directory for the secretariat."""
+
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from icc.network.models import (
+    Coordinator,
+    Country,
+    MembershipStep,
+    Network,
+    NetworkMembership,
+    Place,
+    PlaceFact,
+)
+
+
+class PlaceFactInline(admin.TabularInline[PlaceFact, Place]):
+    model = PlaceFact
+    extra = 0
+
+
+class MembershipStepInline(admin.TabularInline[MembershipStep, Place]):
+    model = MembershipStep
+    extra = 0
+    readonly_fields = ("step", "date")
+    can_delete = False
+    show_change_link = False
+    help_text = "Record new steps with the lifecycle service, which checks their order."
+
+
+class NetworkMembershipInline(admin.TabularInline[NetworkMembership, Network]):
+    model = NetworkMembership
+    extra = 0
+    autocomplete_fields = ("place",)
+
+
+@admin.register(Country)
+class CountryAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+    list_display = ("code", "name")
+    search_fields = ("code", "name")
+
+
+@admin.register(Place)
+class PlaceAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+    list_display = ("name", "country", "kind", "status", "member_since", "is_demo")
+    list_filter = ("status", "kind", "country", "is_demo")
+    search_fields = ("name", "slug")
+    readonly_fields = ("status", "member_since")
+    inlines = (PlaceFactInline, MembershipStepInline)
+
+
+@admin.register(Network)
+class NetworkAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+    list_display = ("name", "kind", "country", "founded")
+    search_fields = ("name", "slug")
+    inlines = (NetworkMembershipInline,)
+
+
+@admin.register(Coordinator)
+class CoordinatorAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+    list_display = ("name", "role", "place", "network", "is_fictional")
+    search_fields = ("name", "organisation", "email")
+    autocomplete_fields = ("place", "network", "user")

@@ -1,0 +1,225 @@
+"""Network directory API: places, countries, networks (``/api/v1/…``)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from icc.network import selectors
+from icc.network.models import Network, Place
+
+router = Router(tags=["network"])
+
+
+class PlaceFilterIn(Schema):
+    q: str = ""
+    country: str = ""
+    network: str = ""
+    population_band: str = ""
+    status: str = ""
+    kind: str = ""
+    limit: int | None = None
+    offset: int = 0
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    member_count: int
+    place_count: int
+
+
+class PlaceOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    country: str
+    country_name: str
+    status: str
+    member_since: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int | None
+    foreign_born_pct: float | None
+    non_nationals_pct: float | None
+    facts_year: int | None
+    networks: list[str]
+    url: str
+
+
+class FactOut(Schema):
+    year: int
+    population: int | None
+    population_source: str
+    foreign_born_pct: float | None
+    foreign_born_source: str
+    non_nationals_pct: float | None
+    non_nationals_source: str
+    approximate: bool
+
+
+class StepOut(Schema):
+    step: str
+    date: str
+
+
+class PlaceDetailOut(PlaceOut):
+    website: str
+    description: str
+    facts: list[FactOut]
+    membership: list[StepOut]
+
+
+class PlacePrivateOut(Schema):
+    slug: str
+    internal_notes: str
+    membership_notes: list[dict[str, str]]
+
+
+class NetworkOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    country: str | None
+    founded: int | None
+    website: str
+    member_count: int
+
+
+class NetworkDetailOut(NetworkOut):
+    description: str
+    places: list[str]
+
+
+def _float(value: Decimal | float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _place_out(place: Place, networks: list[str]) -> dict[str, object]:
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "kind": place.kind,
+        "country": place.country_id,
+        "country_name": place.country.name,
+        "status": place.status,
+        "member_since": place.member_since.isoformat() if place.member_since else None,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "population": getattr(place, "population", None),
+        "foreign_born_pct": _float(getattr(place, "foreign_born", None)),
+        "non_nationals_pct": _float(getattr(place, "non_nationals", None)),
+        "facts_year": getattr(place, "facts_year", None),
+        "networks": networks,
+        "url": place.get_absolute_url(),
+    }
+
+
+@router.get("/places", response=list[PlaceOut], summary="List places with filters")
+def places(request: HttpRequest, filters: Query[PlaceFilterIn]) -> list[dict[str, object]]:
+    """Places of the network, filtered like the directory page (``?country=ES&status=member``)."""
+    criteria = selectors.PlaceFilters(**filters.model_dump(exclude={"limit", "offset"}))
+    rows = selectors.place_list(filters=criteria).prefetch_related("networks")
+    end = None if filters.limit is None else filters.offset + max(filters.limit, 0)
+    return [
+        _place_out(p, sorted(n.slug for n in p.networks.all())) for p in rows[filters.offset : end]
+    ]
+
+
+@router.get("/places/{slug}", response=PlaceDetailOut, summary="One place with facts")
+def place_detail(request: HttpRequest, slug: str) -> dict[str, object]:
+    place = selectors.place_queryset_with_facts().filter(slug=slug).first()
+    if place is None:
+        raise HttpError(404, f"No place with the slug '{slug}'.")
+    public = selectors.place_get_public(slug=slug)
+    data = _place_out(place, [n.slug for n in public.networks.all()])
+    data.update(
+        website=place.website,
+        description=place.description,
+        facts=[
+            {
+                "year": f.year,
+                "population": f.population,
+                "population_source": f.population_source,
+                "foreign_born_pct": _float(f.foreign_born_pct),
+                "foreign_born_source": f.foreign_born_source,
+                "non_nationals_pct": _float(f.non_nationals_pct),
+                "non_nationals_source": f.non_nationals_source,
+                "approximate": f.approximate,
+            }
+            for f in public.facts.all()
+        ],
+        membership=[
+            {"step": s.step, "date": s.date.isoformat()} for s in public.membership_steps.all()
+        ],
+    )
+    return data
+
+
+@router.get(
+    "/places/{slug}/private",
+    response=PlacePrivateOut,
+    auth=django_auth,
+    summary="Private notes of a place (its coordinators, experts and the secretariat)",
+)
+def place_private(request: HttpRequest, slug: str) -> dict[str, object]:
+    try:
+        place = selectors.place_get_private_for_user(user=request.user, slug=slug)  # type: ignore[arg-type]
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
+    return {
+        "slug": place.slug,
+        "internal_notes": place.internal_notes,
+        "membership_notes": [
+            {"step": s.step, "date": s.date.isoformat(), "note": s.note}
+            for s in place.membership_steps.all()
+            if s.note
+        ],
+    }
+
+
+@router.get("/countries", response=list[CountryOut], summary="Countries with places")
+def countries(request: HttpRequest) -> list[dict[str, object]]:
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "member_count": getattr(c, "member_count", 0),
+            "place_count": getattr(c, "place_count", 0),
+        }
+        for c in selectors.country_list_with_members()
+    ]
+
+
+def _network_out(network: Network) -> dict[str, object]:
+    return {
+        "slug": network.slug,
+        "name": network.name,
+        "kind": network.kind,
+        "country": network.country_id,
+        "founded": network.founded,
+        "website": network.website,
+        "member_count": getattr(network, "member_count", 0),
+    }
+
+
+@router.get("/networks", response=list[NetworkOut], summary="National and regional networks")
+def networks(request: HttpRequest, country: str = "") -> list[dict[str, object]]:
+    rows = selectors.network_list()
+    if country:
+        rows = rows.filter(country__code=country.upper())
+    return [_network_out(n) for n in rows]
+
+
+@router.get("/networks/{slug}", response=NetworkDetailOut, summary="One network with its places")
+def network_detail(request: HttpRequest, slug: str) -> dict[str, object]:
+    network = selectors.network_list().filter(slug=slug).first()
+    if network is None:
+        raise HttpError(404, f"No network with the slug '{slug}'.")
+    data = _network_out(network)
+    data["description"] = network.description
+    data["places"] = sorted(network.members.values_list("slug", flat=True))
+    return data

@@ -1,0 +1,182 @@
+"""Demo directory: real ICC members and networks with approximate figures (``icc demo``).
+
+Idempotent: places, networks and facts are matched by slug and year; membership steps and
+coordinators are only added where a place has none.
+"""
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from icc.network.lifecycle import ACCESSION_PATH, Step
+from icc.network.models import Coordinator, Country, Network, Place
+from icc.network.services import membership_step_record, network_member_add, place_fact_set
+
+DATA_FILE = Path(__file__).with_name("places.json")
+LANGS = ("en", "fr", "es", "it", "pt", "uk", "de")
+APPROXIMATE_SOURCE = "Approximate figure for demonstration"
+FIRST_NAMES = (
+    "Ana",
+    "Marco",
+    "Inês",
+    "Olena",
+    "Karim",
+    "Sofia",
+    "Jonas",
+    "Leila",
+    "Pablo",
+    "Mei",
+    "Aoife",
+    "Tomasz",
+    "Nadia",
+    "Lars",
+    "Yuki",
+    "Amara",
+    "Luca",
+    "Zeynep",
+    "David",
+    "Hana",
+)
+LAST_NAMES = (
+    "García",
+    "Rossi",
+    "Silva",
+    "Kovalenko",
+    "Benali",
+    "Novak",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Murphy",
+    "Kowalski",
+    "Okafor",
+    "Schmidt",
+    "Park",
+    "Costa",
+)
+
+
+@dataclass(frozen=True)
+class DemoCounts:
+    places: int
+    networks: int
+    countries: int
+
+
+def _translations(row: dict[str, Any], field: str) -> dict[str, str]:
+    """``name_en``… from the row, falling back to English for languages it does not give."""
+    english = row[f"{field}_en"]
+    return {f"{field}_{lang}": row.get(f"{field}_{lang}") or english for lang in LANGS}
+
+
+def _coordinator_name(seed: str) -> str:
+    rng = random.Random(seed)
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+
+
+def _membership_steps(place: Place, joined: int, status: str) -> None:
+    """Walk the accession path with plausible dates; only for a place with no step yet."""
+    if place.membership_steps.exists():
+        return
+    rng = random.Random(place.slug)
+    start = dt.date(joined - 1, rng.randint(1, 6), rng.randint(1, 28))
+    path = ACCESSION_PATH if status in {"member", "left", "suspended"} else ACCESSION_PATH[:2]
+    date = start
+    for step in path:
+        membership_step_record(place=place, step=step, date=date)
+        date += dt.timedelta(days=rng.randint(30, 80))
+    if status in {"left", "suspended"}:
+        final = Step.LEFT if status == "left" else Step.SUSPENDED
+        membership_step_record(place=place, step=final, date=date + dt.timedelta(days=900))
+
+
+def _load_place(row: dict[str, Any]) -> Place:
+    place, _ = Place.objects.update_or_create(
+        slug=row["slug"],
+        defaults={
+            **_translations(row, "name"),
+            "kind": row["kind"],
+            "country_id": row["country"],
+            "latitude": row.get("lat"),
+            "longitude": row.get("lon"),
+            "is_demo": True,
+        },
+    )
+    for fact in row.get("facts", []):
+        place_fact_set(
+            place=place,
+            year=fact["year"],
+            population=fact.get("population"),
+            foreign_born_pct=_decimal(fact.get("foreign_born_pct")),
+            non_nationals_pct=_decimal(fact.get("non_nationals_pct")),
+            population_source=APPROXIMATE_SOURCE,
+            foreign_born_source=APPROXIMATE_SOURCE,
+            non_nationals_source=APPROXIMATE_SOURCE,
+            approximate=True,
+        )
+    _membership_steps(place, int(row.get("joined") or 2015), row.get("status", "member"))
+    if not place.coordinators.exists():
+        Coordinator.objects.create(
+            name=_coordinator_name(place.slug),
+            role_en="Intercultural Cities coordinator",
+            role_fr="Coordinateur·rice Cités interculturelles",
+            organisation=f"{place.name_en}",
+            place=place,
+            email=f"icc@{place.slug}.example.org",
+            phone="+00 000 000 000",
+            is_fictional=True,
+        )
+    return place
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _load_network(row: dict[str, Any]) -> Network:
+    network, _ = Network.objects.update_or_create(
+        slug=row["slug"],
+        defaults={
+            **_translations(row, "name"),
+            **_translations(row, "description"),
+            "kind": row["kind"],
+            "country_id": row.get("country"),
+            "founded": row.get("founded"),
+            "website": row.get("website") or "",
+        },
+    )
+    for slug in row["members"]:
+        network_member_add(network=network, place=Place.objects.get(slug=slug))
+    if not network.coordinators.exists():
+        Coordinator.objects.create(
+            name=_coordinator_name(network.slug),
+            role_en="Network coordinator",
+            role_fr="Coordinateur·rice du réseau",
+            organisation=network.name_en or "",
+            network=network,
+            email=f"coordination@{network.slug}.example.org",
+            is_fictional=True,
+        )
+    return network
+
+
+@transaction.atomic
+def directory_demo_load(*, data_file: Path = DATA_FILE) -> DemoCounts:
+    """Load or refresh the demo directory from ``places.json``."""
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    for row in data["countries"]:
+        Country.objects.update_or_create(code=row["code"], defaults=_translations(row, "name"))
+    for row in data["places"]:
+        _load_place(row)
+    for row in data["networks"]:
+        _load_network(row)
+    return DemoCounts(
+        places=len(data["places"]), networks=len(data["networks"]), countries=len(data["countries"])
+    )

@@ -1,0 +1,82 @@
+"""Writes to the network directory: keyword-only, typed, atomic."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from icc.network.lifecycle import STATUS_AFTER, Step, check_next
+from icc.network.models import MembershipStep, Network, NetworkMembership, Place, PlaceFact
+
+
+@transaction.atomic
+def membership_step_record(
+    *, place: Place, step: Step, date: dt.date, note: str = ""
+) -> MembershipStep:
+    """Record the next membership step of ``place`` and update its status.
+
+    Raises ``lifecycle.TransitionError`` (a ``ValueError``) when the step may not follow the
+    latest one, or when ``date`` is earlier than the latest step.
+    """
+    place = Place.objects.select_for_update().get(pk=place.pk)
+    latest = place.membership_steps.order_by("-date", "-id").first()
+    previous = Step(latest.step) if latest else None
+    check_next(previous, step)
+    if latest and date < latest.date:
+        raise ValueError(
+            f"The date {date.isoformat()} is before the latest step ({latest.date.isoformat()}); "
+            "record steps in order."
+        )
+    record = MembershipStep.objects.create(place=place, step=step.value, date=date, note=note)
+    place.status = STATUS_AFTER[step].value
+    if step is Step.MEMBER and (place.member_since is None or previous is not Step.SUSPENDED):
+        place.member_since = date
+    place.save(update_fields=["status", "member_since", "updated_at"])
+    return record
+
+
+@transaction.atomic
+def place_fact_set(
+    *,
+    place: Place,
+    year: int,
+    population: int | None,
+    foreign_born_pct: Decimal | None,
+    non_nationals_pct: Decimal | None,
+    population_source: str = "",
+    foreign_born_source: str = "",
+    non_nationals_source: str = "",
+    approximate: bool = False,
+) -> PlaceFact:
+    """Create or replace the facts of ``place`` for ``year``."""
+    fact, _ = PlaceFact.objects.update_or_create(
+        place=place,
+        year=year,
+        defaults={
+            "population": population,
+            "foreign_born_pct": foreign_born_pct,
+            "non_nationals_pct": non_nationals_pct,
+            "population_source": population_source,
+            "foreign_born_source": foreign_born_source,
+            "non_nationals_source": non_nationals_source,
+            "approximate": approximate,
+        },
+    )
+    return fact
+
+
+@transaction.atomic
+def place_private_update(*, place: Place, internal_notes: str, website: str) -> Place:
+    """Change the fields a city coordinator keeps up to date themselves."""
+    place.internal_notes = internal_notes
+    place.website = website
+    place.save(update_fields=["internal_notes", "website", "updated_at"])
+    return place
+
+
+@transaction.atomic
+def network_member_add(*, network: Network, place: Place, joined: int | None = None) -> None:
+    """Add ``place`` to ``network`` (no-op when it is already a member)."""
+    NetworkMembership.objects.get_or_create(
+        network=network, place=place, defaults={"joined": joined}
+    )

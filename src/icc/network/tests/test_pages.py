@@ -1,0 +1,80 @@
+"""The directory's pages over real HTTP round trips, in English and French."""
+
+import csv
+import io
+
+from django.test import Client
+
+
+def test_overview_shows_counts_and_networks(directory):
+    body = Client().get("/en/network/").content.decode()
+    assert 'data-testid="count-members">3<' in body
+    assert 'data-testid="count-countries">2<' in body
+    assert "Spanish network (RECI)" in body
+    assert 'id="overview-map-data"' in body
+
+
+def test_place_list_filters_and_partial_for_htmx(directory):
+    client = Client()
+    body = client.get("/en/network/places/?country=ES").content.decode()
+    assert "Bilbao" in body and "Getxo" in body and "Reggio Emilia" not in body
+    assert "<html" in body
+    fragment = client.get("/en/network/places/?country=IT", HTTP_HX_REQUEST="true").content.decode()
+    assert "Reggio Emilia" in fragment and "Bilbao" not in fragment
+    assert "<html" not in fragment
+
+
+def test_unknown_filter_values_are_dropped_not_fatal(directory):
+    response = Client().get("/en/network/places/?country=ZZ&population_band=bogus")
+    assert response.status_code == 200
+    assert "Bilbao" in response.content.decode()
+
+
+def test_csv_export_matches_the_filtered_list(directory):
+    response = Client().get("/en/network/places/export.csv?network=reci")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert sorted({r["slug"] for r in rows}) == ["bilbao", "getxo"]
+
+
+def test_xlsx_export(directory):
+    from openpyxl import load_workbook
+
+    response = Client().get("/en/network/places/export.xlsx?country=IT")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "reggio-emilia" in values and "bilbao" not in values
+
+
+def test_place_page(directory):
+    body = Client().get("/en/network/places/bilbao/").content.decode()
+    assert "<h1>Bilbao" in body
+    assert "346,000" in body
+    assert "Test statistics office" in body
+    assert "Financial agreement signed" in body
+    assert "Spanish network (RECI)" in body
+    assert Client().get("/en/network/places/nowhere/").status_code == 404
+
+
+def test_french_pages_are_in_french(directory):
+    body = Client().get("/fr/network/places/bilbao/").content.decode()
+    assert '<html lang="fr">' in body
+    assert "Espagne" in body
+    assert "Accord financier signé" in body
+    assert "346\u202f000" in body or "346 000" in body or "346\xa0000" in body
+    listing = Client().get("/fr/network/places/").content.decode()
+    assert "Villes et régions" in listing
+    assert "Télécharger" in listing
+
+
+def test_network_page(directory):
+    body = Client().get("/en/network/networks/reci/").content.decode()
+    assert "Bilbao" in body and "Getxo" in body and "Reggio" not in body
+
+
+def test_language_switch_keeps_the_page(directory):
+    response = Client().post(
+        "/i18n/setlang/", {"language": "fr", "next": "/en/network/places/?country=ES"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/network/places/?country=ES"

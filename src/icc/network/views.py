@@ -1,0 +1,180 @@
+"""Pages of the network directory. Views stay thin: selectors read, services write."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from icc.accounts.access import secretariat_required
+from icc.accounts.selectors import user_scope
+from icc.network import selectors, services
+from icc.network.forms import PlaceFilterForm, PlaceImportForm, PlacePrivateForm
+from icc.network.place_export import places_export
+from icc.network.place_import import ImportFileError, places_import
+
+PAGE_SIZE = 50
+
+
+def _filter_form(request: HttpRequest) -> PlaceFilterForm:
+    return PlaceFilterForm(request.GET or None)
+
+
+def overview(request: HttpRequest) -> HttpResponse:
+    """Counts, the map of members and the national and regional networks."""
+    return render(
+        request,
+        "network/overview.html",
+        {
+            "counts": selectors.network_counts(),
+            "networks": selectors.network_list(),
+            "countries": selectors.country_list_with_members(),
+            "map_points": selectors.map_points(filters=selectors.PlaceFilters()),
+            "tiles_url": settings.ICC_MAP_TILES_URL,
+        },
+    )
+
+
+def place_list(request: HttpRequest) -> HttpResponse:
+    """The searchable, filterable list; htmx requests get only the results fragment."""
+    form = _filter_form(request)
+    filters = form.filters()
+    places = selectors.place_list(filters=filters).prefetch_related("networks")
+    page = Paginator(places, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filters": filters,
+        "map_points": selectors.map_points(filters=filters),
+        "tiles_url": settings.ICC_MAP_TILES_URL,
+    }
+    template = (
+        "network/_place_results.html"
+        if request.headers.get("HX-Request")
+        else "network/place_list.html"
+    )
+    return render(request, template, context)
+
+
+def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list as CSV or XLSX: exactly the places the page shows."""
+    places = selectors.place_list(filters=_filter_form(request).filters())
+    content = places_export(places=places, fmt="xlsx" if fmt == "xlsx" else "csv")
+    content_type = (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if fmt == "xlsx"
+        else "text/csv; charset=utf-8"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="icc-places.{fmt}"'
+    return response
+
+
+def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A place's public page: facts with sources, membership, networks, coordinators."""
+    place = selectors.place_get_public(slug=slug)
+    scope = user_scope(user=request.user)
+    try:
+        selectors.place_get_private_for_user(user=request.user, slug=slug)
+        can_see_private = True
+    except PermissionDenied:
+        can_see_private = False
+    return render(
+        request,
+        "network/place_detail.html",
+        {
+            "place": place,
+            "coordinators": selectors.coordinators_visible(user=request.user, place=place),
+            "show_contacts": scope.is_member,
+            "can_see_private": can_see_private,
+            "has_approximate_facts": any(f.approximate for f in place.facts.all()),
+            "map_point": [
+                {
+                    "slug": place.slug,
+                    "name": place.name,
+                    "country": place.country.name,
+                    "status": place.status,
+                    "lat": place.latitude,
+                    "lon": place.longitude,
+                    "url": place.get_absolute_url(),
+                }
+            ],
+            "tiles_url": settings.ICC_MAP_TILES_URL,
+        },
+    )
+
+
+def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
+    """The private side of a place; its city coordinator and the secretariat can edit it."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    place = selectors.place_get_private_for_user(user=request.user, slug=slug)
+    try:
+        editable = selectors.place_get_editable_for_user(user=request.user, slug=slug)
+    except PermissionDenied:
+        editable = None
+    form = PlacePrivateForm(
+        request.POST or None,
+        initial={"website": place.website, "internal_notes": place.internal_notes},
+    )
+    if request.method == "POST":
+        if editable is None:
+            raise PermissionDenied(_("You can read this place's workspace but not change it."))
+        if form.is_valid():
+            services.place_private_update(
+                place=editable,
+                internal_notes=form.cleaned_data["internal_notes"],
+                website=form.cleaned_data["website"],
+            )
+            messages.success(request, _("Saved."))
+            return redirect("network:place_workspace", slug=slug)
+    return render(
+        request,
+        "network/place_workspace.html",
+        {"place": place, "form": form, "editable": editable is not None},
+    )
+
+
+def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A national or regional network: what it is, its places, its coordinators."""
+    network = selectors.network_get(slug=slug)
+    places = selectors.place_list(filters=selectors.PlaceFilters(network=slug))
+    return render(
+        request,
+        "network/network_detail.html",
+        {
+            "network": network,
+            "places": places,
+            "coordinators": selectors.coordinators_visible(user=request.user, network=network),
+            "show_contacts": user_scope(user=request.user).is_member,
+            "map_points": selectors.map_points(filters=selectors.PlaceFilters(network=slug)),
+            "tiles_url": settings.ICC_MAP_TILES_URL,
+        },
+    )
+
+
+@secretariat_required
+def place_import(request: HttpRequest) -> HttpResponse:
+    """The secretariat uploads a CSV/XLSX of places and facts; the report lists every bad row."""
+    form = PlaceImportForm(request.POST or None, request.FILES or None)
+    report = None
+    file_error = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = places_import(
+                filename=upload.name, content=upload.read(), dry_run=form.cleaned_data["dry_run"]
+            )
+        except ImportFileError as error:
+            file_error = str(error)
+    return render(
+        request,
+        "network/place_import.html",
+        {"form": form, "report": report, "file_error": file_error},
+    )

@@ -1,0 +1,151 @@
+"""Settings shared by every profile, read from the environment.
+
+``DATABASE_URL`` (default: SQLite in ``var/icc.sqlite3``), ``ICC_SECRET_KEY``, ``ICC_DEBUG``,
+``ICC_ALLOWED_HOSTS`` (comma-separated), ``ICC_EMAIL_URL``-style settings for SMTP below.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(os.environ.get("ICC_BASE_DIR", Path.cwd()))
+VAR_DIR = Path(os.environ.get("ICC_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" are true)."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    """Read a comma-separated environment variable into a list of non-empty items."""
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("ICC_DEBUG", True)
+SECRET_KEY = os.environ.get(
+    "ICC_SECRET_KEY", "insecure-development-key-set-ICC_SECRET_KEY-in-production"
+)
+ALLOWED_HOSTS = env_list("ICC_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = env_list("ICC_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "modeltranslation",  # must come before django.contrib.admin
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "ninja",
+    "icc.core",
+    "icc.accounts",
+    "icc.network",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "icc.urls"
+WSGI_APPLICATION = "icc.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "icc.core.context_processors.platform",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'icc.sqlite3'}"),
+        conn_max_age=int(os.environ.get("ICC_DB_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: the UI is complete in the two working languages; content fields carry more.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es", "it", "pt", "uk", "de")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Paris"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# E-mail: console by default; SMTP when ICC_EMAIL_HOST is set.
+DEFAULT_FROM_EMAIL = os.environ.get("ICC_DEFAULT_FROM_EMAIL", "icc-platform@localhost")
+if os.environ.get("ICC_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["ICC_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("ICC_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("ICC_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("ICC_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("ICC_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The network directory: population bands for filters (inhabitants, lower edges).
+ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
+# Optional map tiles (e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png"). Empty: the map
+# draws members on a vendored world outline and works offline.
+ICC_MAP_TILES_URL = os.environ.get("ICC_MAP_TILES_URL", "")
+ICC_SITE_NAME = os.environ.get("ICC_SITE_NAME", "Intercultural Cities")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("ICC_LOG_LEVEL", "INFO")},
+}
