@@ -22,7 +22,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     # The secretariat administers everything on the platform: being staff is the permission.
-    def has_perm(self, perm: str, obj: object = None) -> bool:
+    def has_perm(self, perm: str, obj: models.Model | None = None) -> bool:
         return (self.is_active and self.is_staff) or super().has_perm(perm, obj)
 
     def has_module_perms(self, app_label: str) -> bool:

@@ -1,5 +1,7 @@
 """Writes about users and roles."""
 
+from typing import Any
+
 from django.db import transaction
 
 from icc.accounts.models import Role, RoleAssignment, User
@@ -20,7 +22,6 @@ def role_assign(
             )
     elif place_id is None or network_id is not None:
         raise ValueError("City coordinators and experts are assigned to a place, not a network.")
-    assignment, _ = RoleAssignment.objects.get_or_create(
-        user=user, role=role, place_id=place_id, network_id=network_id
-    )
+    scope: dict[str, Any] = {"place_id": place_id, "network_id": network_id}
+    assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
     return assignment

@@ -35,13 +35,13 @@ class NetworkMembershipInline(admin.TabularInline[NetworkMembership, Network]):
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+class CountryAdmin(TabbedTranslationAdmin[Country]):
     list_display = ("code", "name")
     search_fields = ("code", "name")
 
 
 @admin.register(Place)
-class PlaceAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+class PlaceAdmin(TabbedTranslationAdmin[Place]):
     list_display = ("name", "country", "kind", "status", "member_since", "is_demo")
     list_filter = ("status", "kind", "country", "is_demo")
     search_fields = ("name", "slug")
@@ -50,14 +50,14 @@ class PlaceAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
 
 
 @admin.register(Network)
-class NetworkAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+class NetworkAdmin(TabbedTranslationAdmin[Network]):
     list_display = ("name", "kind", "country", "founded")
     search_fields = ("name", "slug")
     inlines = (NetworkMembershipInline,)
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(TabbedTranslationAdmin):  # type: ignore[misc]
+class CoordinatorAdmin(TabbedTranslationAdmin[Coordinator]):
     list_display = ("name", "role", "place", "network", "is_fictional")
     search_fields = ("name", "organisation", "email")
     autocomplete_fields = ("place", "network", "user")

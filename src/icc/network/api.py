@@ -167,7 +167,7 @@ def place_detail(request: HttpRequest, slug: str) -> dict[str, object]:
 )
 def place_private(request: HttpRequest, slug: str) -> dict[str, object]:
     try:
-        place = selectors.place_get_private_for_user(user=request.user, slug=slug)  # type: ignore[arg-type]
+        place = selectors.place_get_private_for_user(user=request.user, slug=slug)
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from error
     return {

@@ -42,17 +42,22 @@ class PlaceFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
         countries = Country.objects.filter(places__isnull=False).distinct().order_by("name")
-        self.fields["country"].choices = anything + [(c.code, c.name) for c in countries]
-        self.fields["network"].choices = anything + [
+        self._choices("country").choices = anything + [(c.code, c.name) for c in countries]
+        self._choices("network").choices = anything + [
             (n.slug, n.name) for n in Network.objects.order_by("name")
         ]
-        self.fields["population_band"].choices = anything + [
+        self._choices("population_band").choices = anything + [
             (b.key, band_label(b)) for b in population_bands()
         ]
-        self.fields["status"].choices = anything + [
+        self._choices("status").choices = anything + [
             (s.value, lbl) for s, lbl in STATUS_LABELS.items()
         ]
-        self.fields["kind"].choices = anything + list(PlaceKind.choices)
+        self._choices("kind").choices = anything + list(PlaceKind.choices)
+
+    def _choices(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        return field
 
     def filters(self) -> PlaceFilters:
         """The valid filters; an invalid value (an old bookmark) is dropped, not fatal."""

@@ -90,9 +90,10 @@ def place_list(*, filters: PlaceFilters) -> QuerySet[Place]:
         band = next((b for b in population_bands() if b.key == filters.population_band), None)
         if band is None:
             return places.none()
-        places = places.filter(population__gte=band.low)
+        # ``population`` is the annotation of place_queryset_with_facts()
+        places = places.filter(**{"population__gte": band.low})
         if band.high is not None:
-            places = places.filter(population__lt=band.high)
+            places = places.filter(**{"population__lt": band.high})
     return places.distinct()
 
 

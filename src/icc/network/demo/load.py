@@ -20,7 +20,6 @@ from icc.network.services import membership_step_record, network_member_add, pla
 
 DATA_FILE = Path(__file__).with_name("places.json")
 LANGS = ("en", "fr", "es", "it", "pt", "uk", "de")
-APPROXIMATE_SOURCE = "Approximate figure for demonstration"
 FIRST_NAMES = (
     "Ana",
     "Marco",
@@ -116,9 +115,6 @@ def _load_place(row: dict[str, Any]) -> Place:
             population=fact.get("population"),
             foreign_born_pct=_decimal(fact.get("foreign_born_pct")),
             non_nationals_pct=_decimal(fact.get("non_nationals_pct")),
-            population_source=APPROXIMATE_SOURCE,
-            foreign_born_source=APPROXIMATE_SOURCE,
-            non_nationals_source=APPROXIMATE_SOURCE,
             approximate=True,
         )
     _membership_steps(place, int(row.get("joined") or 2015), row.get("status", "member"))
@@ -127,7 +123,7 @@ def _load_place(row: dict[str, Any]) -> Place:
             name=_coordinator_name(place.slug),
             role_en="Intercultural Cities coordinator",
             role_fr="Coordinateur·rice Cités interculturelles",
-            organisation=f"{place.name_en}",
+            organisation=getattr(place, "name_en", place.name),
             place=place,
             email=f"icc@{place.slug}.example.org",
             phone="+00 000 000 000",
@@ -159,7 +155,7 @@ def _load_network(row: dict[str, Any]) -> Network:
             name=_coordinator_name(network.slug),
             role_en="Network coordinator",
             role_fr="Coordinateur·rice du réseau",
-            organisation=network.name_en or "",
+            organisation=getattr(network, "name_en", network.name),
             network=network,
             email=f"coordination@{network.slug}.example.org",
             is_fictional=True,

@@ -41,7 +41,7 @@ def test_xlsx_export(directory):
     from openpyxl import load_workbook
 
     response = Client().get("/en/network/places/export.xlsx?country=IT")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert "reggio-emilia" in values and "bilbao" not in values
 

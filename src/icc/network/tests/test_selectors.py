@@ -32,8 +32,8 @@ def test_filters(directory, filters, expected):
 
 def test_latest_facts_are_annotated(directory):
     bilbao = place_list(filters=PlaceFilters(q="Bilbao")).get()
-    assert bilbao.population == 346_000
-    assert float(bilbao.foreign_born) == pytest.approx(11.2)
+    assert getattr(bilbao, "population", None) == 346_000
+    assert float(getattr(bilbao, "foreign_born", 0)) == pytest.approx(11.2)
 
 
 def test_counts(directory):

@@ -10,6 +10,7 @@
       .then(function (topology) {
         const land = topojson.feature(topology, topology.objects.countries);
         L.geoJSON(land, {
+          pane: "basemap",
           style: { color: "#9fb3c8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
           interactive: false,
         }).addTo(map);
@@ -25,6 +26,8 @@
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: "© OpenStreetMap contributors" }).addTo(map);
     } else {
+      // The outline lives in its own pane under the markers, whenever it finishes loading.
+      map.createPane("basemap").style.zIndex = 250;
       el.style.background = "#cfe0ee";
       drawWorld(map, el.dataset.atlas);
     }
