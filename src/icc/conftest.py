@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from icc.accounts.models import Role, User
 from icc.accounts.services import role_assign
@@ -18,6 +19,15 @@ from icc.network.services import membership_step_record, network_member_add, pla
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Each test starts in English: a request to /fr/ must not leak its language into the next
+    test, where modeltranslation would store ``name=`` in ``name_fr``."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def make_place(

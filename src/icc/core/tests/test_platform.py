@@ -75,8 +75,9 @@ def test_admin_is_for_the_secretariat(users):
 
 
 def test_production_profile_passes_the_deploy_check(tmp_path):
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "icc.settings.production",
         "ICC_SECRET_KEY": "k" * 20 + "-production-secret-for-the-test-0123456789abcdefghij",
         "ICC_ALLOWED_HOSTS": "icc.example.org",

@@ -29,8 +29,8 @@ def test_map_draws_members_offline(page, directory):
 
 
 def test_french_list_and_back_to_english(page, directory):
-    page.goto(page.base + "/fr/network/places/")
+    page.goto(page.base + "/fr/network/places/?country=ES")
     assert page.locator("h1").inner_text() == "Villes et régions"
-    page.click("button[name=language][value=en]")
-    page.wait_for_url("**/en/network/places/")
+    page.click(".lang-switch a[hreflang=en]")
+    page.wait_for_url("**/en/network/places/?country=ES")
     assert page.locator("h1").inner_text() == "Cities and regions"
