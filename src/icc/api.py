@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from icc.index.api import router as index_router
 from icc.network.api import router as network_router
 
 api = NinjaAPI(
@@ -14,3 +15,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", network_router)
+api.add_router("/", index_router)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "icc.core",
     "icc.accounts",
     "icc.network",
+    "icc.index",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from icc.core.demo_accounts import demo_accounts_create
+from icc.index.demo import index_demo_load
 from icc.network.demo.load import directory_demo_load
 
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
             f"Directory: {counts.places} places, {counts.networks} networks, "
             f"{counts.countries} countries."
         )
+        for line in index_demo_load():
+            self.stdout.write(line)
         password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
         for username, description in demo_accounts_create(password=password):
             self.stdout.write(f"Account {username!r} ({description}), password {password!r}")

@@ -1,0 +1,86 @@
+"""Index API: editions and their published results (``/api/v1/index/…``)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from icc.index import selectors
+from icc.index.models import Edition
+from icc.index.scoring_service import edition_results_refresh
+
+router = Router(tags=["index"])
+
+
+class EditionOut(Schema):
+    name: str
+    title: str
+    year: int | None
+    status: str
+    form_id: str
+    form_version: str
+    languages: list[str]
+    questions: int
+    scored_questions: int
+    indicators: list[str]
+    previous: str | None
+    published_responses: int
+
+
+class ResultOut(Schema):
+    place: str
+    slug: str
+    country: str
+    country_name: str
+    index_core: float | None
+    index_advanced: float | None
+    indicators: dict[str, float | None]
+    indicators_core: dict[str, float | None]
+    rank: int | None
+    rank_of: int | None
+    tied: bool
+    rank_core: int | None
+    rank_wording: str | None
+    median_rank: float | None
+    rank_interval: list[float | None]
+    peer_ranks: dict[str, int | None]
+    peer_groups: dict[str, Any]
+    progress: dict[str, Any] | None
+    synthetic: bool
+
+
+def _edition_out(edition: Edition) -> dict[str, Any]:
+    return {
+        "name": edition.name,
+        "title": edition.title,
+        "year": edition.year,
+        "status": edition.status,
+        "form_id": edition.form_id,
+        "form_version": edition.form_version,
+        "languages": edition.languages,
+        "questions": edition.questions.count(),
+        "scored_questions": edition.questions.filter(scored=True).count(),
+        "indicators": [i["code"] for i in edition.method.get("indicators", [])],
+        "previous": edition.previous.name if edition.previous else None,
+        "published_responses": edition.responses.filter(state="published").count(),
+    }
+
+
+@router.get("/index/editions", response=list[EditionOut], summary="Index editions")
+def editions(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_edition_out(e) for e in selectors.edition_list().select_related("previous")]
+
+
+@router.get(
+    "/index/editions/{edition}/results",
+    response=list[ResultOut],
+    summary="Published results of an edition: scores, ranks, rank intervals, peer ranks",
+)
+def edition_results(request: HttpRequest, edition: str) -> list[dict[str, Any]]:
+    """One object per published place. Results are recomputed first if any input changed."""
+    found = selectors.Edition.objects.filter(name=edition).first()
+    if found is None:
+        raise HttpError(404, f"No index edition named '{edition}'.")
+    edition_results_refresh(edition=found)
+    return selectors.place_result_rows(edition=found)

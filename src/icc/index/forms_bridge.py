@@ -1,0 +1,57 @@
+"""Between stored editions and the pure XLSForm model: rebuild a ``Form`` from the database."""
+
+from icc.index.models import Area, Edition, Question
+from icc.index.xlsform.model import Choice, Form, Group, IndicatorDef
+from icc.index.xlsform.model import Question as FormQuestion
+
+
+def question_as_form(question: Question) -> FormQuestion:
+    """The pure view of a stored question (for skip logic, constraints and points)."""
+    return FormQuestion(
+        code=question.code,
+        type=question.type,
+        labels=question.labels,
+        hints=question.hints,
+        required=question.required,
+        relevant=question.relevant,
+        constraint=question.constraint,
+        constraint_messages=question.constraint_messages,
+        group=question.area.code if question.area else "",
+        choices=tuple(
+            Choice(name=c["name"], labels=c.get("labels", {}), points=c.get("points"))
+            for c in question.choices
+        ),
+        indicator=question.indicator or None,
+        weight=question.weight,
+        level="core" if question.level == "core" else "advanced",
+        recommendations=question.recommendations,
+    )
+
+
+def edition_form(edition: Edition) -> Form:
+    """The whole edition as a pure ``Form`` (questions in questionnaire order)."""
+    areas: list[Area] = list(edition.areas.all())
+    questions = [
+        question_as_form(q) for q in edition.questions.select_related("area").order_by("position")
+    ]
+    method = edition.method
+    return Form(
+        form_id=edition.form_id,
+        version=edition.form_version,
+        titles=edition.titles,
+        default_language=edition.default_language,
+        languages=tuple(edition.languages),
+        groups=tuple(
+            Group(code=a.code, labels=a.labels, relevant=a.relevant) for a in areas if a.is_page
+        ),
+        questions=tuple(questions),
+        indicators=tuple(
+            IndicatorDef(code=a.code, labels=a.labels, weight=a.weight)
+            for a in areas
+            if a.is_indicator
+        ),
+        min_answered_share=float(method.get("min_answered_share", 0.5)),
+        aggregation=method.get("aggregation", "arithmetic"),
+        population_edges=tuple(method.get("bands", {}).get("population_edges", (200_000.0,))),
+        foreign_born_edges=tuple(method.get("bands", {}).get("foreign_born_edges", (15.0,))),
+    )

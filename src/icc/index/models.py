@@ -1,0 +1,290 @@
+"""The index: editions (questionnaire + method), cities' responses and answers, results.
+
+Questions keep the XLSForm's labels as ``{language code: text}`` dictionaries, because an
+edition may carry any languages; ``label(lang)`` falls back to the edition's default language.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from icc.index.labels import STATE_LABELS
+from icc.index.workflow import State
+
+
+def pick(texts: dict[str, str], default: str = "en") -> str:
+    """The text in the active language, else the default language, else any."""
+    lang = (get_language() or default).split("-")[0]
+    return texts.get(lang) or texts.get(default) or next(iter(texts.values()), "")
+
+
+class Edition(models.Model):
+    """One edition of the index: the questionnaire (XLSForm) and its method spec."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("In preparation")
+        OPEN = "open", _("Open for answers")
+        CLOSED = "closed", _("Closed")
+
+    name = models.SlugField(_("name"), max_length=40, unique=True, help_text=_("e.g. 2023"))
+    titles = models.JSONField(_("titles"), default=dict)
+    form_id = models.CharField(_("form id"), max_length=100)
+    form_version = models.CharField(_("form version"), max_length=50, blank=True)
+    default_language = models.CharField(max_length=10, default="en")
+    languages = models.JSONField(default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    method = models.JSONField(_("method spec"), default=dict)
+    xlsform = models.BinaryField(_("XLSForm workbook"))
+    source_filename = models.CharField(max_length=255, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_editions",
+        verbose_name=_("previous edition"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("index edition")
+        verbose_name_plural = _("index editions")
+        ordering = ["-year", "-name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def title(self) -> str:
+        return pick(self.titles, self.default_language) or self.name
+
+
+class Area(models.Model):
+    """An indicator area of an edition (one XLSForm group, one page of the questionnaire)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="areas")
+    code = models.CharField(max_length=100)
+    labels = models.JSONField(default=dict)
+    weight = models.FloatField(default=1.0)
+    position = models.PositiveIntegerField(default=0)
+    is_indicator = models.BooleanField(default=True)
+    is_page = models.BooleanField(default=True, help_text="A group of questions (one page).")
+    relevant = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [models.UniqueConstraint(fields=["edition", "code"], name="area_unique")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return pick(self.labels) or self.code
+
+
+class Question(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="questions")
+    area = models.ForeignKey(
+        Area, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    code = models.CharField(max_length=100)
+    position = models.PositiveIntegerField(default=0)
+    type = models.CharField(max_length=40)
+    labels = models.JSONField(default=dict)
+    hints = models.JSONField(default=dict, blank=True)
+    required = models.BooleanField(default=False)
+    relevant = models.TextField(blank=True)
+    constraint = models.TextField(blank=True)
+    constraint_messages = models.JSONField(default=dict, blank=True)
+    choices = models.JSONField(default=list, blank=True, help_text="[{name, labels, points}]")
+    indicator = models.CharField(max_length=100, blank=True)
+    weight = models.FloatField(default=1.0)
+    level = models.CharField(max_length=10, default="advanced")
+    recommendations = models.JSONField(default=dict, blank=True)
+    scored = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["edition", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="question_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def label(self) -> str:
+        return pick(self.labels) or self.code
+
+    @property
+    def hint(self) -> str:
+        return pick(self.hints) if self.hints else ""
+
+    @property
+    def recommendation(self) -> str:
+        return pick(self.recommendations) if self.recommendations else ""
+
+    def choice_label(self, name: str) -> str:
+        for choice in self.choices:
+            if choice["name"] == name:
+                return pick(choice["labels"]) or name
+        return name
+
+
+class Response(models.Model):
+    """A place's answers to one edition, with its review state."""
+
+    place = models.ForeignKey(
+        "network.Place", on_delete=models.CASCADE, related_name="index_responses"
+    )
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="responses")
+    state = models.CharField(
+        _("state"), max_length=12, choices=[(s.value, STATE_LABELS[s]) for s in State],
+        default=State.DRAFT.value, db_index=True,
+    )
+    is_synthetic = models.BooleanField(
+        _("synthetic"), default=False, help_text=_("Invented answers for demonstration.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("index response")
+        verbose_name_plural = _("index responses")
+        constraints = [
+            models.UniqueConstraint(fields=["place", "edition"], name="one_response_per_edition")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} — {self.edition}"
+
+    @property
+    def state_enum(self) -> State:
+        return State(self.state)
+
+
+class Answer(models.Model):
+    """One answer with its evidence; ``version`` guards against silent overwrites."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField(null=True, blank=True)
+    evidence = models.TextField(blank=True)
+    links = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response}: {self.question.code}"
+
+
+class AnswerRevision(models.Model):
+    """Audit history: every change of an answer, who made it and when."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    old_value = models.JSONField(null=True, blank=True)
+    new_value = models.JSONField(null=True, blank=True)
+    old_evidence = models.TextField(blank=True)
+    new_evidence = models.TextField(blank=True)
+    old_links = models.JSONField(default=list, blank=True)
+    new_links = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["answer", "version"]
+
+
+class ResponseEvent(models.Model):
+    """Audit history of the workflow: each transition with its author and note."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20)
+    from_state = models.CharField(max_length=12)
+    to_state = models.CharField(max_length=12)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["response", "at", "id"]
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one answer (or on the whole response)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class EditionResult(models.Model):
+    """The scored results of an edition; ``inputs_key`` says which answers and spec made them."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="result")
+    inputs_key = models.CharField(max_length=64)
+    computed_at = models.DateTimeField(auto_now=True)
+    n_draws = models.PositiveIntegerField(default=1000)
+    sample_averages = models.JSONField(default=dict)
+    peer_averages = models.JSONField(default=dict)
+    sensitivity = models.JSONField(default=dict, blank=True)
+
+
+class PlaceResult(models.Model):
+    """One place's scores and ranks in an edition (published responses only)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="place_results")
+    place = models.ForeignKey(
+        "network.Place", on_delete=models.CASCADE, related_name="index_results"
+    )
+    index_core = models.FloatField(null=True)
+    index_advanced = models.FloatField(null=True)
+    indicators_core = models.JSONField(default=dict)
+    indicators_advanced = models.JSONField(default=dict)
+    rank = models.PositiveIntegerField(null=True)
+    rank_of = models.PositiveIntegerField(null=True)
+    tied = models.BooleanField(default=False)
+    rank_core = models.PositiveIntegerField(null=True)
+    median_rank = models.FloatField(null=True)
+    rank_low = models.FloatField(null=True)
+    rank_high = models.FloatField(null=True)
+    peer_groups = models.JSONField(default=dict)
+    progress = models.JSONField(default=dict, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["edition", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "place"], name="one_result_per_place")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.edition}: {self.index_advanced}"
+

@@ -1,0 +1,182 @@
+"""Reads of the index, with one access check per protected resource (a city's response)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import get_language
+
+from icc.accounts.models import User
+from icc.accounts.selectors import user_scope
+from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
+from icc.index.scoring import Bands, rank_wording
+from icc.index.workflow import Actor, State
+from icc.network.models import NetworkMembership, Place
+
+AnyUser = User | AnonymousUser
+
+
+def edition_list() -> QuerySet[Edition]:
+    """Every edition, newest first."""
+    return Edition.objects.all()
+
+
+def edition_get(*, name: str) -> Edition:
+    edition = Edition.objects.filter(name=name).first()
+    if edition is None:
+        raise Http404(f"No index edition named '{name}'.")
+    return edition
+
+
+def edition_latest_with_results() -> Edition | None:
+    return Edition.objects.filter(place_results__isnull=False).distinct().first()
+
+
+def actors_for(*, user: AnyUser, place: Place) -> frozenset[Actor]:
+    """The workflow roles ``user`` holds on ``place``'s responses."""
+    scope = user_scope(user=user)
+    actors: set[Actor] = set()
+    if scope.is_secretariat:
+        actors.add(Actor.SECRETARIAT)
+    if place.pk in scope.coordinated_place_ids:
+        actors.add(Actor.CITY)
+    if place.pk in scope.expert_place_ids:
+        actors.add(Actor.EXPERT)
+    return frozenset(actors)
+
+
+def _network_coordinator_of(user: AnyUser, place: Place) -> bool:
+    networks = user_scope(user=user).coordinated_network_ids
+    return bool(networks) and NetworkMembership.objects.filter(
+        place=place, network_id__in=networks
+    ).exists()
+
+
+@dataclass(frozen=True)
+class ResponseAccess:
+    response: Response
+    actors: frozenset[Actor]
+    can_edit: bool
+    can_comment: bool
+
+
+def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) -> ResponseAccess:
+    """A place's response to an edition, for the people responsible for the place: its
+    coordinators (edit), experts and the secretariat (review), coordinators of its national
+    networks (read). Everyone else gets ``PermissionDenied``; a response that does not exist
+    yet is created only for those who may edit it."""
+    place = Place.objects.filter(slug=place_slug).first()
+    if place is None:
+        raise Http404(f"No place with the slug '{place_slug}'.")
+    edition = edition_get(name=edition_name)
+    actors = actors_for(user=user, place=place)
+    if not actors and not _network_coordinator_of(user, place):
+        raise PermissionDenied("You are not responsible for this place's index answers.")
+    response = Response.objects.filter(place=place, edition=edition).first()
+    if response is None:
+        if not actors & {Actor.CITY, Actor.SECRETARIAT}:
+            raise Http404("This place has not started this edition yet.")
+        response = Response(place=place, edition=edition)
+    state = State(response.state)
+    return ResponseAccess(
+        response=response,
+        actors=actors,
+        can_edit=state is State.DRAFT and bool(actors & {Actor.CITY, Actor.SECRETARIAT}),
+        can_comment=state in {State.SUBMITTED, State.IN_REVIEW}
+        and bool(actors & {Actor.EXPERT, Actor.SECRETARIAT}),
+    )
+
+
+def responses_for_user(*, user: AnyUser) -> QuerySet[Response]:
+    """Responses a user works on (their dashboard)."""
+    scope = user_scope(user=user)
+    responses = Response.objects.select_related("place", "edition")
+    if scope.is_secretariat:
+        return responses.order_by("-updated_at")
+    return responses.filter(
+        place_id__in=scope.coordinated_place_ids | scope.expert_place_ids
+    ).order_by("-updated_at")
+
+
+def answers_by_code(*, response: Response) -> dict[str, Answer]:
+    if response.pk is None:
+        return {}
+    return {a.question.code: a for a in response.answers.select_related("question", "updated_by")}
+
+
+def answer_revisions(*, response: Response) -> QuerySet[AnswerRevision]:
+    """The audit history of a response's answers, newest first."""
+    return (
+        AnswerRevision.objects.filter(answer__response_id=response.pk)
+        .select_related("answer__question", "user")
+        .order_by("-at", "-id")
+    )
+
+
+def questions_of(*, edition: Edition) -> list[Question]:
+    return list(edition.questions.select_related("area").order_by("position"))
+
+
+def _lang() -> str:
+    lang = (get_language() or "en").split("-")[0]
+    return lang if lang in {"en", "fr"} else "en"
+
+
+def peer_label(*, edition: Edition, kind: str, band: int) -> str:
+    bands = edition.method.get("bands", {})
+    spec_bands = Bands(
+        population_edges=tuple(bands.get("population_edges", (200_000,))),
+        foreign_born_edges=tuple(bands.get("foreign_born_edges", (15.0,))),
+    )
+    return spec_bands.label(kind, band, _lang())  # type: ignore[arg-type]
+
+
+def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
+    """The published results of an edition as plain rows (the API's and pages' data)."""
+    lang = _lang()
+    rows = []
+    results = PlaceResult.objects.filter(edition=edition).select_related("place__country")
+    for r in results.order_by("rank", "place__name"):
+        peer_ranks: dict[str, int | None] = {}
+        peers: dict[str, Any] = {}
+        for kind, info in r.peer_groups.items():
+            label = peer_label(edition=edition, kind=kind, band=info["band"])
+            peer_ranks[label] = info["rank"]
+            peers[kind] = {
+                **info,
+                "label": label,
+                "wording": rank_wording(info["rank"], info["of"], label, lang, info["tied"])
+                if info["rank"]
+                else None,
+            }
+        rows.append(
+            {
+                "place": r.place.name,
+                "slug": r.place.slug,
+                "country": r.place.country_id,
+                "country_name": r.place.country.name,
+                "index_core": r.index_core,
+                "index_advanced": r.index_advanced,
+                "indicators": r.indicators_advanced,
+                "indicators_core": r.indicators_core,
+                "rank": r.rank,
+                "rank_of": r.rank_of,
+                "tied": r.tied,
+                "rank_core": r.rank_core,
+                "rank_wording": rank_wording(
+                    r.rank, r.rank_of, "cities" if lang == "en" else "villes", lang, r.tied
+                )
+                if r.rank
+                else None,
+                "median_rank": r.median_rank,
+                "rank_interval": [r.rank_low, r.rank_high],
+                "peer_ranks": peer_ranks,
+                "peer_groups": peers,
+                "progress": r.progress or None,
+                "synthetic": r.is_synthetic,
+            }
+        )
+    return rows

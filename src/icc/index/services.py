@@ -1,0 +1,332 @@
+"""Writes of the index: importing editions, answering, the review workflow.
+
+Scoring lives in ``scoring_service.py``; both follow the same rules: keyword-only, typed,
+atomic, side effects queued with ``transaction.on_commit``.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from icc.accounts.models import User
+from icc.index.models import (
+    Answer,
+    AnswerRevision,
+    Area,
+    Edition,
+    Question,
+    Response,
+    ResponseEvent,
+    ReviewComment,
+)
+from icc.index.scoring import MethodSpec
+from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowError, next_state
+from icc.index.xlsform.model import Form, Issue
+from icc.index.xlsform.read import form_method_spec, form_read
+from icc.index.xlsform.xpath import constraint_ok, visible_questions
+from icc.network.models import Place
+
+
+class AnswerConflict(ValueError):
+    """Someone else saved this answer since the form was loaded."""
+
+
+class AnswerInvalid(ValueError):
+    """A value that does not fit the question (wrong choice, not a number, constraint)."""
+
+
+@dataclass(frozen=True)
+class EditionImport:
+    edition: Edition | None
+    form: Form
+    warnings: tuple[Issue, ...]
+
+
+def _method(form: Form) -> dict[str, Any]:
+    spec: MethodSpec = form_method_spec(form)
+    return spec.to_dict()
+
+
+@transaction.atomic
+def edition_import_xlsform(
+    *,
+    filename: str,
+    content: bytes,
+    name: str,
+    year: int | None = None,
+    previous: Edition | None = None,
+    dry_run: bool = False,
+) -> EditionImport:
+    """Read an XLSForm workbook and store it as edition ``name`` (replacing its questions
+    while nobody has answered it). Raises ``XLSFormError`` listing every problem; then, as
+    with ``dry_run``, nothing is saved."""
+    form = form_read(filename=filename, content=content)
+    method = _method(form)
+    if dry_run:
+        return EditionImport(edition=None, form=form, warnings=form.warnings)
+    edition = Edition.objects.filter(name=name).first()
+    if edition is not None and Answer.objects.filter(response__edition=edition).exists():
+        raise ValueError(
+            _(
+                "Edition %(name)s already has answers, so its questions cannot be replaced; "
+                "import the workbook under a new edition name."
+            )
+            % {"name": name}
+        )
+    if edition is None:
+        edition = Edition(name=name)
+    edition.titles = form.titles
+    edition.form_id = form.form_id
+    edition.form_version = form.version
+    edition.default_language = form.default_language
+    edition.languages = list(form.languages)
+    edition.method = method
+    edition.xlsform = content
+    edition.source_filename = filename
+    edition.warnings = [str(w) for w in form.warnings]
+    edition.year = year if year is not None else edition.year
+    edition.previous = previous if previous is not None else edition.previous
+    edition.save()
+    _edition_questions_replace(edition, form)
+    return EditionImport(edition=edition, form=form, warnings=form.warnings)
+
+
+def _edition_questions_replace(edition: Edition, form: Form) -> None:
+    edition.questions.all().delete()
+    edition.areas.all().delete()
+    indicator_codes = {i.code for i in form.indicators}
+    areas: dict[str, Area] = {}
+    position = 0
+    for group in form.groups:
+        areas[group.code] = Area.objects.create(
+            edition=edition, code=group.code, labels=group.labels, relevant=group.relevant,
+            position=position, is_indicator=group.code in indicator_codes, is_page=True,
+        )
+        position += 1
+    for indicator in form.indicators:
+        area = areas.get(indicator.code)
+        if area is None:
+            areas[indicator.code] = Area.objects.create(
+                edition=edition, code=indicator.code, labels=indicator.labels,
+                weight=indicator.weight, position=position, is_indicator=True, is_page=False,
+            )
+            position += 1
+        else:
+            area.weight = indicator.weight
+            if not area.labels:
+                area.labels = indicator.labels
+            area.save(update_fields=["weight", "labels"])
+    Question.objects.bulk_create(
+        Question(
+            edition=edition,
+            area=areas.get(q.group),
+            code=q.code,
+            position=i,
+            type=q.type,
+            labels=q.labels,
+            hints=q.hints,
+            required=q.required,
+            relevant=q.relevant,
+            constraint=q.constraint,
+            constraint_messages=q.constraint_messages,
+            choices=[{"name": c.name, "labels": c.labels, "points": c.points} for c in q.choices],
+            indicator=q.indicator or "",
+            weight=q.weight,
+            level=q.level,
+            recommendations=q.recommendations,
+            scored=q.scored,
+        )
+        for i, q in enumerate(form.questions)
+    )
+
+
+@transaction.atomic
+def response_start(*, place: Place, edition: Edition, is_synthetic: bool = False) -> Response:
+    """The place's response to ``edition``, created as a draft the first time."""
+    response, _created = Response.objects.get_or_create(
+        place=place, edition=edition, defaults={"is_synthetic": is_synthetic}
+    )
+    return response
+
+
+def _clean_value(question: Question, value: Any) -> Any:
+    """Normalise a submitted value to the question's type; ``None`` means "not answered"."""
+    if value in (None, "", []):
+        return None
+    names = {c["name"] for c in question.choices}
+    if question.type == "select_one":
+        if not isinstance(value, str) or value not in names:
+            raise AnswerInvalid(_("Choose one of the options offered."))
+        return value
+    if question.type == "select_multiple":
+        items = [value] if isinstance(value, str) else list(value)
+        unknown = [v for v in items if v not in names]
+        if unknown:
+            raise AnswerInvalid(_("Choose among the options offered."))
+        return [c["name"] for c in question.choices if c["name"] in items]
+    if question.type in {"integer", "decimal"}:
+        try:
+            number = float(str(value).replace(",", ".").replace(" ", ""))
+        except ValueError:
+            raise AnswerInvalid(_("Enter a number, such as 12.")) from None
+        if question.type == "integer":
+            if not number.is_integer():
+                raise AnswerInvalid(_("Enter a whole number, such as 12."))
+            return int(number)
+        return number
+    return str(value)
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    response: Response,
+    question: Question,
+    value: Any,
+    evidence: str,
+    links: list[str],
+    expected_version: int,
+    user: User | None,
+) -> Answer:
+    """Save one answer if nobody changed it since ``expected_version`` (0: never saved).
+
+    Raises ``AnswerConflict`` when someone else saved it in between (nothing is overwritten),
+    ``AnswerInvalid`` when the value does not fit, ``WorkflowError`` unless the response is a
+    draft. Every change is kept in ``AnswerRevision``.
+    """
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if State(response.state) not in EDITABLE_STATES:
+        raise WorkflowError(_("This response is no longer a draft; its answers are locked."))
+    clean = _clean_value(question, value)
+    if clean is not None and question.constraint:
+        from icc.index.forms_bridge import question_as_form
+
+        values = answers_values(response)
+        if not constraint_ok(question_as_form(question), clean, values):
+            raise AnswerInvalid(
+                question.constraint_messages.get(_lang())
+                or question.constraint_messages.get("en")
+                or _("This value is outside what the question accepts.")
+            )
+    links = [link.strip() for link in links if link.strip()]
+    answer = Answer.objects.select_for_update().filter(response=response, question=question).first()
+    current_version = answer.version if answer else 0
+    if current_version != expected_version:
+        assert answer is not None
+        who = answer.updated_by or _("someone")
+        when = timezone.localtime(answer.updated_at).strftime("%H:%M")
+        raise AnswerConflict(
+            _(
+                "%(who)s changed this answer at %(when)s, after you opened the page. Your "
+                "version was not saved: reload the question, compare, and enter it again."
+            )
+            % {"who": who, "when": when}
+        )
+    old = (answer.value, answer.evidence, answer.links) if answer else (None, "", [])
+    if answer is None:
+        answer = Answer(response=response, question=question, version=0)
+    if (clean, evidence, links) == old and answer.pk:
+        return answer
+    answer.value = clean
+    answer.evidence = evidence
+    answer.links = links
+    answer.version += 1
+    answer.updated_by = user
+    answer.save()
+    AnswerRevision.objects.create(
+        answer=answer, version=answer.version, user=user,
+        old_value=old[0], new_value=clean, old_evidence=old[1], new_evidence=evidence,
+        old_links=old[2], new_links=links,
+    )
+    return answer
+
+
+def _lang() -> str:
+    from django.utils.translation import get_language
+
+    return (get_language() or "en").split("-")[0]
+
+
+def answers_values(response: Response) -> dict[str, Any]:
+    """``{question code: value}`` of a response, for skip logic and constraints."""
+    return {
+        code: value
+        for code, value in Answer.objects.filter(response=response).values_list(
+            "question__code", "value"
+        )
+        if value is not None
+    }
+
+
+def response_missing_required(response: Response) -> list[Question]:
+    """Required questions that are relevant now and still unanswered."""
+    from icc.index.forms_bridge import edition_form
+
+    values = answers_values(response)
+    visible = set(visible_questions(edition_form(response.edition), values))
+    return [
+        q
+        for q in response.edition.questions.filter(required=True).order_by("position")
+        if q.code in visible and q.code not in values
+    ]
+
+
+@transaction.atomic
+def response_transition(
+    *, response: Response, action: Action, actors: frozenset[Actor], user: User | None, note: str = ""
+) -> Response:
+    """Move a response through the workflow (rules in ``workflow.py``) and record who did it.
+
+    Submitting refuses a response with required questions unanswered, naming them.
+    """
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    state = State(response.state)
+    target = next_state(state, action, actors)
+    if action is Action.SUBMIT:
+        missing = response_missing_required(response)
+        if missing:
+            codes = ", ".join(q.label for q in missing[:5])
+            raise WorkflowError(
+                _("%(count)d required questions are not answered yet: %(codes)s.")
+                % {"count": len(missing), "codes": codes}
+            )
+        response.submitted_at = timezone.now()
+    if target is State.PUBLISHED:
+        response.published_at = timezone.now()
+    response.state = target.value
+    response.save(update_fields=["state", "submitted_at", "published_at", "updated_at"])
+    ResponseEvent.objects.create(
+        response=response, action=action.value, from_state=state.value, to_state=target.value,
+        user=user, note=note,
+    )
+    if State.PUBLISHED in (state, target):
+        edition_id = response.edition_id
+        transaction.on_commit(lambda: _results_refresh(edition_id))
+    return response
+
+
+def _results_refresh(edition_id: int) -> None:
+    from icc.index.scoring_service import edition_results_refresh
+
+    edition_results_refresh(edition=Edition.objects.get(pk=edition_id))
+
+
+@transaction.atomic
+def review_comment_add(
+    *, response: Response, question: Question | None, user: User, text: str
+) -> ReviewComment:
+    """A reviewer's comment on one answer (or the response when ``question`` is None)."""
+    text = text.strip()
+    if not text:
+        raise ValueError(_("Write a comment before sending it."))
+    return ReviewComment.objects.create(
+        response=response, question=question, author=user, text=text
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()

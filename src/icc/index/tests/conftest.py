@@ -1,0 +1,85 @@
+"""Index fixtures: a small edition built from a source dict, through the real XLSForm path."""
+
+from typing import Any
+
+import pytest
+
+from icc.index.services import edition_import_xlsform
+from icc.index.xlsform.source import form_from_source
+from icc.index.xlsform.write import form_write
+
+
+def _yes_no(code: str, level: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "code": code,
+        "type": "select_one",
+        "level": level,
+        "weight": 1,
+        "required": level == "core",
+        "label": {"en": f"Question {code}?", "fr": f"Question {code} ?"},
+        "choices": [
+            {"name": "yes", "label": {"en": "Yes", "fr": "Oui"}, "points": 100},
+            {"name": "partly", "label": {"en": "Partly", "fr": "En partie"}, "points": 50},
+            {"name": "no", "label": {"en": "No", "fr": "Non"}, "points": 0},
+        ],
+        "recommendation": {"en": f"Do more on {code}.", "fr": f"Faire plus sur {code}."},
+        **extra,
+    }
+
+
+SMALL_SOURCE: dict[str, Any] = {
+    "settings": {
+        "form_id": "icc_test",
+        "version": "1",
+        "default_language": "en",
+        "title": {"en": "Test edition", "fr": "Édition de test"},
+    },
+    "method": {
+        "min_answered_share": 0.5,
+        "aggregation": "arithmetic",
+        "population_edges": [200000],
+        "foreign_born_edges": [15],
+    },
+    "indicators": [
+        {
+            "code": "commitment",
+            "label": {"en": "Commitment", "fr": "Engagement"},
+            "weight": 1,
+            "questions": [
+                _yes_no("commitment_strategy", "core"),
+                _yes_no(
+                    "commitment_budget",
+                    "advanced",
+                    relevant="${commitment_strategy} = 'yes' or ${commitment_strategy} = 'partly'",
+                ),
+                {
+                    "code": "commitment_staff",
+                    "type": "integer",
+                    "level": "advanced",
+                    "weight": 1,
+                    "label": {"en": "How many staff?", "fr": "Combien d'agent·e·s ?"},
+                    "constraint": ". >= 0 and . <= 1000",
+                    "constraint_message": {
+                        "en": "Enter a number from 0 to 1000.",
+                        "fr": "Saisissez un nombre de 0 à 1000.",
+                    },
+                },
+            ],
+        },
+        {
+            "code": "education",
+            "label": {"en": "Education", "fr": "Éducation"},
+            "weight": 1,
+            "questions": [_yes_no("education_mixing", "core"), _yes_no("education_training", "advanced")],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def small_edition(db: Any) -> Any:
+    """Edition "test" imported from an .xlsx written from ``SMALL_SOURCE``."""
+    content = form_write(form_from_source(SMALL_SOURCE))
+    outcome = edition_import_xlsform(filename="test.xlsx", content=content, name="test", year=2023)
+    assert outcome.edition is not None
+    return outcome.edition

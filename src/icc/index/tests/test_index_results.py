@@ -1,0 +1,121 @@
+"""Scoring stored responses: the results API contract, caching, progress between editions."""
+
+import math
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from icc.index.models import Answer, EditionResult, Response
+from icc.index.scoring_service import edition_results_refresh
+from icc.index.services import edition_import_xlsform
+from icc.index.tests.conftest import SMALL_SOURCE
+from icc.index.xlsform.source import form_from_source
+from icc.index.xlsform.write import form_write
+
+# place → answers; points: yes 100, partly 50, no 0
+ANSWERS = {
+    "bilbao": {"commitment_strategy": "yes", "commitment_budget": "yes",
+               "education_mixing": "yes", "education_training": "partly"},
+    "getxo": {"commitment_strategy": "partly", "commitment_budget": "no",
+              "education_mixing": "partly", "education_training": "no"},
+    "reggio-emilia": {"commitment_strategy": "no", "education_mixing": "yes",
+                      "education_training": "yes"},
+}
+
+
+def publish(edition, directory, answers=ANSWERS):
+    for slug, values in answers.items():
+        response = Response.objects.create(
+            place=directory["reggio" if slug == "reggio-emilia" else slug], edition=edition,
+            state="published",
+        )
+        for code, value in values.items():
+            Answer.objects.create(response=response, question=edition.questions.get(code=code), value=value)
+
+
+def test_results_contract(small_edition, directory):
+    publish(small_edition, directory)
+    rows = Client().get("/api/v1/index/editions/test/results").json()
+    by_place = {r["place"]: r for r in rows}
+    assert set(by_place) == {"Bilbao", "Getxo", "Reggio Emilia"}
+    bilbao = by_place["Bilbao"]
+    # commitment = mean(100, 100) = 100; education = mean(100, 50) = 75; index = (100+75)/2
+    assert bilbao["indicators"] == {"commitment": 100.0, "education": 75.0}
+    assert bilbao["index_advanced"] == pytest.approx(87.5)
+    # core: commitment_strategy 100, education_mixing 100
+    assert bilbao["index_core"] == pytest.approx(100.0)
+    # Reggio: budget hidden by its "no" → scores 0; commitment = mean(0, 0) = 0; education 100
+    assert by_place["Reggio Emilia"]["indicators"] == {"commitment": 0.0, "education": 100.0}
+    assert by_place["Getxo"]["index_advanced"] == pytest.approx((25.0 + 25.0) / 2)
+    assert [bilbao["rank"], bilbao["rank_of"]] == [1, 3]
+    assert bilbao["rank_wording"] == "1st of 3 cities"
+    low, high = bilbao["rank_interval"]
+    assert 1 <= low <= high <= 3
+    assert bilbao["country"] == "ES"
+    # Bilbao 346,000 inhabitants: the band over 200,000, alone in it
+    # 11.2 % foreign-born: with Getxo (8.1 %), ahead of it
+    assert bilbao["peer_ranks"] == {
+        "cities over 200,000 inhabitants": 1,
+        "cities with less than 15\u00a0% foreign-born residents": 1,
+    }
+    assert by_place["Getxo"]["peer_ranks"]["cities with less than 15\u00a0% foreign-born residents"] == 2
+    assert by_place["Getxo"]["peer_groups"]["foreign_born"]["wording"] == (
+        "2nd of 2 cities with less than 15\u00a0% foreign-born residents"
+    )
+
+
+def test_editions_list(small_edition, directory):
+    publish(small_edition, directory)
+    edition = Client().get("/api/v1/index/editions").json()[0]
+    assert edition["name"] == "test"
+    assert edition["questions"] == 5 and edition["scored_questions"] == 4
+    assert edition["published_responses"] == 3
+
+
+def test_results_are_recomputed_when_an_answer_changes(small_edition, directory):
+    publish(small_edition, directory)
+    first = edition_results_refresh(edition=small_edition)
+    assert edition_results_refresh(edition=small_edition).inputs_key == first.inputs_key
+    answer = Answer.objects.get(response__place__slug="getxo", question__code="education_training")
+    answer.value = "yes"
+    answer.save()
+    second = edition_results_refresh(edition=small_edition)
+    assert second.inputs_key != first.inputs_key
+    getxo = small_edition.place_results.get(place__slug="getxo")
+    assert getxo.indicators_advanced["education"] == pytest.approx(75.0)
+
+
+def test_drafts_are_not_in_the_results(small_edition, directory):
+    publish(small_edition, directory)
+    Response.objects.filter(place__slug="getxo").update(state="draft")
+    rows = Client().get("/api/v1/index/editions/test/results").json()
+    assert {r["place"] for r in rows} == {"Bilbao", "Reggio Emilia"}
+    assert rows[0]["rank_of"] == 2
+
+
+def test_progress_uses_comparable_questions_only(small_edition, directory):
+    source = {**SMALL_SOURCE, "settings": {**SMALL_SOURCE["settings"], "version": "2"}}
+    newer = edition_import_xlsform(
+        filename="new.xlsx", content=form_write(form_from_source(source)), name="next",
+        year=2025, previous=small_edition,
+    ).edition
+    publish(small_edition, directory)
+    improved = {**ANSWERS, "getxo": {**ANSWERS["getxo"], "education_training": "yes"}}
+    publish(newer, directory, improved)
+    edition_results_refresh(edition=small_edition)
+    edition_results_refresh(edition=newer)
+    getxo = newer.place_results.get(place__slug="getxo")
+    # education 25 → 75 (+50), commitment unchanged: index +25
+    assert getxo.progress["index_advanced"] == pytest.approx(25.0)
+    assert getxo.progress["indicators"]["education"] == pytest.approx(50.0)
+    assert getxo.progress["previous_edition"] == "test"
+
+
+def test_score_command(small_edition, directory, capsys):
+    publish(small_edition, directory)
+    call_command("index", "score", "--edition", "test", "--draws", "200")
+    assert "3 places scored, 200 Monte Carlo draws" in capsys.readouterr().out
+    result = EditionResult.objects.get(edition=small_edition)
+    assert result.n_draws == 200
+    assert not math.isnan(small_edition.place_results.get(place__slug="bilbao").median_rank)

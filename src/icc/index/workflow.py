@@ -1,0 +1,103 @@
+"""Review workflow of a city's response to an index edition: the rules as data.
+
+Rules:
+1. A city fills in a draft; only a draft can be edited.
+2. Submitting needs every required, relevant question answered (checked by the service).
+3. The secretariat or the city's expert takes a submitted response into review, comments on
+   answers, and either requests changes (back to draft) or validates it.
+4. The secretariat publishes validated responses; published results are public and ranked.
+5. The secretariat may reopen a published or validated response for review.
+
+Pure Python, no Django.
+"""
+
+from enum import StrEnum
+
+
+class State(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    VALIDATED = "validated"
+    PUBLISHED = "published"
+
+
+class Actor(StrEnum):
+    CITY = "city"  # the place's coordinator
+    EXPERT = "expert"  # an expert assigned to the place
+    SECRETARIAT = "secretariat"
+
+
+class Action(StrEnum):
+    SUBMIT = "submit"
+    START_REVIEW = "start_review"
+    REQUEST_CHANGES = "request_changes"
+    VALIDATE = "validate"
+    PUBLISH = "publish"
+    REOPEN = "reopen"
+
+
+# action → (states it starts from, state it leads to, who may take it)
+TRANSITIONS: dict[Action, tuple[frozenset[State], State, frozenset[Actor]]] = {
+    Action.SUBMIT: (
+        frozenset({State.DRAFT}),
+        State.SUBMITTED,
+        frozenset({Actor.CITY, Actor.SECRETARIAT}),
+    ),
+    Action.START_REVIEW: (
+        frozenset({State.SUBMITTED}),
+        State.IN_REVIEW,
+        frozenset({Actor.EXPERT, Actor.SECRETARIAT}),
+    ),
+    Action.REQUEST_CHANGES: (
+        frozenset({State.SUBMITTED, State.IN_REVIEW}),
+        State.DRAFT,
+        frozenset({Actor.EXPERT, Actor.SECRETARIAT}),
+    ),
+    Action.VALIDATE: (
+        frozenset({State.IN_REVIEW}),
+        State.VALIDATED,
+        frozenset({Actor.SECRETARIAT}),
+    ),
+    Action.PUBLISH: (
+        frozenset({State.VALIDATED}),
+        State.PUBLISHED,
+        frozenset({Actor.SECRETARIAT}),
+    ),
+    Action.REOPEN: (
+        frozenset({State.VALIDATED, State.PUBLISHED}),
+        State.IN_REVIEW,
+        frozenset({Actor.SECRETARIAT}),
+    ),
+}
+
+EDITABLE_STATES = frozenset({State.DRAFT})
+COMMENTABLE_STATES = frozenset({State.SUBMITTED, State.IN_REVIEW})
+
+
+class WorkflowError(ValueError):
+    """An action that the workflow does not allow now, or not to this person."""
+
+
+def next_state(state: State, action: Action, actors: frozenset[Actor]) -> State:
+    """The state after ``action``; raises ``WorkflowError`` with the reason otherwise."""
+    sources, target, allowed = TRANSITIONS[action]
+    if state not in sources:
+        raise WorkflowError(
+            f"A response that is '{state.value}' cannot be '{action.value}'; this is possible "
+            f"only from: {', '.join(sorted(s.value for s in sources))}."
+        )
+    if not actors & allowed:
+        raise WorkflowError(
+            f"Only {' or '.join(sorted(a.value for a in allowed))} can {action.value} a response."
+        )
+    return target
+
+
+def available_actions(state: State, actors: frozenset[Actor]) -> list[Action]:
+    """The actions these actors may take on a response in ``state``, in table order."""
+    return [
+        action
+        for action, (sources, _target, allowed) in TRANSITIONS.items()
+        if state in sources and actors & allowed
+    ]

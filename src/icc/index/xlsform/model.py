@@ -1,0 +1,142 @@
+"""What an XLSForm questionnaire edition holds once read: plain frozen data, no Django.
+
+The XLSForm standard (KoboToolbox/ODK) gives ``survey``, ``choices`` and ``settings`` sheets.
+The index adds its own columns, which other tools ignore:
+
+- ``survey``: ``indicator`` (the indicator a question scores into; empty: unscored),
+  ``weight`` (default 1), ``level`` (``core`` or ``advanced``; default ``advanced``),
+  ``recommendation::<Language> (<code>)`` (advice for cities that score low on it);
+- ``choices``: ``points`` (0–100) on each choice of a scored question;
+- an ``indicators`` sheet: ``code``, ``label::<Language> (<code>)``, ``weight``;
+- ``settings``: ``index_min_answered_share`` (default 0.5), ``index_aggregation``
+  (``arithmetic`` or ``geometric``), ``index_population_edges`` and ``index_foreign_born_edges``
+  (space-separated numbers, e.g. ``200000`` and ``15``).
+
+Answer values: ``select_one`` → the choice name (str); ``select_multiple`` → list of choice names;
+``integer`` → int; ``decimal`` → float; ``text``, ``date`` and others → str.
+A question's points: ``select_one`` → the chosen choice's points; ``select_multiple`` → the sum of
+the chosen choices' points, capped at 100; anything else is not scored.
+
+Columns the platform does not interpret (``appearance``, ``calculation``, ``choice_filter``,
+``$kuid``…) are kept verbatim in the ``extra`` dicts (header as written → cell text), so that a
+third-party form written back out still converts with pyxform.
+"""
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["core", "advanced"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An error or warning about a workbook, located as precisely as possible.
+
+    ``row`` is the spreadsheet row number as the user sees it (header = 1); ``column`` the
+    header text. ``message`` is a full sentence saying what is wrong and how to fix it.
+    """
+
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.sheet
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer option. ``extra``: other ``choices`` columns (header → text), kept verbatim."""
+
+    name: str
+    labels: dict[str, str]
+    points: float | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A ``begin group`` … ``end group`` block: one page of the questionnaire.
+
+    ``parent`` is the code of the enclosing group ("" at the top level); ``repeat`` marks a
+    ``begin repeat`` block; ``extra`` holds the other columns of its row (e.g. ``appearance``).
+    """
+
+    code: str
+    labels: dict[str, str]
+    relevant: str = ""
+    row: int = 0
+    parent: str = ""
+    repeat: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    code: str
+    type: str
+    labels: dict[str, str]
+    hints: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    relevant: str = ""
+    constraint: str = ""
+    constraint_messages: dict[str, str] = field(default_factory=dict)
+    group: str = ""
+    list_name: str | None = None
+    choices: tuple[Choice, ...] = ()
+    indicator: str | None = None
+    weight: float = 1.0
+    level: Level = "advanced"
+    recommendations: dict[str, str] = field(default_factory=dict)
+    row: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def scored(self) -> bool:
+        """True when the question counts in the index (an indicator and points on choices)."""
+        return (
+            self.indicator is not None
+            and self.type in {"select_one", "select_multiple"}
+            and any(choice.points is not None for choice in self.choices)
+        )
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    code: str
+    labels: dict[str, str]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Form:
+    """A whole questionnaire edition as read from (or written to) an XLSForm workbook."""
+
+    form_id: str
+    version: str
+    titles: dict[str, str]
+    default_language: str
+    languages: tuple[str, ...]
+    groups: tuple[Group, ...]
+    questions: tuple[Question, ...]
+    indicators: tuple[IndicatorDef, ...]
+    min_answered_share: float = 0.5
+    aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
+    population_edges: tuple[float, ...] = (200_000.0,)
+    foreign_born_edges: tuple[float, ...] = (15.0,)
+    warnings: tuple[Issue, ...] = ()
+    settings_extra: dict[str, str] = field(default_factory=dict)
+
+
+class XLSFormError(ValueError):
+    """A workbook that cannot be imported; ``issues`` lists every problem found."""
+
+    def __init__(self, issues: list[Issue] | tuple[Issue, ...]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
