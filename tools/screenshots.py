@@ -19,9 +19,10 @@ PAGES = {
 
 
 def main() -> None:
-    base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")
-    wanted = sys.argv[3:] or list(PAGES)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    base = args[0] if args else "http://127.0.0.1:8000"
+    out = Path(args[1] if len(args) > 1 else "docs/screenshots")
+    wanted = args[2:] or list(PAGES)
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(

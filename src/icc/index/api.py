@@ -72,6 +72,44 @@ def editions(request: HttpRequest) -> list[dict[str, Any]]:
     return [_edition_out(e) for e in selectors.edition_list().select_related("previous")]
 
 
+class SummaryOut(Schema):
+    edition: str
+    places: int
+    n_draws: int
+    computed_at: str
+    sample_averages: dict[str, float | None]
+    sensitivity: dict[str, dict[str, float | None]]
+
+
+@router.get(
+    "/index/editions/{edition}/summary",
+    response=SummaryOut,
+    summary="Sample averages per indicator and Sobol sensitivity of the ranking",
+)
+def edition_summary(request: HttpRequest, edition: str) -> dict[str, Any]:
+    """``sensitivity``: first-order and total Sobol indices of how much each indicator's weight,
+    and the choice between arithmetic and geometric aggregation, move the ranking."""
+    found = _edition_or_404(edition)
+    result = edition_results_refresh(edition=found)
+    if result is None:
+        raise HttpError(404, f"Edition '{edition}' has no published result yet.")
+    return {
+        "edition": found.name,
+        "places": found.place_results.count(),
+        "n_draws": result.n_draws,
+        "computed_at": result.computed_at.isoformat(),
+        "sample_averages": result.sample_averages,
+        "sensitivity": result.sensitivity,
+    }
+
+
+def _edition_or_404(name: str) -> Edition:
+    found = selectors.Edition.objects.filter(name=name).first()
+    if found is None:
+        raise HttpError(404, f"No index edition named '{name}'.")
+    return found
+
+
 @router.get(
     "/index/editions/{edition}/results",
     response=list[ResultOut],
@@ -79,8 +117,6 @@ def editions(request: HttpRequest) -> list[dict[str, Any]]:
 )
 def edition_results(request: HttpRequest, edition: str) -> list[dict[str, Any]]:
     """One object per published place. Results are recomputed first if any input changed."""
-    found = selectors.Edition.objects.filter(name=edition).first()
-    if found is None:
-        raise HttpError(404, f"No index edition named '{edition}'.")
+    found = _edition_or_404(edition)
     edition_results_refresh(edition=found)
     return selectors.place_result_rows(edition=found)

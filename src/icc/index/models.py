@@ -253,7 +253,6 @@ class EditionResult(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
     n_draws = models.PositiveIntegerField(default=1000)
     sample_averages = models.JSONField(default=dict)
-    peer_averages = models.JSONField(default=dict)
     sensitivity = models.JSONField(default=dict, blank=True)
 
 

@@ -28,6 +28,7 @@ from icc.index.scoring import (
     ranking,
     sample_and_peer_averages,
     score,
+    sobol_indices,
 )
 from icc.index.workflow import State
 from icc.index.xlsform.model import Form
@@ -36,6 +37,7 @@ from icc.network.models import Place, PlaceFact
 
 DEFAULT_DRAWS = 1000
 SEED = 20_201_105  # fixed: the same inputs always give the same rank intervals
+SOBOL_BASE = 128  # Saltelli base sample: (k + 2) × 128 rankings, a fraction of a second
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,11 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
     peers = peer_ranks(result.index_advanced, groups)
     averages = sample_and_peer_averages(result.indicator_advanced, groups)
     uncertainty = rank_uncertainty(points, spec, n_draws=n_draws, seed=SEED)
+    sensitivity = (
+        sobol_indices(points, spec, n_base=SOBOL_BASE, seed=SEED).by_factor()
+        if len(inputs.responses) >= 3
+        else {}
+    )
     codes = spec.indicator_codes
     place_ids = [r.place_id for r in inputs.responses]
     previous = _previous_points(edition, place_ids)
@@ -177,7 +184,10 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
             "inputs_key": key,
             "n_draws": n_draws,
             "sample_averages": {c: _num(v) for c, v in zip(codes, averages.sample, strict=True)},
-            "peer_averages": {},
+            "sensitivity": {
+                factor: {k: _num(v) for k, v in values.items()}
+                for factor, values in sensitivity.items()
+            },
         },
     )
     PlaceResult.objects.filter(edition=edition).delete()

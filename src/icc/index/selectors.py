@@ -134,6 +134,25 @@ def peer_label(*, edition: Edition, kind: str, band: int) -> str:
     return spec_bands.label(kind, band, _lang())  # type: ignore[arg-type]
 
 
+def sensitivity_rows(*, edition: Edition) -> list[dict[str, Any]]:
+    """Sobol indices of the ranking, largest total effect first, with readable factor names."""
+    result = getattr(edition, "result", None)
+    if result is None or not result.sensitivity:
+        return []
+    labels = {a.code: a.label for a in edition.areas.all()}
+    rows = [
+        {
+            "factor": factor,
+            "label": labels.get(factor, factor),
+            # estimates a little below zero are sampling noise of a zero effect
+            "first_order": max(values.get("first_order") or 0.0, 0.0),
+            "total": max(values.get("total") or 0.0, 0.0),
+        }
+        for factor, values in result.sensitivity.items()
+    ]
+    return sorted(rows, key=lambda row: -(row["total"] or 0))
+
+
 def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
     """The published results of an edition as plain rows (the API's and pages' data)."""
     lang = _lang()

@@ -22,6 +22,7 @@ from icc.index.exports import responses_export
 from icc.index.forms_bridge import edition_form
 from icc.index.labels import ACTION_LABELS
 from icc.index.models import Question
+from icc.index.scoring_service import edition_results_refresh
 from icc.index.selectors import ResponseAccess
 from icc.index.workflow import Action, WorkflowError, available_actions
 from icc.index.xlsform.xpath import visible_questions
@@ -44,6 +45,7 @@ def index_home(request: HttpRequest) -> HttpResponse:
 def results(request: HttpRequest, edition: str) -> HttpResponse:
     """The published results of an edition: ranks with their uncertainty."""
     edition_obj = selectors.edition_get(name=edition)
+    edition_results_refresh(edition=edition_obj)
     rows = selectors.place_result_rows(edition=edition_obj)
     return render(
         request,
@@ -52,6 +54,7 @@ def results(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": edition_obj,
             "rows": rows,
             "any_synthetic": any(r["synthetic"] for r in rows),
+            "sensitivity": selectors.sensitivity_rows(edition=edition_obj),
         },
     )
 

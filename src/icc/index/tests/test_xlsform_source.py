@@ -300,6 +300,27 @@ def test_any_texts_points_and_weights_round_trip(label, french, points, weight):
     assert dataclasses.replace(read, warnings=()) == form
 
 
+def test_line_breaks_are_kept_and_control_characters_refused():
+    source = copy.deepcopy(SOURCE)
+    question = source["indicators"][0]["questions"][0]
+    question["hint"] = {"en": "Line one.\r\nLine two.\n\tIndented."}
+    form = form_from_source(source)
+    assert form.questions[0].hints["en"] == "Line one.\nLine two.\n\tIndented."
+    assert form_read(filename="f.xlsx", content=form_write(form)) == form
+    question["hint"] = {"en": "Bell\x07"}
+    assert _source_issues(source) == ["indicators[0].questions[0].hint.en"]
+    with pytest.raises(ValueError, match="control character"):
+        form_write(dataclasses.replace(form, titles={"en": "Bell\x07"}))
+
+
+def test_no_break_spaces_of_french_typography_are_kept():
+    source = copy.deepcopy(SOURCE)
+    source["indicators"][0]["questions"][0]["label"]["fr"] = "Y a-t-il une stratégie\u00a0?"
+    form = form_from_source(source)
+    read = form_read(filename="f.xlsx", content=form_write(form))
+    assert read.questions[0].labels["fr"] == "Y a-t-il une stratégie\u00a0?"
+
+
 def _source_issues(source) -> list[str | None]:
     with pytest.raises(XLSFormError) as caught:
         form_from_source(source)

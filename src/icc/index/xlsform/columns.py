@@ -160,7 +160,8 @@ def type_parse(text: str) -> TypeInfo:
 
 
 def cell_text(value: object) -> str:
-    """A cell value as text, the way pyxform reads it (``1.0`` → ``"1"``, ``True`` → ``"TRUE"``)."""
+    """A cell value as stripped text, as pyxform reads it (``1.0`` → ``"1"``, ``True`` →
+    ``"TRUE"``), except that no-break spaces inside the text are kept."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -169,7 +170,7 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
-    return str(value).replace("\u00a0", " ").strip()
+    return str(value).strip()
 
 
 def number_text(value: float) -> str:

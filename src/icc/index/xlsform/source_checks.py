@@ -7,12 +7,15 @@ a source is reported at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from icc.index.xlsform.checks import Report, check_expression
 from icc.index.xlsform.model import Group, IndicatorDef, Question
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -54,9 +57,15 @@ class SourceReader:
             return []
         return value
 
+    def clean(self, path: str, text: str) -> str:
+        """Stripped text with one kind of line break; control characters are refused."""
+        if _CONTROL.search(text):
+            self.fail(path, "The text contains a control character; remove it.")
+        return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
     def text(self, path: str, value: object, *, allow_empty: bool = False) -> str:
         if isinstance(value, str) and (allow_empty or value.strip()):
-            return value.strip()
+            return self.clean(path, value)
         if value is None or value == "":
             if not allow_empty:
                 self.fail(path, "A text is needed here; write it.")
@@ -72,7 +81,7 @@ class SourceReader:
         if value is None:
             return {}
         if isinstance(value, str):
-            return {self.default: value.strip()} if value.strip() else {}
+            return {self.default: self.clean(path, value)} if value.strip() else {}
         if not isinstance(value, Mapping):
             self.fail(path, "Expected texts by language, e.g. {en: ..., fr: ...}.")
             return {}
@@ -82,7 +91,7 @@ class SourceReader:
                 self.fail(f"{path}.{code}", "Write each language as code: text, both as text.")
                 continue
             if text.strip():
-                found[code] = text.strip()
+                found[code] = self.clean(f"{path}.{code}", text)
                 self.seen_languages.append(code)
         return found
 

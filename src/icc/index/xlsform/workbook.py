@@ -6,7 +6,9 @@ Rules held here:
 - Row 1 holds the headers; a column without a header is ignored. Data rows keep their
   spreadsheet number (the first data row is 2); rows with no value at all are skipped.
 - Cell values keep their type (numbers stay numbers) so that the reader can tell ``100`` from
-  ``"lots"``; text is stripped and an empty text is no value.
+  ``"lots"``; text is stripped and an empty text is no value. No-break spaces inside a text
+  are kept (French typography puts them before ``?`` and ``:``), unlike pyxform, which turns
+  them into plain spaces in the XForm.
 - openpyxl's own warnings (unsupported styles or data validation in files saved by other
   tools) say nothing about the form and are silenced.
 """
@@ -85,7 +87,7 @@ def _sheet(worksheet: object, title: str) -> Sheet:
             if header is None or value is None:
                 continue
             if isinstance(value, str):
-                value = value.replace("\u00a0", " ").strip()
+                value = value.strip()
                 if not value:
                     continue
             cells.setdefault(header.text, value)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 import openpyxl
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -168,7 +169,13 @@ def _put(sheet: Worksheet, row: int, values: Sequence[CellValue]) -> None:
     for column, value in enumerate(values, start=1):
         if value is None or value == "":
             continue
-        cell = sheet.cell(row=row, column=column, value=value)
+        try:
+            cell = sheet.cell(row=row, column=column, value=value)
+        except IllegalCharacterError as error:
+            raise ValueError(
+                f"The text {value!r} contains a control character, which .xlsx files cannot "
+                "hold; remove it."
+            ) from error
         if isinstance(value, str) and value.startswith("="):
             cell.data_type = "s"  # text, not a formula
 
