@@ -104,7 +104,7 @@ def edition_summary(request: HttpRequest, edition: str) -> dict[str, Any]:
 
 
 def _edition_or_404(name: str) -> Edition:
-    found = selectors.Edition.objects.filter(name=name).first()
+    found = Edition.objects.filter(name=name).first()
     if found is None:
         raise HttpError(404, f"No index edition named '{name}'.")
     return found

@@ -87,8 +87,11 @@ def index_demo_load() -> list[str]:
         if edition is None:
             edition_form = _older_form(form, leave_out)
             outcome = edition_import_xlsform(
-                filename=f"icc-index-{name}.xlsx", content=form_write(edition_form), name=name,
-                year=year, previous=previous,
+                filename=f"icc-index-{name}.xlsx",
+                content=form_write(edition_form),
+                name=name,
+                year=year,
+                previous=previous,
             )
             assert outcome.edition is not None
             edition = outcome.edition

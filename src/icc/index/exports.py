@@ -29,8 +29,12 @@ def export_rows(*, edition: Edition) -> list[list[object]]:
     for response in responses:
         values = {a.question.code: a.value for a in response.answers.all()}
         row: list[object] = [
-            edition.name, edition.form_version, response.place.slug, response.place.country_id,
-            response.state, "yes" if response.is_synthetic else "no",
+            edition.name,
+            edition.form_version,
+            response.place.slug,
+            response.place.country_id,
+            response.state,
+            "yes" if response.is_synthetic else "no",
         ]
         for q in questions:
             value = values.get(q.code)
@@ -39,8 +43,14 @@ def export_rows(*, edition: Edition) -> list[list[object]]:
         if result is None:
             row += [None] * (6 + len(indicators))
         else:
-            row += [result.index_core, result.index_advanced, result.rank, result.rank_of,
-                    result.rank_low, result.rank_high]
+            row += [
+                result.index_core,
+                result.index_advanced,
+                result.rank,
+                result.rank_of,
+                result.rank_low,
+                result.rank_high,
+            ]
             row += [result.indicators_advanced.get(code) for code in indicators]
         rows.append(row)
     return rows

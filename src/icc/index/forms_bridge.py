@@ -42,7 +42,15 @@ def edition_form(edition: Edition) -> Form:
         default_language=edition.default_language,
         languages=tuple(edition.languages),
         groups=tuple(
-            Group(code=a.code, labels=a.labels, relevant=a.relevant) for a in areas if a.is_page
+            Group(
+                code=a.code,
+                labels=a.labels,
+                relevant=a.relevant,
+                parent=a.parent_code,
+                repeat=a.repeat,
+            )
+            for a in areas
+            if a.is_page
         ),
         questions=tuple(questions),
         indicators=tuple(

@@ -41,7 +41,11 @@ class Edition(models.Model):
     source_filename = models.CharField(max_length=255, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     previous = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_editions",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_editions",
         verbose_name=_("previous edition"),
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
@@ -71,6 +75,8 @@ class Area(models.Model):
     is_indicator = models.BooleanField(default=True)
     is_page = models.BooleanField(default=True, help_text="A group of questions (one page).")
     relevant = models.TextField(blank=True)
+    parent_code = models.CharField(max_length=100, blank=True)
+    repeat = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["edition", "position"]
@@ -107,9 +113,7 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["edition", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "code"], name="question_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["edition", "code"], name="question_unique")]
 
     def __str__(self) -> str:
         return self.code
@@ -141,8 +145,11 @@ class Response(models.Model):
     )
     edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="responses")
     state = models.CharField(
-        _("state"), max_length=12, choices=[(s.value, STATE_LABELS[s]) for s in State],
-        default=State.DRAFT.value, db_index=True,
+        _("state"),
+        max_length=12,
+        choices=[(s.value, STATE_LABELS[s]) for s in State],
+        default=State.DRAFT.value,
+        db_index=True,
     )
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, help_text=_("Invented answers for demonstration.")
@@ -209,6 +216,9 @@ class AnswerRevision(models.Model):
     class Meta:
         ordering = ["answer", "version"]
 
+    def __str__(self) -> str:
+        return f"{self.answer} v{self.version}"
+
 
 class ResponseEvent(models.Model):
     """Audit history of the workflow: each transition with its author and note."""
@@ -225,6 +235,9 @@ class ResponseEvent(models.Model):
 
     class Meta:
         ordering = ["response", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.response}: {self.from_state} → {self.to_state}"
 
 
 class ReviewComment(models.Model):
@@ -244,6 +257,9 @@ class ReviewComment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"
+
 
 class EditionResult(models.Model):
     """The scored results of an edition; ``inputs_key`` says which answers and spec made them."""
@@ -254,6 +270,9 @@ class EditionResult(models.Model):
     n_draws = models.PositiveIntegerField(default=1000)
     sample_averages = models.JSONField(default=dict)
     sensitivity = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"Results of {self.edition}"
 
 
 class PlaceResult(models.Model):
@@ -286,4 +305,3 @@ class PlaceResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} {self.edition}: {self.index_advanced}"
-

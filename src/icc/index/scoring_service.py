@@ -70,8 +70,10 @@ def _fact(place: Place, year: int | None, field: str) -> float:
 def _inputs(edition: Edition, responses: list[Response]) -> Inputs:
     return Inputs(
         responses=responses,
-        values=[{a.question.code: a.value for a in r.answers.all() if a.value is not None}
-                for r in responses],
+        values=[
+            {a.question.code: a.value for a in r.answers.all() if a.value is not None}
+            for r in responses
+        ],
         population=[_fact(r.place, edition.year, "population") for r in responses],
         foreign_born=[_fact(r.place, edition.year, "foreign_born_pct") for r in responses],
     )
@@ -138,7 +140,7 @@ def edition_results_refresh(
 ) -> EditionResult | None:
     """Score every published response of ``edition`` and store the results (None: none
     published). Cheap when nothing changed since the last run."""
-    responses = _published(edition)
+    responses = _published(edition) if edition.method else []
     if not responses:
         PlaceResult.objects.filter(edition=edition).delete()
         EditionResult.objects.filter(edition=edition).delete()
@@ -162,9 +164,7 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
     result = score(points, spec)
     overall = ranking(result.index_advanced)
     core = ranking(result.index_core)
-    groups = peer_groups(
-        np.array(inputs.population), np.array(inputs.foreign_born), spec.bands
-    )
+    groups = peer_groups(np.array(inputs.population), np.array(inputs.foreign_born), spec.bands)
     peers = peer_ranks(result.index_advanced, groups)
     averages = sample_and_peer_averages(result.indicator_advanced, groups)
     uncertainty = rank_uncertainty(points, spec, n_draws=n_draws, seed=SEED)
@@ -215,7 +215,9 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
                 "index_advanced": _num(change.index_advanced[i]),
                 "indicators": {
                     c: _num(v)
-                    for c, v in zip(change.indicator_codes, change.indicator_advanced[i], strict=True)
+                    for c, v in zip(
+                        change.indicator_codes, change.indicator_advanced[i], strict=True
+                    )
                 },
                 "comparable_questions": len(change.comparable_questions),
             }

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from icc.accounts.models import User
 from icc.accounts.selectors import user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
-from icc.index.scoring import Bands, rank_wording
+from icc.index.scoring import SAMPLE_GROUP, Bands, Lang, rank_wording
 from icc.index.workflow import Actor, State
 from icc.network.models import NetworkMembership, Place
 
@@ -50,9 +50,10 @@ def actors_for(*, user: AnyUser, place: Place) -> frozenset[Actor]:
 
 def _network_coordinator_of(user: AnyUser, place: Place) -> bool:
     networks = user_scope(user=user).coordinated_network_ids
-    return bool(networks) and NetworkMembership.objects.filter(
-        place=place, network_id__in=networks
-    ).exists()
+    return (
+        bool(networks)
+        and NetworkMembership.objects.filter(place=place, network_id__in=networks).exists()
+    )
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,8 @@ def questions_of(*, edition: Edition) -> list[Question]:
     return list(edition.questions.select_related("area").order_by("position"))
 
 
-def _lang() -> str:
-    lang = (get_language() or "en").split("-")[0]
-    return lang if lang in {"en", "fr"} else "en"
+def _lang() -> Lang:
+    return "fr" if (get_language() or "en").split("-")[0] == "fr" else "en"
 
 
 def peer_label(*, edition: Edition, kind: str, band: int) -> str:
@@ -185,10 +185,8 @@ def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
                 "rank_of": r.rank_of,
                 "tied": r.tied,
                 "rank_core": r.rank_core,
-                "rank_wording": rank_wording(
-                    r.rank, r.rank_of, "cities" if lang == "en" else "villes", lang, r.tied
-                )
-                if r.rank
+                "rank_wording": rank_wording(r.rank, r.rank_of, SAMPLE_GROUP[lang], lang, r.tied)
+                if r.rank and r.rank_of
                 else None,
                 "median_rank": r.median_rank,
                 "rank_interval": [r.rank_low, r.rank_high],

@@ -47,6 +47,10 @@ class EditionImport:
 
 
 def _method(form: Form) -> dict[str, Any]:
+    """The method spec stored with the edition; empty when nothing is scored (a third-party
+    form kept as unscored items, as its warnings say)."""
+    if not any(question.scored for question in form.questions):
+        return {}
     spec: MethodSpec = form_method_spec(form)
     return spec.to_dict()
 
@@ -103,16 +107,28 @@ def _edition_questions_replace(edition: Edition, form: Form) -> None:
     position = 0
     for group in form.groups:
         areas[group.code] = Area.objects.create(
-            edition=edition, code=group.code, labels=group.labels, relevant=group.relevant,
-            position=position, is_indicator=group.code in indicator_codes, is_page=True,
+            edition=edition,
+            code=group.code,
+            labels=group.labels,
+            relevant=group.relevant,
+            position=position,
+            is_indicator=group.code in indicator_codes,
+            is_page=True,
+            parent_code=group.parent,
+            repeat=group.repeat,
         )
         position += 1
     for indicator in form.indicators:
         area = areas.get(indicator.code)
         if area is None:
             areas[indicator.code] = Area.objects.create(
-                edition=edition, code=indicator.code, labels=indicator.labels,
-                weight=indicator.weight, position=position, is_indicator=True, is_page=False,
+                edition=edition,
+                code=indicator.code,
+                labels=indicator.labels,
+                weight=indicator.weight,
+                position=position,
+                is_indicator=True,
+                is_page=False,
             )
             position += 1
         else:
@@ -238,9 +254,15 @@ def answer_save(
     answer.updated_by = user
     answer.save()
     AnswerRevision.objects.create(
-        answer=answer, version=answer.version, user=user,
-        old_value=old[0], new_value=clean, old_evidence=old[1], new_evidence=evidence,
-        old_links=old[2], new_links=links,
+        answer=answer,
+        version=answer.version,
+        user=user,
+        old_value=old[0],
+        new_value=clean,
+        old_evidence=old[1],
+        new_evidence=evidence,
+        old_links=old[2],
+        new_links=links,
     )
     return answer
 
@@ -277,7 +299,12 @@ def response_missing_required(response: Response) -> list[Question]:
 
 @transaction.atomic
 def response_transition(
-    *, response: Response, action: Action, actors: frozenset[Actor], user: User | None, note: str = ""
+    *,
+    response: Response,
+    action: Action,
+    actors: frozenset[Actor],
+    user: User | None,
+    note: str = "",
 ) -> Response:
     """Move a response through the workflow (rules in ``workflow.py``) and record who did it.
 
@@ -300,8 +327,12 @@ def response_transition(
     response.state = target.value
     response.save(update_fields=["state", "submitted_at", "published_at", "updated_at"])
     ResponseEvent.objects.create(
-        response=response, action=action.value, from_state=state.value, to_state=target.value,
-        user=user, note=note,
+        response=response,
+        action=action.value,
+        from_state=state.value,
+        to_state=target.value,
+        user=user,
+        note=note,
     )
     if State.PUBLISHED in (state, target):
         edition_id = response.edition_id

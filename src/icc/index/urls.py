@@ -10,7 +10,9 @@ urlpatterns = [
         r"^(?P<edition>[-\w]+)/export\.(?P<fmt>csv|xlsx)$", views.edition_export, name="export"
     ),
     path("<slug:edition>/places/<slug:slug>/", views.response_overview, name="response_overview"),
-    path("<slug:edition>/places/<slug:slug>/action/", views.response_action, name="response_action"),
+    path(
+        "<slug:edition>/places/<slug:slug>/action/", views.response_action, name="response_action"
+    ),
     path("<slug:edition>/places/<slug:slug>/comment/", views.comment_add, name="comment_add"),
     path("<slug:edition>/places/<slug:slug>/history/", views.answer_history, name="answer_history"),
     path(

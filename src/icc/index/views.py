@@ -21,7 +21,7 @@ from icc.index import selectors, services
 from icc.index.exports import responses_export
 from icc.index.forms_bridge import edition_form
 from icc.index.labels import ACTION_LABELS
-from icc.index.models import Question
+from icc.index.models import Answer, Question
 from icc.index.scoring_service import edition_results_refresh
 from icc.index.selectors import ResponseAccess
 from icc.index.workflow import Action, WorkflowError, available_actions
@@ -191,7 +191,7 @@ def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> Htt
     error = ""
     status = 200
     try:
-        answer = services.answer_save(
+        answer: Answer | None = services.answer_save(
             response=response,
             question=question,
             value=_posted_value(request, question),
@@ -202,7 +202,7 @@ def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> Htt
         )
     except services.AnswerConflict as conflict:
         error, status = str(conflict), 409
-        answer = response.answers.get(question=question)
+        answer = response.answers.filter(question=question).first()
     except services.AnswerInvalid as invalid:
         error, status = str(invalid), 422
         answer = response.answers.filter(question=question).first()

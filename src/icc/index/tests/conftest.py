@@ -70,7 +70,10 @@ SMALL_SOURCE: dict[str, Any] = {
             "code": "education",
             "label": {"en": "Education", "fr": "Éducation"},
             "weight": 1,
-            "questions": [_yes_no("education_mixing", "core"), _yes_no("education_training", "advanced")],
+            "questions": [
+                _yes_no("education_mixing", "core"),
+                _yes_no("education_training", "advanced"),
+            ],
         },
     ],
 }

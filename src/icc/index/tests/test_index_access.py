@@ -28,8 +28,13 @@ def responses(small_edition, directory):
     for key, slug in (("bilbao", "bilbao"), ("reggio", "reggio-emilia")):
         response = response_start(place=directory[key], edition=small_edition)
         answer_save(
-            response=response, question=small_edition.questions.get(code="commitment_strategy"),
-            value="partly", evidence=f"evidence of {slug}", links=[], expected_version=0, user=None,
+            response=response,
+            question=small_edition.questions.get(code="commitment_strategy"),
+            value="partly",
+            evidence=f"evidence of {slug}",
+            links=[],
+            expected_version=0,
+            user=None,
         )
         made[slug] = response
     return made
@@ -85,5 +90,7 @@ def test_export_is_for_the_secretariat(users, responses):
     assert client_for(users["city_coordinator"]).get("/en/index/test/export.csv").status_code == 403
     reply = client_for(users["secretariat"]).get("/en/index/test/export.csv")
     lines = reply.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("edition,form_version,place,country,state,synthetic,commitment_strategy")
+    assert lines[0].startswith(
+        "edition,form_version,place,country,state,synthetic,commitment_strategy"
+    )
     assert lines[1].startswith("test,1,bilbao,ES,draft,no,partly")

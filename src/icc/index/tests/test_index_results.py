@@ -15,23 +15,37 @@ from icc.index.xlsform.write import form_write
 
 # place → answers; points: yes 100, partly 50, no 0
 ANSWERS = {
-    "bilbao": {"commitment_strategy": "yes", "commitment_budget": "yes",
-               "education_mixing": "yes", "education_training": "partly"},
-    "getxo": {"commitment_strategy": "partly", "commitment_budget": "no",
-              "education_mixing": "partly", "education_training": "no"},
-    "reggio-emilia": {"commitment_strategy": "no", "education_mixing": "yes",
-                      "education_training": "yes"},
+    "bilbao": {
+        "commitment_strategy": "yes",
+        "commitment_budget": "yes",
+        "education_mixing": "yes",
+        "education_training": "partly",
+    },
+    "getxo": {
+        "commitment_strategy": "partly",
+        "commitment_budget": "no",
+        "education_mixing": "partly",
+        "education_training": "no",
+    },
+    "reggio-emilia": {
+        "commitment_strategy": "no",
+        "education_mixing": "yes",
+        "education_training": "yes",
+    },
 }
 
 
 def publish(edition, directory, answers=ANSWERS):
     for slug, values in answers.items():
         response = Response.objects.create(
-            place=directory["reggio" if slug == "reggio-emilia" else slug], edition=edition,
+            place=directory["reggio" if slug == "reggio-emilia" else slug],
+            edition=edition,
             state="published",
         )
         for code, value in values.items():
-            Answer.objects.create(response=response, question=edition.questions.get(code=code), value=value)
+            Answer.objects.create(
+                response=response, question=edition.questions.get(code=code), value=value
+            )
 
 
 def test_results_contract(small_edition, directory):
@@ -59,7 +73,10 @@ def test_results_contract(small_edition, directory):
         "cities over 200,000 inhabitants": 1,
         "cities with less than 15\u00a0% foreign-born residents": 1,
     }
-    assert by_place["Getxo"]["peer_ranks"]["cities with less than 15\u00a0% foreign-born residents"] == 2
+    assert (
+        by_place["Getxo"]["peer_ranks"]["cities with less than 15\u00a0% foreign-born residents"]
+        == 2
+    )
     assert by_place["Getxo"]["peer_groups"]["foreign_born"]["wording"] == (
         "2nd of 2 cities with less than 15\u00a0% foreign-born residents"
     )
@@ -97,9 +114,13 @@ def test_drafts_are_not_in_the_results(small_edition, directory):
 def test_progress_uses_comparable_questions_only(small_edition, directory):
     source = {**SMALL_SOURCE, "settings": {**SMALL_SOURCE["settings"], "version": "2"}}
     newer = edition_import_xlsform(
-        filename="new.xlsx", content=form_write(form_from_source(source)), name="next",
-        year=2025, previous=small_edition,
+        filename="new.xlsx",
+        content=form_write(form_from_source(source)),
+        name="next",
+        year=2025,
+        previous=small_edition,
     ).edition
+    assert newer is not None
     publish(small_edition, directory)
     improved = {**ANSWERS, "getxo": {**ANSWERS["getxo"], "education_training": "yes"}}
     publish(newer, directory, improved)

@@ -23,14 +23,22 @@ def q(edition, code):
 
 def save(response, question, value, version, user=None, evidence=""):
     return answer_save(
-        response=response, question=question, value=value, evidence=evidence, links=[],
-        expected_version=version, user=user,
+        response=response,
+        question=question,
+        value=value,
+        evidence=evidence,
+        links=[],
+        expected_version=version,
+        user=user,
     )
 
 
 def test_import_keeps_labels_levels_and_points(small_edition):
     strategy = q(small_edition, "commitment_strategy")
-    assert strategy.labels == {"en": "Question commitment_strategy?", "fr": "Question commitment_strategy ?"}
+    assert strategy.labels == {
+        "en": "Question commitment_strategy?",
+        "fr": "Question commitment_strategy ?",
+    }
     assert strategy.level == "core" and strategy.scored and strategy.indicator == "commitment"
     assert [c["points"] for c in strategy.choices] == [100, 50, 0]
     assert not q(small_edition, "commitment_staff").scored
@@ -97,8 +105,13 @@ def test_submission_needs_required_answers_then_walks_the_workflow(small_edition
         response=response, action=Action.PUBLISH, actors=SECRETARIAT, user=users["secretariat"]
     )
     assert response.state == "published" and response.published_at is not None
-    assert list(ResponseEvent.objects.filter(response=response).values_list("to_state", flat=True)) == [
-        "submitted", "in_review", "validated", "published",
+    assert list(
+        ResponseEvent.objects.filter(response=response).values_list("to_state", flat=True)
+    ) == [
+        "submitted",
+        "in_review",
+        "validated",
+        "published",
     ]
 
 
@@ -108,7 +121,10 @@ def test_request_changes_returns_the_response_to_its_city(small_edition, directo
     save(response, q(small_edition, "education_mixing"), "yes", 0)
     response_transition(response=response, action=Action.SUBMIT, actors=CITY, user=None)
     response = response_transition(
-        response=response, action=Action.REQUEST_CHANGES, actors=EXPERT, user=None,
+        response=response,
+        action=Action.REQUEST_CHANGES,
+        actors=EXPERT,
+        user=None,
         note="Add the council decision as evidence.",
     )
     assert response.state == "draft"
