@@ -131,3 +131,13 @@ def test_demo_is_idempotent_and_at_network_scale():
     } <= set(Network.objects.values_list("slug", flat=True))
     assert User.objects.get(username="bilbao").role_assignments.get().place == bilbao
     assert all(f.approximate for f in bilbao.facts.all())
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/network/", "/en/network/places/", "/api/v1/docs"])
+def test_pages_load_no_script_or_style_from_another_site(directory, url):
+    import re
+
+    body = Client().get(url).content.decode()
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', body)
+    assert assets, "the page should load its own scripts and styles"
+    assert [a for a in assets if a.startswith(("http:", "https:", "//"))] == []

@@ -76,3 +76,32 @@ def test_language_switch_links_to_the_same_page(directory):
     body = Client().get("/fr/network/places/?country=ES").content.decode()
     assert 'href="/en/network/places/?country=ES" hreflang="en"' in body
     assert 'hreflang="fr"' in body
+
+
+def test_import_page_reports_bad_rows_and_changes_nothing(users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from icc.conftest import client_for
+    from icc.network.models import Place, PlaceFact
+
+    before = (Place.objects.count(), PlaceFact.objects.count())
+    bad = (
+        b"name,country,year,population,foreign_born_pct\n"
+        b"Valencia,ES,2020,800000,12.5\n"
+        b"Atlantis,XX,2020,lots,140\n"
+    )
+    client = client_for(users["secretariat"])
+    body = client.post(
+        "/en/network/places/import/",
+        {"file": SimpleUploadedFile("places.csv", bad, "text/csv"), "dry_run": ""},
+    ).content.decode()
+    assert "nothing was imported" in body
+    assert body.count('<td class="num">3</td>') == 3  # three problems, all on line 3
+    assert (Place.objects.count(), PlaceFact.objects.count()) == before
+    good = b"name,country,year,population\nValencia,ES,2020,800000\n"
+    body = client.post(
+        "/en/network/places/import/",
+        {"file": SimpleUploadedFile("places.csv", good, "text/csv"), "dry_run": ""},
+    ).content.decode()
+    assert "Places created: 1" in body
+    assert Place.objects.get(slug="valencia").facts.get().population == 800_000
