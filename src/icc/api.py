@@ -2,8 +2,10 @@
 
 from ninja import NinjaAPI
 
+from icc.events.api import router as events_router
 from icc.index.api import router as index_router
 from icc.network.api import router as network_router
+from icc.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="Intercultural Cities Platform API",
@@ -16,3 +18,5 @@ api = NinjaAPI(
 )
 api.add_router("/", network_router)
 api.add_router("/", index_router)
+api.add_router("/", reports_router)
+api.add_router("/", events_router)

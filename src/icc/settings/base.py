@@ -49,10 +49,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "icc.core",
     "icc.accounts",
     "icc.network",
     "icc.index",
+    "icc.reports",
+    "icc.events",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +143,17 @@ if os.environ.get("ICC_EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("ICC_EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Background tasks (bulk PDF reports, imports, barometer runs): stored in the database and run by
+# `icc db_worker`. ICC_TASKS_IMMEDIATE=1 runs them inline (small deployments, tests).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("ICC_TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # The network directory: population bands for filters (inhabitants, lower edges).
 ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]

@@ -1,0 +1,5 @@
+"""Reports API (routes added under ``/api/v1/``)."""
+
+from ninja import Router
+
+router = Router(tags=["reports"])
