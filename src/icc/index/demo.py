@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, Response
 from icc.index.scoring_service import edition_results_refresh
 from icc.index.services import edition_import_xlsform
@@ -105,8 +106,6 @@ def index_demo_load() -> list[str]:
 
 
 def _publish_synthetic(edition: Edition, members: list[Place], share: float, year: int) -> None:
-    from icc.index.forms_bridge import edition_form
-
     form = edition_form(edition)
     questions = {q.code: q for q in edition.questions.all()}
     for place in members:

@@ -4,15 +4,16 @@ Scoring lives in ``scoring_service.py``; both follow the same rules: keyword-onl
 atomic, side effects queued with ``transaction.on_commit``.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
+from icc.index.forms_bridge import edition_form, question_as_form
 from icc.index.models import (
     Answer,
     AnswerRevision,
@@ -219,8 +220,6 @@ def answer_save(
         raise WorkflowError(_("This response is no longer a draft; its answers are locked."))
     clean = _clean_value(question, value)
     if clean is not None and question.constraint:
-        from icc.index.forms_bridge import question_as_form
-
         values = answers_values(response)
         if not constraint_ok(question_as_form(question), clean, values):
             raise AnswerInvalid(
@@ -268,8 +267,6 @@ def answer_save(
 
 
 def _lang() -> str:
-    from django.utils.translation import get_language
-
     return (get_language() or "en").split("-")[0]
 
 
@@ -286,8 +283,6 @@ def answers_values(response: Response) -> dict[str, Any]:
 
 def response_missing_required(response: Response) -> list[Question]:
     """Required questions that are relevant now and still unanswered."""
-    from icc.index.forms_bridge import edition_form
-
     values = answers_values(response)
     visible = set(visible_questions(edition_form(response.edition), values))
     return [
@@ -357,7 +352,3 @@ def review_comment_add(
     return ReviewComment.objects.create(
         response=response, question=question, author=user, text=text
     )
-
-
-def today() -> dt.date:
-    return timezone.localdate()
