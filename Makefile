@@ -21,11 +21,12 @@ install: $(STAMP) messages ## create .venv and install the platform and its tool
 messages: $(STAMP) ## compile the gettext catalogues
 	cd src/icc && ../../$(ICC) compilemessages --ignore=.venv -v 0
 
-run: install ## migrate, load demo data and serve on http://127.0.0.1:8000
+run: install ## migrate, load demo data and serve on http://127.0.0.1:8000 (with a task worker)
 	mkdir -p var
 	$(ICC) migrate --no-input
 	$(ICC) demo
-	$(ICC) runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ (background tasks run in a worker beside it)"
+	trap 'kill 0' EXIT INT TERM; $(ICC) db_worker --interval 1 & $(ICC) runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
