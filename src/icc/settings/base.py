@@ -101,6 +101,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("ICC_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Autosaves arrive in parallel: take the write lock at BEGIN and wait for it rather than
+    # failing with "database is locked"; WAL lets readers go on while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -161,6 +167,8 @@ ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
 # draws members on a vendored world outline and works offline.
 ICC_MAP_TILES_URL = os.environ.get("ICC_MAP_TILES_URL", "")
 ICC_SITE_NAME = os.environ.get("ICC_SITE_NAME", "Intercultural Cities")
+# The public address of the platform, for links in e-mails (registrations, password resets).
+ICC_SITE_URL = os.environ.get("ICC_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -20,4 +20,3 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"icc-test-{os.getpid()}.sqlite3")
     }
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

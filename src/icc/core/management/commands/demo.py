@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from icc.core.demo_accounts import demo_accounts_create
+from icc.events.demo import events_demo_load
 from icc.index.demo import index_demo_load
 from icc.network.demo.load import directory_demo_load
 
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             f"{counts.countries} countries."
         )
         for line in index_demo_load():
+            self.stdout.write(line)
+        for line in events_demo_load():
             self.stdout.write(line)
         password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
         for username, description in demo_accounts_create(password=password):

@@ -1,0 +1,1 @@
+"""Forms of the events pages: list filters, registration, programme editor."""

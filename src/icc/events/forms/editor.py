@@ -1,0 +1,117 @@
+"""Forms of the programme editor. Translated texts are edited in the two working languages
+(English, the fallback, is required where the text is); other languages go through the
+administration or a programme file."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from icc.events.models import Person, PersonRole, SessionKind, SlotKind
+from icc.events.operations import Texts
+
+EDITOR_LANGUAGES = ("en", "fr")
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
+
+
+def _translated(
+    form: forms.Form, name: str, label: str, *, required: bool = False, long: bool = False
+) -> None:
+    for language in EDITOR_LANGUAGES:
+        widget = forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput
+        form.fields[f"{name}_{language}"] = forms.CharField(
+            label=f"{label} ({LANGUAGE_NAMES[language]})",
+            required=required and language == "en",
+            widget=widget,
+            max_length=None if long else 400,
+        )
+
+
+def texts_of(form: forms.Form, name: str) -> Texts:
+    """``{"en": …, "fr": …}`` of a translated field (after ``is_valid``)."""
+    return {lang: form.cleaned_data.get(f"{name}_{lang}") or "" for lang in EDITOR_LANGUAGES}
+
+
+def initial_texts(obj: object, *names: str) -> dict[str, Any]:
+    """Initial values of translated fields from a model row."""
+    return {
+        f"{name}_{lang}": getattr(obj, f"{name}_{lang}", "") or ""
+        for name in names
+        for lang in EDITOR_LANGUAGES
+    }
+
+
+class PartForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "title", str(_("Title")), required=True)
+
+
+class SlotForm(forms.Form):
+    start = forms.TimeField(label=_("Start"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(
+        label=_("End"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=SlotKind.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "title", str(_("Title of the break")))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must come after the start."))
+        return data
+
+
+class SessionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "title", str(_("Title")), required=True)
+        _translated(self, "description", str(_("Description")), long=True)
+        _translated(self, "location", str(_("Location (if not the venue)")))
+
+
+class ItemForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "text", str(_("Sub-item")), required=True)
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated(self, "title", str(_("Title or function")))
+        _translated(self, "organisation", str(_("Organisation")))
+
+
+class SessionPersonForm(forms.Form):
+    """Someone already known, or a new person, with their role in the session."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices)
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
+        label=_("Known person"), queryset=Person.objects.none(), required=False
+    )
+    name = forms.CharField(label=_("or a new person's name"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        assert isinstance(person, forms.ModelChoiceField)
+        person.queryset = Person.objects.order_by("name")
+        _translated(self, "title", str(_("New person's title or function")))
+        _translated(self, "organisation", str(_("New person's organisation")))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("person") and not (data.get("name") or "").strip():
+            raise forms.ValidationError(_("Choose a known person or give a new person's name."))
+        return data

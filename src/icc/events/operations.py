@@ -1,0 +1,303 @@
+"""Writes to a programme, named ``<verb>_<noun>`` as in Indico's ``timetable/operations.py``.
+
+Each is keyword-only, typed and atomic. Translated text arrives as ``{"en": …, "fr": …}``; only
+the languages given change. Positions inside a parent are kept dense (0, 1, 2…) so that
+"move up/down" is a swap with the neighbour.
+"""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Literal, TypeVar
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from icc.events.models import (
+    Event,
+    Part,
+    Person,
+    PersonRole,
+    Session,
+    SessionItem,
+    SessionKind,
+    SessionPerson,
+    Slot,
+    SlotKind,
+)
+
+Texts = Mapping[str, str]
+Direction = Literal["up", "down"]
+M = TypeVar("M", bound=models.Model)
+LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
+
+
+def texts_apply(obj: models.Model, name: str, texts: Texts) -> None:
+    """Set the translations of field ``name`` given in ``texts`` (unknown languages: ValueError)."""
+    for language, text in texts.items():
+        if language not in LANGUAGES:
+            raise ValueError(
+                _("“%(language)s” is not a content language; use one of %(languages)s.")
+                % {"language": language, "languages": ", ".join(LANGUAGES)}
+            )
+        setattr(obj, f"{name}_{language}", text.strip())
+
+
+def _renumber(rows: Sequence[M]) -> None:
+    for index, row in enumerate(rows):
+        row.position = index  # type: ignore[attr-defined]
+    if rows:
+        type(rows[0]).objects.bulk_update(rows, ["position"])  # type: ignore[attr-defined]
+
+
+def _move(row: M, siblings: "models.QuerySet[M]", direction: Direction) -> None:
+    ordered = list(siblings)
+    index = next(i for i, other in enumerate(ordered) if other.pk == row.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+    _renumber(ordered)
+
+
+def _next_position(siblings: "models.QuerySet[M]") -> int:
+    top = siblings.aggregate(top=models.Max("position"))["top"]
+    return 0 if top is None else top + 1
+
+
+# parts
+
+
+@transaction.atomic
+def create_part(*, event: Event, title: Texts, date: dt.date) -> Part:
+    """Add a part at the end of the programme."""
+    part = Part(event=event, date=date, position=_next_position(event.parts.all()))
+    texts_apply(part, "title", title)
+    part.save()
+    return part
+
+
+@transaction.atomic
+def update_part(*, part: Part, title: Texts, date: dt.date) -> Part:
+    texts_apply(part, "title", title)
+    part.date = date
+    part.save()
+    return part
+
+
+@transaction.atomic
+def delete_part(*, part: Part) -> None:
+    """Delete a part with its slots and sessions (people stay in the directory)."""
+    event = part.event
+    part.delete()
+    _renumber(list(event.parts.all()))
+
+
+@transaction.atomic
+def move_part(*, part: Part, direction: Direction) -> None:
+    _move(part, part.event.parts.all(), direction)
+
+
+# slots
+
+
+@transaction.atomic
+def create_slot(
+    *,
+    part: Part,
+    start: dt.time,
+    end: dt.time | None = None,
+    kind: SlotKind = SlotKind.SESSIONS,
+    title: Texts | None = None,
+) -> Slot:
+    """Add a slot where its start time puts it (after the slots starting earlier or at once)."""
+    _check_times(start, end)
+    siblings = list(part.slots.all())
+    index = sum(1 for other in siblings if other.start <= start)
+    slot = Slot(part=part, start=start, end=end, kind=kind)
+    texts_apply(slot, "title", title or {})
+    slot.save()
+    siblings.insert(index, slot)
+    _renumber(siblings)
+    return slot
+
+
+@transaction.atomic
+def update_slot(
+    *,
+    slot: Slot,
+    start: dt.time,
+    end: dt.time | None,
+    kind: SlotKind,
+    title: Texts | None = None,
+) -> Slot:
+    """Change a slot's times or kind. A slot that holds sessions cannot become a break."""
+    _check_times(start, end)
+    if kind != SlotKind.SESSIONS and slot.sessions.exists():
+        raise ValueError(_("Move or delete the slot's sessions before making it a break."))
+    slot.start, slot.end, slot.kind = start, end, kind
+    texts_apply(slot, "title", title or {})
+    slot.save()
+    return slot
+
+
+def _check_times(start: dt.time, end: dt.time | None) -> None:
+    if end is not None and end <= start:
+        raise ValueError(
+            _("The end (%(end)s) must come after the start (%(start)s).")
+            % {"end": f"{end:%H:%M}", "start": f"{start:%H:%M}"}
+        )
+
+
+@transaction.atomic
+def delete_slot(*, slot: Slot) -> None:
+    part = slot.part
+    slot.delete()
+    _renumber(list(part.slots.all()))
+
+
+@transaction.atomic
+def move_slot(*, slot: Slot, direction: Direction) -> None:
+    _move(slot, slot.part.slots.all(), direction)
+
+
+# sessions
+
+
+@transaction.atomic
+def create_session(
+    *,
+    slot: Slot,
+    kind: SessionKind,
+    title: Texts,
+    description: Texts | None = None,
+    location: Texts | None = None,
+) -> Session:
+    """Add a session at the end of a slot; breaks hold no session."""
+    if slot.is_break:
+        raise ValueError(_("A break holds no session; add the session to another slot."))
+    session = Session(slot=slot, kind=kind, position=_next_position(slot.sessions.all()))
+    texts_apply(session, "title", title)
+    texts_apply(session, "description", description or {})
+    texts_apply(session, "location", location or {})
+    session.save()
+    return session
+
+
+@transaction.atomic
+def update_session(
+    *,
+    session: Session,
+    kind: SessionKind,
+    title: Texts,
+    description: Texts,
+    location: Texts,
+) -> Session:
+    session.kind = kind
+    texts_apply(session, "title", title)
+    texts_apply(session, "description", description)
+    texts_apply(session, "location", location)
+    session.save()
+    return session
+
+
+@transaction.atomic
+def delete_session(*, session: Session) -> None:
+    slot = session.slot
+    session.delete()
+    _renumber(list(slot.sessions.all()))
+
+
+@transaction.atomic
+def move_session(*, session: Session, direction: Direction) -> None:
+    _move(session, session.slot.sessions.all(), direction)
+
+
+# sub-items
+
+
+@transaction.atomic
+def create_session_item(*, session: Session, text: Texts) -> SessionItem:
+    item = SessionItem(session=session, position=_next_position(session.items.all()))
+    texts_apply(item, "text", text)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def update_session_item(*, item: SessionItem, text: Texts) -> SessionItem:
+    texts_apply(item, "text", text)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def delete_session_item(*, item: SessionItem) -> None:
+    session = item.session
+    item.delete()
+    _renumber(list(session.items.all()))
+
+
+@transaction.atomic
+def move_session_item(*, item: SessionItem, direction: Direction) -> None:
+    _move(item, item.session.items.all(), direction)
+
+
+# people
+
+
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:100] or "person"
+    slug, n = base, 2
+    while Person.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def create_person(*, name: str, title: Texts, organisation: Texts, slug: str = "") -> Person:
+    """Add someone to the directory of speakers (``slug`` defaults to one made from the name)."""
+    if not name.strip():
+        raise ValueError(_("A person needs a name."))
+    person = Person(slug=slug or _free_slug(name), name=name.strip())
+    texts_apply(person, "title", title)
+    texts_apply(person, "organisation", organisation)
+    person.save()
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, name: str, title: Texts, organisation: Texts) -> Person:
+    """Change a person everywhere they appear."""
+    person.name = name.strip()
+    texts_apply(person, "title", title)
+    texts_apply(person, "organisation", organisation)
+    person.save()
+    return person
+
+
+@transaction.atomic
+def add_session_person(*, session: Session, person: Person, role: PersonRole) -> SessionPerson:
+    """Give ``person`` a role in ``session`` (after the people already there)."""
+    if session.people.filter(person=person, role=role).exists():
+        raise ValueError(
+            _("%(name)s already has this role in the session.") % {"name": person.name}
+        )
+    return SessionPerson.objects.create(
+        session=session,
+        person=person,
+        role=role,
+        position=_next_position(session.people.all()),
+    )
+
+
+@transaction.atomic
+def remove_session_person(*, session_person: SessionPerson) -> None:
+    session = session_person.session
+    session_person.delete()
+    _renumber(list(session.people.all()))
+
+
+@transaction.atomic
+def move_session_person(*, session_person: SessionPerson, direction: Direction) -> None:
+    _move(session_person, session_person.session.people.all(), direction)

@@ -1,0 +1,214 @@
+"""Reads of events, programmes and registrations.
+
+Access control lives here: drafts are for the secretariat (``event_get_for_user``); the online
+link only for confirmed registrants (``online_access_for_user``).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from icc.accounts.models import User
+from icc.accounts.selectors import user_scope
+from icc.events.models import (
+    PUBLIC_STATUSES,
+    Event,
+    EventFormat,
+    EventKind,
+    Part,
+    Person,
+    Registration,
+    RegistrationField,
+    Theme,
+)
+from icc.events.programme_view import PartView, programme_tree
+from icc.events.registration_states import State, seats_free
+
+AnyUser = User | AnonymousUser
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Filters of the event list, from the query string or the API. Empty means "any"."""
+
+    kind: str = ""
+    theme: str = ""
+    language: str = ""
+    format: str = ""
+    when: str = ""  # "", "upcoming" or "past"
+    place: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())
+
+
+def _public_events() -> QuerySet[Event]:
+    return (
+        Event.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("place", "place__country")
+        .prefetch_related("languages", "themes")
+    )
+
+
+def event_list(*, filters: EventFilters, now: dt.datetime | None = None) -> QuerySet[Event]:
+    """Public events matching ``filters``: upcoming ones soonest first, past ones latest first
+    when ``when`` is set, else by start. Unknown values match nothing."""
+    now = now or timezone.now()
+    events = _public_events()
+    if filters.kind:
+        if filters.kind not in EventKind.values:
+            return events.none()
+        events = events.filter(kind=filters.kind)
+    if filters.format:
+        if filters.format == "online":  # "online" includes hybrid events
+            events = events.filter(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
+        elif filters.format == "in_person":
+            events = events.filter(format__in=[EventFormat.IN_PERSON, EventFormat.HYBRID])
+        elif filters.format in EventFormat.values:
+            events = events.filter(format=filters.format)
+        else:
+            return events.none()
+    if filters.theme:
+        events = events.filter(themes__slug=filters.theme)
+    if filters.language:
+        events = events.filter(languages__code=filters.language)
+    if filters.place:
+        events = events.filter(place__slug=filters.place)
+    if filters.when == "upcoming":
+        events = events.filter(end__gte=now).order_by("start", "id")
+    elif filters.when == "past":
+        events = events.filter(end__lt=now).order_by("-start", "-id")
+    else:
+        events = events.order_by("start", "id")
+    return events.distinct()
+
+
+def event_get_for_user(*, user: AnyUser, slug: str) -> Event:
+    """An event page's event: public ones for everyone, drafts for the secretariat (404 else)."""
+    event = (
+        Event.objects.select_related("place", "place__country")
+        .prefetch_related("languages", "themes", "organisations", "documents")
+        .filter(slug=slug)
+        .first()
+    )
+    if event is None:
+        raise Http404("No such event.")
+    if not event.is_public and not user_scope(user=user).is_secretariat:
+        raise Http404("No such event.")
+    return event
+
+
+def event_get_any(*, slug: str) -> Event:
+    """Any event, drafts included (the secretariat's pages are guarded by their decorator)."""
+    event = Event.objects.select_related("place").filter(slug=slug).first()
+    if event is None:
+        raise Http404("No such event.")
+    return event
+
+
+def event_programme_parts(*, event: Event) -> QuerySet[Part]:
+    """The programme's parts with everything below them prefetched, in programme order."""
+    return Part.objects.filter(event=event).prefetch_related(
+        "slots__sessions__items", "slots__sessions__people__person"
+    )
+
+
+def event_programme(*, event: Event) -> list[PartView]:
+    """The programme as plain display data (times in the event's zone)."""
+    return programme_tree(event=event, parts=list(event_programme_parts(event=event)))
+
+
+@dataclass(frozen=True)
+class SeatCounts:
+    capacity: int | None
+    confirmed: int
+    waiting: int
+    pending: int
+    free: int | None
+
+
+def seat_counts(*, event: Event) -> SeatCounts:
+    """How many people hold a seat, wait or await approval."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("id", filter=Q(state=State.CONFIRMED)),
+        waiting=Count("id", filter=Q(state=State.WAITING)),
+        pending=Count("id", filter=Q(state=State.PENDING)),
+    )
+    return SeatCounts(
+        capacity=event.capacity,
+        confirmed=counts["confirmed"],
+        waiting=counts["waiting"],
+        pending=counts["pending"],
+        free=seats_free(capacity=event.capacity, confirmed=counts["confirmed"]),
+    )
+
+
+def registration_for_user(*, event: Event, user: AnyUser) -> Registration | None:
+    """The logged-in user's current registration (an active one first, else the latest)."""
+    if not isinstance(user, User):
+        return None
+    mine = Registration.objects.filter(event=event).filter(
+        Q(user=user) | (Q(email__iexact=user.email) & ~Q(email=""))
+    )
+    active = mine.filter(state__in=[State.PENDING, State.CONFIRMED, State.WAITING]).first()
+    return active or mine.order_by("-created_at").first()
+
+
+def online_access_for_user(*, event: Event, user: AnyUser) -> bool:
+    """Whether ``user`` may see the online link: their registration is confirmed."""
+    registration = registration_for_user(event=event, user=user)
+    return registration is not None and registration.is_confirmed
+
+
+def registration_fields(*, event: Event) -> list[RegistrationField]:
+    """The event's extra questions with their options."""
+    return list(RegistrationField.objects.filter(event=event).prefetch_related("options"))
+
+
+def registrations_for_event(*, event: Event) -> QuerySet[Registration]:
+    """Every registration of ``event``: active ones by state, then queue order."""
+    return Registration.objects.filter(event=event).order_by("state", "queued_at", "id")
+
+
+def registrations_confirmed(*, event: Event) -> QuerySet[Registration]:
+    """The check-in list: confirmed people by name."""
+    return Registration.objects.filter(event=event, state=State.CONFIRMED).order_by("name", "id")
+
+
+def events_at_place(*, place_id: int, now: dt.datetime | None = None) -> dict[str, list[Event]]:
+    """Public events held at a place, split into upcoming and past."""
+    now = now or timezone.now()
+    events = list(_public_events().filter(place_id=place_id).order_by("start"))
+    return {
+        "upcoming": [e for e in events if e.end >= now],
+        "past": [e for e in reversed(events) if e.end < now],
+    }
+
+
+def themes_in_use() -> QuerySet[Theme]:
+    """Themes of at least one public event, for the filters."""
+    return Theme.objects.filter(events__status__in=PUBLIC_STATUSES).distinct().order_by("slug")
+
+
+def languages_in_use() -> list[str]:
+    """Working languages of public events, for the filters."""
+    codes = (
+        Event.objects.filter(status__in=PUBLIC_STATUSES)
+        .values_list("languages__code", flat=True)
+        .distinct()
+    )
+    return sorted(code for code in codes if code)
+
+
+def event_feed_events() -> QuerySet[Event]:
+    """Events in the public calendar feed: everything public, cancellations included."""
+    return _public_events().order_by("start")
+
+
+def people_list() -> QuerySet[Person]:
+    """Everyone who has spoken, presented or moderated, for the editor's choices."""
+    return Person.objects.order_by("name")

@@ -1,0 +1,150 @@
+"""Template helpers of the events pages, and the "events held here" block of a place page
+(``{% load events_tags %}{% events_held_at place %}``: the network app stays unaware of events).
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django import template
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from icc.events.models import Event
+from icc.events.models.event import WORKING_LANGUAGES
+from icc.events.selectors import events_at_place
+
+register = template.Library()
+LANGUAGE_NAMES = dict(WORKING_LANGUAGES)
+
+
+def _french() -> bool:
+    return (get_language() or "en").startswith("fr")
+
+
+@register.filter
+def clock(value: dt.datetime | dt.time | None) -> str:
+    """A time of day as programmes print it, in the value's own zone: « 9h30 », « 11h » in
+    French, "9:30", "11:00" otherwise."""
+    if value is None:
+        return ""
+    if _french():
+        return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def _day(value: dt.date) -> str:
+    return date_format(value, "j F Y")
+
+
+def dates_text(start: dt.date, end: dt.date) -> str:
+    """« 14-15 novembre 2023 », "4 February – 5 March 2020", "23 April 2020"."""
+    if start == end:
+        return _day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{_day(end)}" if _french() else f"{start.day}–{_day(end)}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"
+
+
+@register.simple_tag
+def event_dates(event: Event) -> str:
+    """The event's dates in its own zone."""
+    return dates_text(event.local_start.date(), event.local_end.date())
+
+
+@register.simple_tag
+def event_times(event: Event) -> str:
+    """ "9:00 – 16:35" in the event's zone; empty for events known by their dates only."""
+    if event.all_day:
+        return ""
+    return f"{clock(event.local_start)} – {clock(event.local_end)}"
+
+
+@register.filter
+def utc_offset(value: dt.datetime) -> str:
+    """ "UTC+01:00" for an aware datetime."""
+    offset = value.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def join_and(texts: Sequence[str]) -> str:
+    """« A », « A and B », « A, B and C » (``and`` translated)."""
+    if len(texts) < 2:
+        return "".join(texts)
+    return f"{', '.join(texts[:-1])} {gettext('and')} {texts[-1]}"
+
+
+@register.filter
+def names(people: Sequence[Any]) -> str:
+    """People of a session as the programme prints them (see ``PersonView.label``)."""
+    return join_and([p.label for p in people])
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
+@register.filter
+def languages_text(codes: Sequence[str]) -> str:
+    """ "English and French"; « Anglais et français » (French writes language names in lower
+    case inside a phrase)."""
+    words = [language_name(code) for code in codes]
+    if _french():
+        words = [w.lower() for w in words]
+    text = join_and(words)
+    return text[:1].upper() + text[1:]
+
+
+@register.inclusion_tag("events/_place_events.html")
+def events_held_at(place: Any) -> dict[str, Any]:
+    """The "events held here" section of a place's page."""
+    return {"place": place, **events_at_place(place_id=place.pk)}
+
+
+@register.simple_tag
+def translated_inputs(
+    obj: Any,
+    name: str,
+    label: str,
+    prefix: str,
+    key: object = "",
+    required: bool = False,
+    long: bool = False,
+) -> SafeString:
+    """English and French inputs of a translated field for the programme editor, filled from
+    ``obj`` (None for an empty "add" form); ids are ``{prefix}{key}-{field}``, unique."""
+    cells = []
+    for language, language_label in (("en", gettext("English")), ("fr", gettext("French"))):
+        field = f"{name}_{language}"
+        value = (getattr(obj, field, "") or "") if obj is not None else ""
+        ident = f"{prefix}{key}-{field}"
+        needed = required and language == "en"
+        control = (
+            format_html('<textarea id="{}" name="{}" rows="3">{}</textarea>', ident, field, value)
+            if long
+            else format_html(
+                '<input type="text" id="{}" name="{}" value="{}"{}>',
+                ident,
+                field,
+                value,
+                mark_safe(" required") if needed else "",
+            )
+        )
+        cells.append(
+            format_html(
+                '<div><label for="{}">{} ({}){}</label>{}</div>',
+                ident,
+                label,
+                language_label,
+                " *" if needed else "",
+                control,
+            )
+        )
+    return format_html('<div class="form-grid">{}</div>', mark_safe("".join(cells)))  # noqa: S308 -- built with format_html

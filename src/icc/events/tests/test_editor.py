@@ -1,0 +1,122 @@
+"""The programme editor: operations and the page that drives them."""
+
+import datetime as dt
+
+import pytest
+
+from icc.conftest import client_for
+from icc.events import operations as ops
+from icc.events.models import Part, Person, PersonRole, Session, SessionKind, Slot, SlotKind
+
+pytestmark = pytest.mark.django_db
+
+
+def order(rows):
+    return [str(r) for r in rows]
+
+
+def test_operations_build_and_reorder_a_programme(make_event):
+    event = make_event(questions=False)
+    day1 = ops.create_part(
+        event=event, title={"en": "Day 1", "fr": "Jour 1"}, date=dt.date(2030, 5, 6)
+    )
+    day2 = ops.create_part(event=event, title={"en": "Day 2"}, date=dt.date(2030, 5, 7))
+    ops.move_part(part=day2, direction="up")
+    assert order(event.parts.all()) == ["Day 2", "Day 1"]
+    late = ops.create_slot(part=day1, start=dt.time(11), end=dt.time(12))
+    early = ops.create_slot(part=day1, start=dt.time(9), end=dt.time(10))
+    coffee = ops.create_slot(
+        part=day1,
+        start=dt.time(10),
+        end=dt.time(11),
+        kind=SlotKind.COFFEE_BREAK,
+        title={"en": "Coffee", "fr": "Café"},
+    )
+    assert list(day1.slots.all()) == [early, coffee, late]  # placed by start time
+    with pytest.raises(ValueError, match="break holds no session"):
+        ops.create_session(slot=coffee, kind=SessionKind.TALK, title={"en": "No"})
+    with pytest.raises(ValueError, match="must come after"):
+        ops.create_slot(part=day1, start=dt.time(14), end=dt.time(13))
+    a = ops.create_session(slot=early, kind=SessionKind.TALK, title={"en": "A"})
+    b = ops.create_session(slot=early, kind=SessionKind.PANEL, title={"en": "B"})
+    ops.move_session(session=b, direction="up")
+    assert order(early.sessions.all()) == ["B", "A"]
+    with pytest.raises(ValueError, match="before making it a break"):
+        ops.update_slot(slot=early, start=dt.time(9), end=None, kind=SlotKind.LUNCH_BREAK)
+    ana = ops.create_person(name="Ana Pérez", title={"en": "Mayor", "fr": "Maire"}, organisation={})
+    ben = ops.create_person(name="Ana Pérez", title={}, organisation={})
+    assert (ana.slug, ben.slug) == ("ana-perez", "ana-perez-2")
+    first = ops.add_session_person(session=a, person=ana, role=PersonRole.MODERATOR)
+    ops.add_session_person(session=a, person=ben, role=PersonRole.SPEAKER)
+    with pytest.raises(ValueError, match="already has this role"):
+        ops.add_session_person(session=a, person=ana, role=PersonRole.MODERATOR)
+    ops.move_session_person(session_person=first, direction="down")
+    assert [sp.person.slug for sp in a.people.all()] == ["ana-perez-2", "ana-perez"]
+    item = ops.create_session_item(session=a, text={"en": "One"})
+    ops.create_session_item(session=a, text={"en": "Two"})
+    ops.move_session_item(item=item, direction="down")
+    assert order(a.items.all()) == ["Two", "One"]
+    ops.delete_session(session=b)
+    assert [s.position for s in early.sessions.all()] == [0]
+    ops.delete_part(part=day2)
+    assert [p.position for p in event.parts.all()] == [0]
+    assert Person.objects.count() == 2  # people stay in the directory
+
+
+def test_editor_page_drives_the_operations(make_event, users):
+    event = make_event(questions=False)
+    client = client_for(users["secretariat"])
+    url = f"/en/events/{event.slug}/programme/edit/"
+
+    def post(**data):
+        response = client.post(url, data)
+        assert response.status_code == 302
+        return response
+
+    post(op="part-add", title_en="Day one", title_fr="Premier jour", date="2030-05-06")
+    part = Part.objects.get(event=event)
+    assert Part.objects.values_list("title_fr", flat=True).get(pk=part.pk) == "Premier jour"
+    post(op="slot-add", id=part.pk, start="09:30", end="11:00", kind="sessions")
+    slot = Slot.objects.get(part=part)
+    post(op="session-add", id=slot.pk, kind="talk", title_en="Welcome", title_fr="Bienvenue")
+    session = Session.objects.get(slot=slot)
+    post(op="person-add", id=session.pk, role="speaker", name="Nadia Haddad", title_en="Mayor")
+    post(op="item-add", id=session.pk, text_en="Questions", text_fr="Questions-réponses")
+    post(
+        op="session-edit",
+        id=session.pk,
+        kind="discussion",
+        title_en="Welcome words",
+        title_fr="Mots de bienvenue",
+        description_en="",
+        description_fr="",
+        location_en="",
+        location_fr="",
+    )
+    assert Session.objects.values_list("kind", "title_en", "title_fr").get(pk=session.pk) == (
+        "discussion",
+        "Welcome words",
+        "Mots de bienvenue",
+    )
+    page = client.get(url).content.decode()
+    assert "Nadia Haddad, Mayor" in page and "Questions" in page
+    agenda = client.get(f"/fr/events/{event.slug}/agenda/").content.decode()
+    assert "Mots de bienvenue" in agenda and ">9h30</time> – <time" in agenda and ">11h<" in agenda
+    # invalid input: a message, nothing changed
+    response = client.post(
+        url,
+        {"op": "slot-add", "id": part.pk, "start": "12:00", "end": "11:00", "kind": "sessions"},
+        follow=True,
+    )
+    assert "The end must come after the start." in response.content.decode()
+    assert Slot.objects.filter(part=part).count() == 1
+    response = client.post(
+        url, {"op": "part-add", "title_fr": "Sans anglais", "date": "2030-05-07"}, follow=True
+    )
+    assert "Title (English)" in response.content.decode()
+    # rows of another event cannot be reached through this event's editor
+    other = make_event("other", questions=False)
+    other_url = f"/en/events/{other.slug}/programme/edit/"
+    assert client.post(other_url, {"op": "part-delete", "id": part.pk}).status_code == 404
+    post(op="part-delete", id=part.pk)
+    assert not Part.objects.filter(event=event).exists()

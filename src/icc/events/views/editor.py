@@ -1,0 +1,304 @@
+"""The secretariat's programme editor: one page, plain forms (no JavaScript needed).
+
+Each form posts an ``op`` (``part-add``, ``slot-up``, ``person-remove``…) and the id of what it
+acts on; the view finds the row inside this event only, calls the matching operation from
+``icc.events.operations`` and returns to the same place on the page.
+"""
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from icc.accounts.access import secretariat_required
+from icc.events import operations as ops
+from icc.events import selectors
+from icc.events.forms.editor import (
+    ItemForm,
+    PartForm,
+    PersonForm,
+    SessionForm,
+    SessionPersonForm,
+    SlotForm,
+    texts_of,
+)
+from icc.events.models import (
+    Event,
+    Part,
+    PersonRole,
+    Session,
+    SessionItem,
+    SessionKind,
+    SessionPerson,
+    Slot,
+    SlotKind,
+)
+
+Handler = Callable[[HttpRequest, Event], str]
+
+
+class Invalid(Exception):
+    """A form of the editor did not validate; the message lists its errors."""
+
+
+def _valid(form: forms.Form) -> forms.Form:
+    if not form.is_valid():
+        problems = []
+        for name, errors in form.errors.items():
+            text = " ".join(str(error) for error in errors)
+            problems.append(f"{form.fields[name].label}: {text}" if name in form.fields else text)
+        raise Invalid(" ".join(problems))
+    return form
+
+
+def _id(request: HttpRequest) -> str:
+    return request.POST.get("id", "")
+
+
+def _direction(request: HttpRequest) -> ops.Direction:
+    return "up" if request.POST.get("direction") == "up" else "down"
+
+
+def _part(request: HttpRequest, event: Event) -> Part:
+    return get_object_or_404(Part, pk=_id(request), event=event)
+
+
+def _slot(request: HttpRequest, event: Event) -> Slot:
+    return get_object_or_404(Slot, pk=_id(request), part__event=event)
+
+
+def _session(request: HttpRequest, event: Event) -> Session:
+    return get_object_or_404(Session, pk=_id(request), slot__part__event=event)
+
+
+def part_add(request: HttpRequest, event: Event) -> str:
+    form = _valid(PartForm(request.POST))
+    part = ops.create_part(
+        event=event, title=texts_of(form, "title"), date=form.cleaned_data["date"]
+    )
+    return f"part-{part.pk}"
+
+
+def part_edit(request: HttpRequest, event: Event) -> str:
+    part = _part(request, event)
+    form = _valid(PartForm(request.POST))
+    ops.update_part(part=part, title=texts_of(form, "title"), date=form.cleaned_data["date"])
+    return f"part-{part.pk}"
+
+
+def part_delete(request: HttpRequest, event: Event) -> str:
+    ops.delete_part(part=_part(request, event))
+    return "programme"
+
+
+def part_move(request: HttpRequest, event: Event) -> str:
+    part = _part(request, event)
+    ops.move_part(part=part, direction=_direction(request))
+    return f"part-{part.pk}"
+
+
+def _slot_form(request: HttpRequest) -> forms.Form:
+    return _valid(SlotForm(request.POST))
+
+
+def slot_add(request: HttpRequest, event: Event) -> str:
+    part = _part(request, event)
+    form = _slot_form(request)
+    slot = ops.create_slot(
+        part=part,
+        start=form.cleaned_data["start"],
+        end=form.cleaned_data["end"],
+        kind=SlotKind(form.cleaned_data["kind"]),
+        title=texts_of(form, "title"),
+    )
+    return f"slot-{slot.pk}"
+
+
+def slot_edit(request: HttpRequest, event: Event) -> str:
+    slot = _slot(request, event)
+    form = _slot_form(request)
+    ops.update_slot(
+        slot=slot,
+        start=form.cleaned_data["start"],
+        end=form.cleaned_data["end"],
+        kind=SlotKind(form.cleaned_data["kind"]),
+        title=texts_of(form, "title"),
+    )
+    return f"slot-{slot.pk}"
+
+
+def slot_delete(request: HttpRequest, event: Event) -> str:
+    slot = _slot(request, event)
+    ops.delete_slot(slot=slot)
+    return f"part-{slot.part_id}"
+
+
+def slot_move(request: HttpRequest, event: Event) -> str:
+    slot = _slot(request, event)
+    ops.move_slot(slot=slot, direction=_direction(request))
+    return f"slot-{slot.pk}"
+
+
+def session_add(request: HttpRequest, event: Event) -> str:
+    slot = _slot(request, event)
+    form = _valid(SessionForm(request.POST))
+    session = ops.create_session(
+        slot=slot,
+        kind=SessionKind(form.cleaned_data["kind"]),
+        title=texts_of(form, "title"),
+        description=texts_of(form, "description"),
+        location=texts_of(form, "location"),
+    )
+    return f"session-{session.pk}"
+
+
+def session_edit(request: HttpRequest, event: Event) -> str:
+    session = _session(request, event)
+    form = _valid(SessionForm(request.POST))
+    ops.update_session(
+        session=session,
+        kind=SessionKind(form.cleaned_data["kind"]),
+        title=texts_of(form, "title"),
+        description=texts_of(form, "description"),
+        location=texts_of(form, "location"),
+    )
+    return f"session-{session.pk}"
+
+
+def session_delete(request: HttpRequest, event: Event) -> str:
+    session = _session(request, event)
+    ops.delete_session(session=session)
+    return f"slot-{session.slot_id}"
+
+
+def session_move(request: HttpRequest, event: Event) -> str:
+    session = _session(request, event)
+    ops.move_session(session=session, direction=_direction(request))
+    return f"session-{session.pk}"
+
+
+def item_add(request: HttpRequest, event: Event) -> str:
+    session = _session(request, event)
+    ops.create_session_item(session=session, text=texts_of(_valid(ItemForm(request.POST)), "text"))
+    return f"session-{session.pk}"
+
+
+def _item(request: HttpRequest, event: Event) -> SessionItem:
+    return get_object_or_404(SessionItem, pk=_id(request), session__slot__part__event=event)
+
+
+def item_edit(request: HttpRequest, event: Event) -> str:
+    item = _item(request, event)
+    ops.update_session_item(item=item, text=texts_of(_valid(ItemForm(request.POST)), "text"))
+    return f"session-{item.session_id}"
+
+
+def item_delete(request: HttpRequest, event: Event) -> str:
+    item = _item(request, event)
+    ops.delete_session_item(item=item)
+    return f"session-{item.session_id}"
+
+
+def item_move(request: HttpRequest, event: Event) -> str:
+    item = _item(request, event)
+    ops.move_session_item(item=item, direction=_direction(request))
+    return f"session-{item.session_id}"
+
+
+def person_add(request: HttpRequest, event: Event) -> str:
+    session = _session(request, event)
+    form = _valid(SessionPersonForm(request.POST))
+    person = form.cleaned_data["person"] or ops.create_person(
+        name=form.cleaned_data["name"],
+        title=texts_of(form, "title"),
+        organisation=texts_of(form, "organisation"),
+    )
+    ops.add_session_person(
+        session=session, person=person, role=PersonRole(form.cleaned_data["role"])
+    )
+    return f"session-{session.pk}"
+
+
+def _session_person(request: HttpRequest, event: Event) -> SessionPerson:
+    return get_object_or_404(SessionPerson, pk=_id(request), session__slot__part__event=event)
+
+
+def person_remove(request: HttpRequest, event: Event) -> str:
+    row = _session_person(request, event)
+    ops.remove_session_person(session_person=row)
+    return f"session-{row.session_id}"
+
+
+def person_move(request: HttpRequest, event: Event) -> str:
+    row = _session_person(request, event)
+    ops.move_session_person(session_person=row, direction=_direction(request))
+    return f"session-{row.session_id}"
+
+
+def person_edit(request: HttpRequest, event: Event) -> str:
+    row = _session_person(request, event)
+    form = _valid(PersonForm(request.POST))
+    ops.update_person(
+        person=row.person,
+        name=form.cleaned_data["name"],
+        title=texts_of(form, "title"),
+        organisation=texts_of(form, "organisation"),
+    )
+    return f"session-{row.session_id}"
+
+
+HANDLERS: dict[str, Handler] = {
+    "part-add": part_add,
+    "part-edit": part_edit,
+    "part-delete": part_delete,
+    "part-move": part_move,
+    "slot-add": slot_add,
+    "slot-edit": slot_edit,
+    "slot-delete": slot_delete,
+    "slot-move": slot_move,
+    "session-add": session_add,
+    "session-edit": session_edit,
+    "session-delete": session_delete,
+    "session-move": session_move,
+    "item-add": item_add,
+    "item-edit": item_edit,
+    "item-delete": item_delete,
+    "item-move": item_move,
+    "person-add": person_add,
+    "person-remove": person_remove,
+    "person-move": person_move,
+    "person-edit": person_edit,
+}
+
+
+@secretariat_required
+def programme_editor(request: HttpRequest, slug: str) -> HttpResponse:
+    """Build and reorder the programme: parts, slots, sessions, people, sub-items."""
+    event = selectors.event_get_any(slug=slug)
+    if request.method == "POST":
+        handler = HANDLERS.get(request.POST.get("op", ""))
+        anchor = "programme"
+        if handler is None:
+            messages.error(request, _("Unknown editing action."))
+        else:
+            try:
+                anchor = handler(request, event)
+                messages.success(request, _("Programme saved."))
+            except (Invalid, ValueError) as error:
+                messages.error(request, str(error))
+        return redirect(f"{request.path}#{anchor}")
+    return render(
+        request,
+        "events/editor.html",
+        {
+            "event": event,
+            "parts": selectors.event_programme_parts(event=event),
+            "people": selectors.people_list(),
+            "slot_kinds": SlotKind.choices,
+            "session_kinds": SessionKind.choices,
+            "roles": PersonRole.choices,
+        },
+    )

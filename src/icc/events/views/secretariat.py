@@ -1,0 +1,104 @@
+"""The secretariat's pages of an event: registrations (approve, reject, erase), the check-in
+list and participant exports. Every view is guarded by ``secretariat_required``."""
+
+from typing import Literal
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from icc.accounts.access import secretariat_required
+from icc.events import selectors
+from icc.events.exports import participants_export
+from icc.events.models import Registration
+from icc.events.registration_states import TransitionError
+from icc.events.services.registration import (
+    RegistrationError,
+    registration_approve,
+    registration_check_in_set,
+    registration_erase,
+    registration_reject,
+)
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ACTIONS = {
+    "approve": (registration_approve, _("Approved.")),
+    "reject": (registration_reject, _("Rejected.")),
+    "erase": (registration_erase, _("Personal data erased.")),
+}
+
+
+@secretariat_required
+def registrations(request: HttpRequest, slug: str) -> HttpResponse:
+    """Everyone who registered, by state, with the secretariat's decisions."""
+    event = selectors.event_get_any(slug=slug)
+    if request.method == "POST":
+        registration = get_object_or_404(
+            Registration, event=event, pk=request.POST.get("registration")
+        )
+        action = ACTIONS.get(request.POST.get("action", ""))
+        if action is not None:
+            service, done = action
+            try:
+                service(registration=registration)
+                messages.success(request, str(done))
+            except (TransitionError, RegistrationError):
+                messages.error(
+                    request, _("This registration cannot take that decision in its present state.")
+                )
+        return redirect(request.path)
+    return render(
+        request,
+        "events/registrations.html",
+        {
+            "event": event,
+            "registrations": selectors.registrations_for_event(event=event),
+            "questions": selectors.registration_fields(event=event),
+            "seats": selectors.seat_counts(event=event),
+        },
+    )
+
+
+@secretariat_required
+def registrations_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The participant list as CSV or XLSX."""
+    event = selectors.event_get_any(slug=slug)
+    kind: Literal["csv", "xlsx"] = "xlsx" if fmt == "xlsx" else "csv"
+    content = participants_export(
+        event=event, registrations=selectors.registrations_for_event(event=event), fmt=kind
+    )
+    response = HttpResponse(
+        content, content_type=XLSX_TYPE if kind == "xlsx" else "text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.{kind}"'
+    return response
+
+
+@secretariat_required
+def check_in(request: HttpRequest, slug: str) -> HttpResponse:
+    """Confirmed participants with a toggle each; htmx swaps only the row."""
+    event = selectors.event_get_any(slug=slug)
+    if request.method == "POST":
+        registration = get_object_or_404(
+            Registration, event=event, pk=request.POST.get("registration")
+        )
+        try:
+            registration_check_in_set(
+                registration=registration, checked_in=request.POST.get("checked_in") == "1"
+            )
+        except RegistrationError as error:
+            messages.error(request, str(error))
+        if request.headers.get("HX-Request"):
+            return render(request, "events/_check_in_row.html", {"event": event, "r": registration})
+        return redirect(request.path)
+    people = list(selectors.registrations_confirmed(event=event))
+    return render(
+        request,
+        "events/check_in.html",
+        {
+            "event": event,
+            "people": people,
+            "arrived": sum(1 for r in people if r.checked_in_at),
+        },
+    )
