@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
-from django.db.models import Prefetch
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, EditionResult, PlaceResult, Response
@@ -33,7 +32,7 @@ from icc.index.scoring import (
 from icc.index.workflow import State
 from icc.index.xlsform.model import Form
 from icc.index.xlsform.xpath import answer_points, visible_questions
-from icc.network.models import Place, PlaceFact
+from icc.network.models import PlaceFact
 
 DEFAULT_DRAWS = 1000
 SEED = 20_201_105  # fixed: the same inputs always give the same rank intervals
@@ -42,40 +41,55 @@ SOBOL_BASE = 128  # Saltelli base sample: (k + 2) × 128 rankings, a fraction of
 
 @dataclass(frozen=True)
 class Inputs:
-    responses: list[Response]
+    """Plain rows of everything the results depend on, in place-name order."""
+
+    place_ids: list[int]
+    synthetic: list[bool]
     values: list[dict[str, Any]]
     population: list[float]
     foreign_born: list[float]
 
 
-def _published(edition: Edition) -> list[Response]:
-    return list(
+def _latest(facts: list[tuple[int, Any]], year: int | None) -> float:
+    """The latest figure up to ``year`` (else the latest at all); ``facts`` are (year, value)."""
+    known = sorted((y, v) for y, v in facts if v is not None)
+    if not known:
+        return math.nan
+    before = [v for y, v in known if year is None or y <= year]
+    return float(before[-1] if before else known[-1][1])
+
+
+def _inputs(edition: Edition) -> Inputs:
+    """Published answers and facts in three queries, without building model objects."""
+    rows = list(
         Response.objects.filter(edition=edition, state=State.PUBLISHED)
-        .select_related("place__country")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
-        .order_by("place__name")
+        .order_by("place__name", "place_id")
+        .values_list("id", "place_id", "is_synthetic")
     )
-
-
-def _fact(place: Place, year: int | None, field: str) -> float:
-    facts = PlaceFact.objects.filter(place=place, **{f"{field}__isnull": False})
-    if year is not None:
-        before = facts.filter(year__lte=year).order_by("-year").first()
-        if before is not None:
-            return float(getattr(before, field))
-    latest = facts.order_by("-year").first()
-    return float(getattr(latest, field)) if latest else math.nan
-
-
-def _inputs(edition: Edition, responses: list[Response]) -> Inputs:
+    index = {response_id: i for i, (response_id, _p, _s) in enumerate(rows)}
+    values: list[dict[str, Any]] = [{} for _ in rows]
+    answers = Answer.objects.filter(response_id__in=index, value__isnull=False).values_list(
+        "response_id", "question__code", "value"
+    )
+    for response_id, code, value in answers:
+        if value is not None:
+            values[index[response_id]][code] = value
+    place_ids = [place_id for _r, place_id, _s in rows]
+    facts: dict[int, list[tuple[int, Any, Any]]] = {p: [] for p in place_ids}
+    for place_id, year, population, foreign in PlaceFact.objects.filter(
+        place_id__in=place_ids
+    ).values_list("place_id", "year", "population", "foreign_born_pct"):
+        facts[place_id].append((year, population, foreign))
     return Inputs(
-        responses=responses,
-        values=[
-            {a.question.code: a.value for a in r.answers.all() if a.value is not None}
-            for r in responses
+        place_ids=place_ids,
+        synthetic=[synthetic for _r, _p, synthetic in rows],
+        values=values,
+        population=[
+            _latest([(y, p) for y, p, _f in facts[pid]], edition.year) for pid in place_ids
         ],
-        population=[_fact(r.place, edition.year, "population") for r in responses],
-        foreign_born=[_fact(r.place, edition.year, "foreign_born_pct") for r in responses],
+        foreign_born=[
+            _latest([(y, f) for y, _p, f in facts[pid]], edition.year) for pid in place_ids
+        ],
     )
 
 
@@ -102,7 +116,8 @@ def _key(edition: Edition, inputs: Inputs, n_draws: int, previous_key: str) -> s
         "method": edition.method,
         "year": edition.year,
         "draws": n_draws,
-        "places": [r.place_id for r in inputs.responses],
+        "places": inputs.place_ids,
+        "synthetic": inputs.synthetic,
         "values": inputs.values,
         "population": inputs.population,
         "foreign_born": inputs.foreign_born,
@@ -121,13 +136,9 @@ def _previous_points(edition: Edition, places: list[int]) -> tuple[np.ndarray, M
     if previous is None:
         return None
     spec = MethodSpec.from_dict(previous.method)
-    by_place = {r.place_id: r for r in _published(previous)}
-    values = [
-        {a.question.code: a.value for a in by_place[p].answers.all() if a.value is not None}
-        if p in by_place
-        else None
-        for p in places
-    ]
+    previous_inputs = _inputs(previous)
+    by_place = dict(zip(previous_inputs.place_ids, previous_inputs.values, strict=True))
+    values = [by_place.get(p) for p in places]
     matrix = points_matrix(edition_form(previous), spec, [v or {} for v in values])
     for i, v in enumerate(values):
         if v is None:
@@ -140,12 +151,11 @@ def edition_results_refresh(
 ) -> EditionResult | None:
     """Score every published response of ``edition`` and store the results (None: none
     published). Cheap when nothing changed since the last run."""
-    responses = _published(edition) if edition.method else []
-    if not responses:
+    inputs = _inputs(edition) if edition.method else None
+    if inputs is None or not inputs.place_ids:
         PlaceResult.objects.filter(edition=edition).delete()
         EditionResult.objects.filter(edition=edition).delete()
         return None
-    inputs = _inputs(edition, responses)
     previous_result = (
         EditionResult.objects.filter(edition=edition.previous).first() if edition.previous else None
     )
@@ -170,11 +180,11 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
     uncertainty = rank_uncertainty(points, spec, n_draws=n_draws, seed=SEED)
     sensitivity = (
         sobol_indices(points, spec, n_base=SOBOL_BASE, seed=SEED).by_factor()
-        if len(inputs.responses) >= 3
+        if len(inputs.place_ids) >= 3
         else {}
     )
     codes = spec.indicator_codes
-    place_ids = [r.place_id for r in inputs.responses]
+    place_ids = inputs.place_ids
     previous = _previous_points(edition, place_ids)
     change = progress(previous[0], previous[1], points, spec) if previous else None
 
@@ -192,7 +202,7 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
     )
     PlaceResult.objects.filter(edition=edition).delete()
     rows = []
-    for i, response in enumerate(inputs.responses):
+    for i, place_id in enumerate(inputs.place_ids):
         peer_info = {}
         for kind, kind_ranking in peers.items():
             band = int(groups[kind][i])
@@ -224,7 +234,7 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
         rows.append(
             PlaceResult(
                 edition=edition,
-                place=response.place,
+                place_id=place_id,
                 index_core=_num(result.index_core[i]),
                 index_advanced=_num(result.index_advanced[i]),
                 indicators_core={
@@ -242,7 +252,7 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
                 rank_high=_num(uncertainty.interval[i, 1]),
                 peer_groups=peer_info,
                 progress=place_progress,
-                is_synthetic=response.is_synthetic,
+                is_synthetic=inputs.synthetic[i],
             )
         )
     PlaceResult.objects.bulk_create(rows)

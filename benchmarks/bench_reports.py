@@ -1,0 +1,160 @@
+"""Benchmark of the index charts API and the city index reports, at the demo's scale.
+
+Run: ``python benchmarks/bench_reports.py`` (about two minutes; most of it loads the demo).
+It sets Django up by itself on a temporary SQLite database and media folder, migrates, and
+loads ``icc demo`` (editions 2019, 2021, 2023; ~150 places with synthetic published answers).
+
+- Charts API: ``GET /api/v1/index/charts`` (ranking of edition 2023, then with filters and the
+  other views), best of 15 after a warm-up (other work on the machine only ever adds time).
+  Floor: the one read any such endpoint must do, the edition's ``PlaceResult`` rows as plain
+  values (JSON fields decoded), alone.
+- One PDF report: Bilbao, 2023, French, best of 3: data, charts (vl-convert), HTML and PDF
+  (WeasyPrint). The results are already scored, so the edition's results refresh is left out
+  and timed on its own (it belongs to the index app: one cache check per request).
+- All reports of an edition: a fixed subset of ``SUBSET`` places in one language through the
+  bulk service (each report made and stored), scaled to the edition's places; then the same
+  subset again, which only checks that nothing changed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+SUBSET = 12
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """Shortest wall time of ``runs`` calls, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def setup(folder: Path) -> None:
+    """Django on a fresh SQLite database under ``folder``, migrated, with the demo loaded."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "icc.settings"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["ICC_VAR_DIR"] = str(folder)
+    os.environ["ICC_TASKS_IMMEDIATE"] = "1"
+    os.environ.setdefault("ICC_LOG_LEVEL", "WARNING")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("demo", stdout=open(os.devnull, "w"))  # noqa: SIM115, PTH123 - discarded output
+    print(f"(demo data loaded in {time.perf_counter() - start:.0f} s)")
+
+
+def bench_charts_api() -> None:
+    from django.test import Client
+
+    from icc.index.models import Edition, PlaceResult
+
+    client = Client()
+    edition = Edition.objects.get(name="2023")
+    url = "/api/v1/index/charts"
+    client.get(url)  # warm-up: imports, translations, first queries
+    api = best_of(15, lambda: client.get(url, {"edition": "2023"}))
+    floor = best_of(15, lambda: list(PlaceResult.objects.filter(edition=edition).values()))
+    places = PlaceResult.objects.filter(edition=edition).count()
+    print(
+        f"charts api ranking, {places} places: {api * 1000:.0f} ms (aim < 50 ms), "
+        f"floor {floor * 1000:.0f} ms, ratio {api / floor:.1f}x"
+    )
+    filtered = best_of(
+        15,
+        lambda: client.get(
+            url, {"edition": "2023", "network": "reci", "population_band": "0-200000"}
+        ),
+    )
+    print(f"charts api filtered (network, band): {filtered * 1000:.0f} ms (aim < 50 ms)")
+    for view in ("profile", "progress", "scatter", "distribution"):
+        took = best_of(15, lambda view=view: client.get(url, {"edition": "2023", "view": view}))
+        print(f"charts api {view}: {took * 1000:.0f} ms (aim < 50 ms)")
+    page = best_of(3, lambda: client.get("/en/index/charts/", {"edition": "2023"}))
+    print(f"charts page with its Vega-Lite spec (for the record): {page * 1000:.0f} ms")
+
+
+def bench_one_report() -> None:
+    from django.utils import translation
+
+    from icc.index.models import Edition
+    from icc.index.scoring_service import edition_results_refresh
+    from icc.network.models import Place
+    from icc.reports.report.data import report_data
+    from icc.reports.report.render import report_charts_draw, report_html, report_pdf
+
+    edition = Edition.objects.get(name="2023")
+    place = Place.objects.get(slug="bilbao")
+    with translation.override("fr"):
+        report_pdf(report_data(place=place, edition=edition, refresh=False))  # warm-up
+        total = best_of(
+            3, lambda: report_pdf(report_data(place=place, edition=edition, refresh=False))
+        )
+        data_time = best_of(3, lambda: report_data(place=place, edition=edition, refresh=False))
+        data = report_data(place=place, edition=edition, refresh=False)
+        charts = best_of(3, lambda: report_charts_draw(data))
+        html = best_of(3, lambda: report_html(data))
+    refresh = best_of(3, lambda: edition_results_refresh(edition=edition))
+    print(f"report pdf one place: {total:.2f} s (aim < 2 s)")
+    print(
+        f"  of which data {data_time:.2f} s, charts {charts:.2f} s (18 vl-convert SVGs), "
+        f"html {html:.2f} s, WeasyPrint {max(total - data_time - charts - html, 0):.2f} s"
+    )
+    print(f"  plus the index app's results freshness check: {refresh:.2f} s")
+
+
+def bench_all_reports() -> None:
+    from icc.index.models import Edition
+    from icc.index.scoring_service import edition_results_refresh
+    from icc.reports.selectors import report_places
+    from icc.reports.services import report_file_refresh
+
+    edition = Edition.objects.get(name="2023")
+    result = edition_results_refresh(edition=edition)
+    everyone = list(report_places(edition=edition))
+    subset = everyone[:SUBSET]
+
+    def make() -> None:
+        for place in subset:
+            report_file_refresh(place=place, edition=edition, lang="en", edition_result=result)
+
+    start = time.perf_counter()
+    make()
+    made = time.perf_counter() - start
+    scaled = made / len(subset) * len(everyone)
+    print(
+        f"reports of edition 2023: {len(subset)} of {len(everyone)} places in one language "
+        f"made and stored in {made:.1f} s ({made / len(subset):.2f} s each); "
+        f"all {len(everyone)}: about {scaled:.0f} s per language (scaled)"
+    )
+    unchanged = best_of(1, make)
+    print(
+        f"the same {len(subset)} again, unchanged (checked, not made): {unchanged:.2f} s "
+        f"({unchanged / len(subset) * 1000:.0f} ms each)"
+    )
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="icc-bench-reports-") as folder:
+        setup(Path(folder))
+        bench_charts_api()
+        bench_one_report()
+        bench_all_reports()
+        print(f"({os.cpu_count()} CPUs; SQLite in {folder})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Admin of stored reports and bulk runs: read-only records of what the platform made."""
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from icc.reports.models import ReportBatch, ReportFile
+
+
+@admin.register(ReportFile)
+class ReportFileAdmin(admin.ModelAdmin[ReportFile]):
+    list_display = ["place", "edition", "lang", "generated_at", "size", "is_synthetic"]
+    list_filter = ["edition", "lang", "is_synthetic"]
+    search_fields = ["place__name", "place__slug"]
+    readonly_fields = [f.name for f in ReportFile._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # reports are made by the platform, never uploaded
+
+
+@admin.register(ReportBatch)
+class ReportBatchAdmin(admin.ModelAdmin[ReportBatch]):
+    list_display = ["edition", "state", "done", "total", "generated", "skipped", "failed"]
+    list_filter = ["edition", "state"]
+    readonly_fields = [f.name for f in ReportBatch._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # runs start from the secretariat's page or ``icc report --all``

@@ -1,0 +1,228 @@
+"""The places behind the charts: one read of an edition's results, then plain Python.
+
+Rules held here:
+
+- An edition's results are read with one query (``PlaceResult`` with its place and country)
+  and its places' facts with one more; the filters then run in memory. No query per place.
+- Facts are the latest known up to the edition's year (else the latest known), field by field,
+  as the scoring uses them. Population and foreign-born bands are the peer bands the scoring
+  stored; the non-nationals band is read from the fact.
+- The *measure* of a view is one number per place: the index (core or advanced) when no area is
+  chosen, the area's score for one area, and for several areas their mean weighted by the
+  indicator weights (the arithmetic rule of the index), over the areas the place has a score in.
+- Ranks are ranks in the whole sample of the edition, whatever the filters: the stored ranks
+  for the index, competition ranks ("1224") of the area score for an area.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import F
+from django.utils.translation import get_language
+
+from icc.index.models import PlaceResult
+from icc.index.scoring_service import edition_results_refresh
+from icc.network.models import PlaceFact
+from icc.reports.charts.query import BAND_KINDS, BandKind, ChartQuery, Variant
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    """One place's results in the edition, with the facts and bands the filters use."""
+
+    slug: str
+    name: str
+    country: str
+    country_name: str
+    status: str
+    facts: dict[BandKind, float | None]
+    bands: dict[BandKind, int | None]
+    index: dict[Variant, float | None]
+    indicators: dict[Variant, dict[str, float | None]]
+    rank: int | None
+    rank_of: int | None
+    tied: bool
+    rank_core: int | None
+    rank_low: float | None
+    rank_high: float | None
+    synthetic: bool
+    place_id: int
+    value: float | None = None
+    sample_rank: int | None = None
+
+
+@dataclass
+class Sample:
+    """Every place of the edition (``rows``) and those the filters keep (``shown``)."""
+
+    query: ChartQuery
+    rows: list[PlaceRow]
+    shown: list[PlaceRow] = field(default_factory=list)
+
+    @property
+    def synthetic(self) -> bool:
+        return any(row.synthetic for row in self.shown)
+
+
+def _latest_facts(edition_id: int, year: int | None) -> dict[int, dict[BandKind, float | None]]:
+    facts = PlaceFact.objects.filter(place__index_results__edition_id=edition_id).values_list(
+        "place_id", "year", "population", "foreign_born_pct", "non_nationals_pct"
+    )
+    # per place and kind: (is up to the edition's year, year) of the best fact so far, and value
+    best: dict[int, dict[BandKind, tuple[tuple[bool, int], float]]] = {}
+    for place_id, fact_year, *values in facts:
+        place = best.setdefault(place_id, {})
+        rank = (year is None or fact_year <= year, fact_year)
+        for kind, value in zip(BAND_KINDS, values, strict=True):
+            if value is not None and (kind not in place or rank > place[kind][0]):
+                place[kind] = (rank, float(value))
+    return {
+        place_id: {kind: kinds[kind][1] if kind in kinds else None for kind in BAND_KINDS}
+        for place_id, kinds in best.items()
+    }
+
+
+def competition_ranks(values: Iterable[float | None]) -> list[int | None]:
+    """Competition ranks ("1224") of ``values``, highest first; None stays unranked."""
+    items = list(values)
+    ranked = sorted((v for v in items if v is not None), reverse=True)
+    first: dict[float, int] = {}
+    for position, value in enumerate(ranked, start=1):
+        first.setdefault(value, position)
+    return [None if v is None else first[v] for v in items]
+
+
+def measure(
+    index: float | None, scores: Mapping[str, float | None], areas: Iterable[tuple[str, float]]
+) -> float | None:
+    """The view's number for a place: its ``index``, one area's score or the weighted mean of
+    several areas' ``scores`` (``areas``: ``(code, weight)`` pairs; empty means the index)."""
+    chosen = list(areas)
+    if not chosen:
+        return index
+    present = [(scores.get(code), weight) for code, weight in chosen]
+    known = [(s, w) for s, w in present if s is not None and not math.isnan(s)]
+    if not known:
+        return None
+    return sum(s * w for s, w in known) / sum(w for _, w in known)
+
+
+_RESULT_FIELDS = (
+    "place_id",
+    "index_advanced",
+    "index_core",
+    "indicators_advanced",
+    "indicators_core",
+    "rank",
+    "rank_of",
+    "tied",
+    "rank_core",
+    "rank_low",
+    "rank_high",
+    "peer_groups",
+    "is_synthetic",
+)
+
+
+def _result_values(edition_id: int) -> list[dict[str, Any]]:
+    """The edition's results as plain dicts, names in the active language (English when not
+    translated, as django-modeltranslation falls back): one query, no model instances."""
+    lang = (get_language() or "en").split("-")[0]
+    lang = lang if lang in settings.MODELTRANSLATION_LANGUAGES else "en"
+    names = {
+        "slug": "place__slug",
+        "status": "place__status",
+        "country": "place__country_id",
+        "name": f"place__name_{lang}",
+        "name_en": "place__name_en",
+        "country_name": f"place__country__name_{lang}",
+        "country_name_en": "place__country__name_en",
+    }
+    rows = PlaceResult.objects.filter(edition_id=edition_id).values(
+        *_RESULT_FIELDS, **{key: F(path) for key, path in names.items()}
+    )
+    result = []
+    for row in rows:
+        row["name"] = row["name"] or row["name_en"]
+        row["country_name"] = row["country_name"] or row["country_name_en"]
+        result.append(row)
+    return result
+
+
+def _band_of(row_groups: dict[str, dict[str, int]], kind: str) -> int | None:
+    info = row_groups.get(kind)
+    return int(info["band"]) if info else None
+
+
+def sample_load(query: ChartQuery) -> Sample:
+    """Every place with a result in the query's edition, its measure and sample rank, and the
+    places the filters keep, in the order of the measure (best first, then by name)."""
+    edition = query.edition
+    if not hasattr(edition, "result"):
+        edition_results_refresh(edition=edition)  # published answers never scored yet
+    facts = _latest_facts(edition.pk, edition.year)
+    non_nationals = query.bands["non_nationals"]
+    rows = []
+    for r in _result_values(edition.pk):
+        place_facts = facts.get(r["place_id"], dict.fromkeys(BAND_KINDS))
+        nn = place_facts["non_nationals"]
+        rows.append(
+            PlaceRow(
+                slug=r["slug"],
+                name=r["name"],
+                country=r["country"],
+                country_name=r["country_name"],
+                status=r["status"],
+                facts=place_facts,
+                bands={
+                    "population": _band_of(r["peer_groups"], "population"),
+                    "foreign_born": _band_of(r["peer_groups"], "foreign_born"),
+                    "non_nationals": next((b.index for b in non_nationals if b.contains(nn)), None),
+                },
+                index={"advanced": r["index_advanced"], "core": r["index_core"]},
+                indicators={"advanced": r["indicators_advanced"], "core": r["indicators_core"]},
+                rank=r["rank"],
+                rank_of=r["rank_of"],
+                tied=r["tied"],
+                rank_core=r["rank_core"],
+                rank_low=r["rank_low"],
+                rank_high=r["rank_high"],
+                synthetic=r["is_synthetic"],
+                place_id=r["place_id"],
+            )
+        )
+    _measure_all(query, rows)
+    sample = Sample(query=query, rows=rows)
+    sample.shown = [row for row in rows if _keeps(query, row)]
+    return sample
+
+
+def _measure_all(query: ChartQuery, rows: list[PlaceRow]) -> None:
+    areas = [(a.code, a.weight) for a in query.areas]
+    for row in rows:
+        row.value = measure(row.index[query.variant], row.indicators[query.variant], areas)
+    if not areas:
+        for row in rows:
+            row.sample_rank = row.rank if query.variant == "advanced" else row.rank_core
+    else:
+        for row, rank in zip(rows, competition_ranks(r.value for r in rows), strict=True):
+            row.sample_rank = rank
+    rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.name))
+
+
+def _keeps(query: ChartQuery, row: PlaceRow) -> bool:
+    if query.country and row.country != query.country:
+        return False
+    if query.status and row.status != query.status:
+        return False
+    if query.network_place_ids is not None and row.place_id not in query.network_place_ids:
+        return False
+    for kind, band in query.band.items():
+        if band is not None and row.bands[kind] != band.index:
+            return False
+    return True

@@ -1,0 +1,128 @@
+"""``icc report``: one city index report (PDF or HTML), or every report of an edition.
+
+    icc report --place Bilbao --edition 2023 --lang fr --format pdf --output bilbao.pdf
+    icc report --edition 2023 --all [--lang en|fr] [--output-dir DIR] [--force]
+
+``--all`` runs the same bulk run as the secretariat's page, in this process, with a progress bar;
+the PDFs are stored (and made again only when the results changed) and, with ``--output-dir``,
+copied there as ``<place>-<edition>-<lang>.pdf``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from icc.index.models import Edition
+from icc.network.models import Place
+from icc.reports import selectors, services
+from icc.reports.models import ReportBatch
+from icc.reports.report.data import ReportUnavailable, report_data
+from icc.reports.report.render import report_html, report_pdf
+
+BAR_WIDTH = 30
+
+
+def progress_line(batch: ReportBatch) -> str:
+    """``[#########.....]  12/302   4 % Bilbao (fr)``: one line of the terminal progress bar."""
+    filled = BAR_WIDTH * batch.done // batch.total if batch.total else BAR_WIDTH
+    bar = "#" * filled + "." * (BAR_WIDTH - filled)
+    width = len(str(batch.total))
+    return f"[{bar}] {batch.done:>{width}}/{batch.total} {batch.percent:>3} % {batch.current}"
+
+
+class Command(BaseCommand):
+    help = "Write a city index report (PDF or HTML), or every report of an edition with --all."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--edition", required=True, help="Edition name, e.g. 2023.")
+        parser.add_argument("--place", help="The place's name (any language) or slug.")
+        parser.add_argument("--all", action="store_true", help="Every place of the edition.")
+        parser.add_argument("--lang", choices=services.LANGUAGES, help="Default: en (--all: both).")
+        parser.add_argument("--format", choices=("pdf", "html"), default="pdf")
+        parser.add_argument("--output", type=Path, help="File to write (one place).")
+        parser.add_argument("--output-dir", type=Path, help="Folder to copy the PDFs to (--all).")
+        parser.add_argument("--force", action="store_true", help="Make every PDF again (--all).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            edition = selectors.edition_find(name=options["edition"])
+        except Edition.DoesNotExist as error:
+            raise CommandError(str(error)) from error
+        if options["all"] == bool(options["place"]):
+            raise CommandError("Give either --place NAME or --all.")
+        if options["all"]:
+            self._all(edition, options)
+        else:
+            self._one(edition, options)
+
+    def _one(self, edition: Edition, options: dict[str, Any]) -> None:
+        try:
+            place = selectors.place_find(name=options["place"])
+        except Place.DoesNotExist as error:
+            raise CommandError(str(error)) from error
+        lang = options["lang"] or "en"
+        fmt = options["format"]
+        output: Path = options["output"] or Path(f"{place.slug}-{edition.name}-{lang}.{fmt}")
+        with translation.override(lang):
+            try:
+                data = report_data(place=place, edition=edition)
+            except ReportUnavailable as error:
+                raise CommandError(str(error)) from error
+            content = report_pdf(data) if fmt == "pdf" else report_html(data).encode()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(content)
+        synthetic = " (synthetic data)" if data.synthetic else ""
+        self.stdout.write(f"Wrote {output} ({len(content):,} bytes){synthetic}.")
+
+    def _all(self, edition: Edition, options: dict[str, Any]) -> None:
+        if options["format"] != "pdf":
+            raise CommandError("--all makes PDF reports; leave out --format or use pdf.")
+        languages = [options["lang"]] if options["lang"] else list(services.LANGUAGES)
+        if options["force"]:
+            selectors.report_files_of(edition=edition).filter(lang__in=languages).update(
+                inputs_key=""
+            )
+        batch = services.report_batch_create(edition=edition, languages=languages, enqueue=False)
+        if not batch.total:
+            raise CommandError(f"Edition {edition.name} has no published result to report on.")
+        terminal = self.stdout.isatty()
+        shown = [-1]
+
+        def show(progress: ReportBatch) -> None:
+            line = progress_line(progress)
+            if terminal:
+                self.stdout.write("\r" + line.ljust(100)[:100], ending="")
+                self.stdout.flush()
+            elif progress.percent // 10 != shown[0] // 10:
+                self.stdout.write(line)  # a log file gets a line per tenth, not per report
+            shown[0] = progress.percent
+
+        batch = services.report_batch_run(batch_id=batch.pk, on_progress=show)
+        if terminal:
+            self.stdout.write("")
+        self.stdout.write(
+            f"{batch.total} reports of edition {edition.name}: {batch.generated} made, "
+            f"{batch.skipped} unchanged, {batch.failed} failed."
+        )
+        if batch.error:
+            self.stderr.write(batch.error)
+        if options["output_dir"]:
+            self._copy(edition, languages, options["output_dir"])
+        if batch.failed:
+            raise CommandError(f"{batch.failed} reports failed; see the errors above.")
+
+    def _copy(self, edition: Edition, languages: list[str], folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        count = 0
+        for record in selectors.report_files_of(edition=edition).filter(lang__in=languages):
+            target = folder / f"{record.place.slug}-{edition.name}-{record.lang}.pdf"
+            with record.file.open("rb") as source, target.open("wb") as out:
+                shutil.copyfileobj(source, out)
+            count += 1
+        self.stdout.write(f"Copied {count} PDFs to {folder}.")

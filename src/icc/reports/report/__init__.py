@@ -1,0 +1,12 @@
+"""The city index report (harmonised format): its data, its layout, and its PDF.
+
+Theory of operation::
+
+    place + edition (published response)
+      -> data.report_data: results refreshed, ranks worded, averages, facts, membership, and
+         one AreaSection per indicator area (areas.question_lines: the answers and the points
+         the scoring gave them; recommendations where low; the best cities of the area, and
+         their good practices through the practices hook)
+      -> render.report_charts_draw: the charts page's chart definitions drawn to SVG
+      -> render.report_html / report_pdf: one body template, screen CSS or A4 print CSS
+"""

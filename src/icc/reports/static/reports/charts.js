@@ -1,0 +1,41 @@
+/* Index charts: draw the chart of the view with vega-embed, again after each htmx swap.
+   The spec and the embed options (number formats of the page's language) come from the page
+   as JSON; the filters and their values live in the address, which htmx keeps up to date. */
+(function () {
+  "use strict";
+
+  function draw(root) {
+    var holder = root.querySelector("#chart[data-spec]");
+    if (!holder) { return; }
+    if (typeof window.vegaEmbed !== "function") {
+      holder.textContent = holder.getAttribute("data-error");
+      return;
+    }
+    var spec = JSON.parse(document.getElementById(holder.getAttribute("data-spec")).textContent);
+    var options = JSON.parse(document.getElementById(holder.getAttribute("data-options")).textContent);
+    holder.removeAttribute("data-rendered");
+    window.vegaEmbed(holder, spec, options).then(function () {
+      holder.setAttribute("data-rendered", "true");
+    }).catch(function (error) {
+      holder.textContent = holder.getAttribute("data-error");
+      holder.setAttribute("data-rendered", "error");
+      if (window.console) { window.console.error(error); }
+    });
+  }
+
+  // The language switcher links to this page in the other language: keep its query string.
+  function syncLanguageLinks() {
+    document.querySelectorAll(".lang-switch a").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.search = window.location.search;
+      link.href = url.pathname + url.search;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.id === "charts-app") { draw(event.target); }
+  });
+  document.addEventListener("htmx:pushedIntoHistory", syncLanguageLinks);
+  document.addEventListener("htmx:historyRestore", function () { draw(document); syncLanguageLinks(); });
+})();

@@ -1,0 +1,98 @@
+"""Reports fixtures: two small published editions (2021, 2023) of the test questionnaire.
+
+Points: yes 100, partly 50, no 0. In 2023 (``ANSWERS``) Bilbao scores commitment 100 and
+education 75, index 87.5, first of three; Getxo 25 and 25; Reggio Emilia commitment 0 (its "no"
+hides the budget question, which then scores 0) and education 100. In 2021 the answers were
+the same but for Bilbao's "partly" on the strategy: commitment 75, index 75.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from icc.index.models import Answer, Edition, Response
+from icc.index.scoring_service import edition_results_refresh
+from icc.index.services import edition_import_xlsform
+from icc.index.tests.conftest import SMALL_SOURCE
+from icc.index.xlsform.source import form_from_source
+from icc.index.xlsform.write import form_write
+from icc.network.models import PlaceFact
+
+ANSWERS: dict[str, dict[str, str]] = {
+    "bilbao": {
+        "commitment_strategy": "yes",
+        "commitment_budget": "yes",
+        "education_mixing": "yes",
+        "education_training": "partly",
+    },
+    "getxo": {
+        "commitment_strategy": "partly",
+        "commitment_budget": "no",
+        "education_mixing": "partly",
+        "education_training": "no",
+    },
+    "reggio": {
+        "commitment_strategy": "no",
+        "education_mixing": "yes",
+        "education_training": "yes",
+    },
+}
+ANSWERS_2021: dict[str, dict[str, str]] = {
+    **ANSWERS,
+    "bilbao": {**ANSWERS["bilbao"], "commitment_strategy": "partly"},
+}
+
+
+def edition_make(name: str, year: int, previous: Edition | None = None) -> Edition:
+    """An edition of the test questionnaire, imported through the real XLSForm path."""
+    source = {**SMALL_SOURCE, "settings": {**SMALL_SOURCE["settings"], "version": name}}
+    outcome = edition_import_xlsform(
+        filename=f"{name}.xlsx",
+        content=form_write(form_from_source(source)),
+        name=name,
+        year=year,
+        previous=previous,
+    )
+    assert outcome.edition is not None
+    return outcome.edition
+
+
+def publish(
+    edition: Edition,
+    directory: dict[str, Any],
+    answers: dict[str, dict[str, str]],
+    *,
+    synthetic: bool = True,
+) -> None:
+    """Published responses with these answers (place key of ``directory`` → answers)."""
+    for key, values in answers.items():
+        response = Response.objects.create(
+            place=directory[key], edition=edition, state="published", is_synthetic=synthetic
+        )
+        for code, value in values.items():
+            Answer.objects.create(
+                response=response, question=edition.questions.get(code=code), value=value
+            )
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Any) -> None:
+    """Stored reports go to a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def editions(directory: dict[str, Any]) -> dict[str, Edition]:
+    """Editions 2021 and 2023 (its successor), both published and scored, synthetic answers.
+    Bilbao has 8.4 % non-nationals (the only place with that fact); Getxo is suspended."""
+    PlaceFact.objects.filter(place=directory["bilbao"]).update(non_nationals_pct=Decimal("8.4"))
+    directory["getxo"].status = "suspended"
+    directory["getxo"].save(update_fields=["status"])
+    older = edition_make("2021", 2021)
+    newer = edition_make("2023", 2023, previous=older)
+    publish(older, directory, ANSWERS_2021)
+    publish(newer, directory, ANSWERS)
+    edition_results_refresh(edition=older)
+    edition_results_refresh(edition=newer)
+    return {"2021": older, "2023": newer}

@@ -1,0 +1,135 @@
+"""Bulk reports: one stored PDF per place and language, made again only when inputs change; the
+secretariat's page with its progress bar; ``icc report --all`` with its own."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from icc.conftest import client_for
+from icc.index.models import Answer, EditionResult
+from icc.network.models import PlaceFact
+from icc.reports.management.commands.report import progress_line
+from icc.reports.models import ReportBatch, ReportFile
+from icc.reports.services import report_batch_create, report_batch_run
+
+
+def run(edition, languages=("en", "fr")):
+    batch = report_batch_create(edition=edition, languages=languages, enqueue=False)
+    return report_batch_run(batch_id=batch.pk)
+
+
+def test_a_run_makes_one_file_per_place_and_language_then_keeps_them(editions):
+    edition = editions["2023"]
+    first = run(edition)
+    assert (first.state, first.total, first.generated, first.skipped) == ("done", 6, 6, 0)
+    files = ReportFile.objects.filter(edition=edition)
+    assert sorted(files.values_list("place__slug", "lang")) == [
+        (slug, lang) for slug in ("bilbao", "getxo", "reggio-emilia") for lang in ("en", "fr")
+    ]
+    for record in files:
+        with record.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+        assert record.is_synthetic and record.size > 10_000
+    second = run(edition)
+    assert (second.generated, second.skipped, second.percent) == (0, 6, 100)
+
+
+def test_changed_results_or_profile_make_the_reports_again(
+    editions, django_capture_on_commit_callbacks
+):
+    edition = editions["2023"]
+    run(edition, ["en"])
+    before = {r.place.slug: r.file.name for r in ReportFile.objects.select_related("place")}
+    fact = PlaceFact.objects.get(place__slug="getxo")  # the one fact row of the fixture
+    fact.population_source = "Eustat"
+    fact.save()
+    assert run(edition, ["en"]).generated == 1  # only Getxo's profile changed
+    answer = Answer.objects.get(
+        response__place__slug="getxo",
+        response__edition=edition,
+        question__code="education_training",
+    )
+    answer.value = "yes"
+    answer.save()
+    with django_capture_on_commit_callbacks(execute=True):  # old files go once committed
+        again = run(edition, ["en"])
+    assert again.generated == 3  # new results: every report's ranks and averages may move
+    after = {r.place.slug: r.file.name for r in ReportFile.objects.select_related("place")}
+    assert all(before[slug] != after[slug] for slug in before)
+    getxo = ReportFile.objects.get(place__slug="getxo")
+    assert getxo.inputs_key == EditionResult.objects.get(edition=edition).inputs_key
+    assert getxo.file.storage.exists(str(getxo.file.name))
+    assert not getxo.file.storage.exists(str(before["bilbao"]))  # the old file is removed
+
+
+def test_unknown_language_is_refused(editions):
+    with pytest.raises(ValueError, match="Reports are made in en, fr"):
+        report_batch_create(edition=editions["2023"], languages=["de"], enqueue=False)
+
+
+def test_batch_page_is_for_the_secretariat(editions, users):
+    url = "/en/index/2023/reports/"
+    assert client_for(None).get(url).status_code == 302
+    assert client_for(users["city_coordinator"]).get(url).status_code == 403
+    assert client_for(users["secretariat"]).get(url).status_code == 200
+
+
+def test_the_page_starts_a_background_run_and_shows_its_progress(
+    editions, users, django_capture_on_commit_callbacks
+):
+    client = client_for(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/index/2023/reports/", {"languages": ["fr"]})
+    assert response.status_code == 302
+    batch = ReportBatch.objects.get()
+    assert (batch.state, batch.generated, batch.languages) == ("done", 3, ["fr"])
+    assert batch.task_id and batch.created_by == users["secretariat"]
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert 'aria-valuenow="100"' in page and "3 made, 0 unchanged, 0 failed." in page
+    assert page.count("/fr/index/2023/places/") >= 3  # each stored PDF in its language
+    progress = client.get(f"/en/index/2023/reports/runs/{batch.pk}/").content.decode()
+    assert "hx-trigger" not in progress  # finished: the page stops polling
+
+
+def test_a_running_batch_is_polled(editions, users):
+    batch = report_batch_create(edition=editions["2023"], enqueue=False)
+    ReportBatch.objects.filter(pk=batch.pk).update(state="running", done=2)
+    body = client_for(users["secretariat"]).get(f"/en/index/2023/reports/runs/{batch.pk}/")
+    text = body.content.decode()
+    assert 'hx-trigger="every 1s"' in text and 'aria-valuenow="33"' in text
+    assert (
+        client_for(users["resident"]).get(f"/en/index/2023/reports/runs/{batch.pk}/").status_code
+        == 403
+    )
+
+
+def test_all_reports_from_the_command_line(editions, tmp_path):
+    out = io.StringIO()
+    call_command(
+        "report",
+        "--edition",
+        "2023",
+        "--all",
+        "--lang",
+        "en",
+        "--output-dir",
+        str(tmp_path / "pdf"),
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "[" + "#" * 30 + "] 3/3 100 %" in text
+    assert "3 reports of edition 2023: 3 made, 0 unchanged, 0 failed." in text
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [
+        "bilbao-2023-en.pdf",
+        "getxo-2023-en.pdf",
+        "reggio-emilia-2023-en.pdf",
+    ]
+    again = io.StringIO()
+    call_command("report", "--edition", "2023", "--all", "--lang", "en", stdout=again)
+    assert "0 made, 3 unchanged" in again.getvalue()
+
+
+def test_progress_line():
+    batch = ReportBatch(total=8, done=2, current="Bilbao (fr)")
+    assert progress_line(batch) == "[" + "#" * 7 + "." * 23 + "] 2/8  25 % Bilbao (fr)"

@@ -1,0 +1,171 @@
+"""Pages of the reports module: the index charts, city reports, bulk runs. Views stay thin.
+
+The charts page keeps every filter in the query string: the form is a GET form, htmx swaps the
+page's body and pushes the new address, so any view can be shared and reloaded as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from icc.accounts.access import secretariat_required
+from icc.index.selectors import edition_get
+from icc.reports import selectors, services
+from icc.reports.charts.build import chart_view_build
+from icc.reports.charts.export import chart_view_export
+from icc.reports.charts.form import filter_fields
+from icc.reports.charts.locale import embed_options
+from icc.reports.charts.query import ChartQueryError, chart_query_parse
+from icc.reports.charts.sample import sample_load
+from icc.reports.charts.view import ChartView
+from icc.reports.models import ReportFile
+from icc.reports.report.data import ReportUnavailable, report_data
+from icc.reports.report.render import report_charts_draw, report_context
+
+
+def _charts_context(request: HttpRequest) -> dict[str, Any]:
+    params = dict(request.GET.lists())
+    error = ""
+    try:
+        query = chart_query_parse(params)
+        sample = sample_load(query)
+        view = chart_view_build(sample)
+    except ChartQueryError as problem:
+        error = problem.message
+        try:
+            query = chart_query_parse({})
+            sample = sample_load(query)
+            view = chart_view_build(sample)
+        except ChartQueryError as nothing:
+            return {"error": error or nothing.message, "view": None}
+    query_string = urlencode(query.params())
+    return {
+        "error": error,
+        "query": query,
+        "view": view,
+        "fields": filter_fields(query, sample, view),
+        "spec": view.spec(),
+        "embed_options": embed_options(),
+        "query_string": query_string,
+    }
+
+
+def charts(request: HttpRequest) -> HttpResponse:
+    """The index charts: filters, the chart of the chosen view, its data table, downloads.
+    htmx requests get the part below the heading only."""
+    context = _charts_context(request)
+    htmx = request.headers.get("HX-Request") and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    template = "reports/_charts_app.html" if htmx else "reports/charts.html"
+    return render(request, template, context, status=400 if context["error"] else 200)
+
+
+def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResponse:
+    """The table of the chart view in the query string, as CSV or XLSX."""
+    try:
+        query = chart_query_parse(dict(request.GET.lists()))
+        view: ChartView = chart_view_build(sample_load(query))
+    except ChartQueryError as problem:
+        return HttpResponseBadRequest(problem.message, content_type="text/plain; charset=utf-8")
+    address = request.build_absolute_uri(
+        reverse("reports:charts") + "?" + urlencode(query.params())
+    )
+    about = [
+        (_("Edition"), query.edition.title),
+        (_("Filters"), urlencode(query.params())),
+        (_("Address"), address),
+    ]
+    content = chart_view_export(view, fmt=fmt, about=about)
+    types = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    response = HttpResponse(content, content_type=types[fmt])
+    name = f"icc-index-{query.edition.name}-{query.view}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def place_report(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    """A city's index report as a page, in the page's language (public for published results)."""
+    edition_obj, place = selectors.report_target_get(edition_name=edition, slug=slug)
+    try:
+        data = report_data(place=place, edition=edition_obj)
+    except ReportUnavailable as problem:
+        return render(request, "reports/report_missing.html", {"error": str(problem)}, status=404)
+    report_charts_draw(data)
+    context = report_context(data, for_print=False)
+    return render(request, "reports/report_page.html", context)
+
+
+def place_report_pdf(request: HttpRequest, edition: str, slug: str) -> HttpResponse | FileResponse:
+    """A city's index report as PDF: the stored file, made again first if the results changed."""
+    edition_obj, place = selectors.report_target_get(edition_name=edition, slug=slug)
+    lang = translation.get_language() or "en"
+    lang = lang if lang in services.LANGUAGES else "en"
+    try:
+        record, _made = services.report_file_refresh(place=place, edition=edition_obj, lang=lang)
+    except ReportUnavailable as problem:
+        return render(request, "reports/report_missing.html", {"error": str(problem)}, status=404)
+    return FileResponse(
+        record.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"icc-index-{edition_obj.name}-{place.slug}-{lang}.pdf",
+    )
+
+
+def _pdf_url(record: ReportFile) -> str:
+    """The PDF's address in its own language (the language prefix chooses the report's)."""
+    with translation.override(record.lang):
+        return reverse(
+            "reports:place_report_pdf",
+            kwargs={"edition": record.edition.name, "slug": record.place.slug},
+        )
+
+
+@secretariat_required
+def report_batches(request: HttpRequest, edition: str) -> HttpResponse:
+    """The secretariat's page of an edition's stored reports; POST starts a bulk run."""
+    edition_obj = edition_get(name=edition)
+    if request.method == "POST":
+        languages = request.POST.getlist("languages") or list(services.LANGUAGES)
+        try:
+            services.report_batch_create(
+                edition=edition_obj,
+                languages=languages,
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ValueError as problem:
+            messages.error(request, str(problem))
+        else:
+            messages.success(request, _("The reports are being made; this page shows how far."))
+        return redirect("reports:batches", edition=edition_obj.name)
+    return render(
+        request,
+        "reports/batches.html",
+        {
+            "edition": edition_obj,
+            "batch": selectors.report_batch_latest(edition=edition_obj),
+            "files": [(f, _pdf_url(f)) for f in selectors.report_files_of(edition=edition_obj)],
+            "places": selectors.report_places(edition=edition_obj).count(),
+            "languages": services.LANGUAGES,
+        },
+    )
+
+
+@secretariat_required
+def report_batch_progress(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """The progress bar of a bulk run (htmx polls it until the run is over)."""
+    batch = selectors.report_batch_get(edition=edition_get(name=edition), pk=pk)
+    return render(
+        request, "reports/_batch_progress.html", {"batch": batch, "edition": batch.edition}
+    )
