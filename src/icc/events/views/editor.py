@@ -6,6 +6,7 @@ acts on; the view finds the row inside this event only, calls the matching opera
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -142,29 +143,26 @@ def slot_move(request: HttpRequest, event: Event) -> str:
     return f"slot-{slot.pk}"
 
 
+def _session_fields(request: HttpRequest) -> dict[str, Any]:
+    """The session form's values, as the create and update operations take them."""
+    form = _valid(SessionForm(request.POST))
+    return {
+        "kind": SessionKind(form.cleaned_data["kind"]),
+        "title": texts_of(form, "title"),
+        "description": texts_of(form, "description"),
+        "location": texts_of(form, "location"),
+    }
+
+
 def session_add(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
-    form = _valid(SessionForm(request.POST))
-    session = ops.create_session(
-        slot=slot,
-        kind=SessionKind(form.cleaned_data["kind"]),
-        title=texts_of(form, "title"),
-        description=texts_of(form, "description"),
-        location=texts_of(form, "location"),
-    )
+    session = ops.create_session(slot=slot, **_session_fields(request))
     return f"session-{session.pk}"
 
 
 def session_edit(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
-    form = _valid(SessionForm(request.POST))
-    ops.update_session(
-        session=session,
-        kind=SessionKind(form.cleaned_data["kind"]),
-        title=texts_of(form, "title"),
-        description=texts_of(form, "description"),
-        location=texts_of(form, "location"),
-    )
+    ops.update_session(session=session, **_session_fields(request))
     return f"session-{session.pk}"
 
 
