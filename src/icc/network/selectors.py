@@ -221,17 +221,20 @@ def network_counts() -> NetworkCounts:
     )
 
 
+def map_point(place: Place) -> dict[str, Any]:
+    """One place as a map marker, plain data for the map script."""
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "country": place.country.name,
+        "status": place.status,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "url": place.get_absolute_url(),
+    }
+
+
 def map_points(*, filters: PlaceFilters) -> list[dict[str, Any]]:
     """Places with coordinates for the map, as plain data."""
-    return [
-        {
-            "slug": p.slug,
-            "name": p.name,
-            "country": p.country.name,
-            "status": p.status,
-            "lat": p.latitude,
-            "lon": p.longitude,
-            "url": p.get_absolute_url(),
-        }
-        for p in place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
-    ]
+    places = place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
+    return [map_point(p) for p in places]

@@ -94,17 +94,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "show_contacts": scope.is_member,
             "can_see_private": can_see_private,
             "has_approximate_facts": any(f.approximate for f in place.facts.all()),
-            "map_point": [
-                {
-                    "slug": place.slug,
-                    "name": place.name,
-                    "country": place.country.name,
-                    "status": place.status,
-                    "lat": place.latitude,
-                    "lon": place.longitude,
-                    "url": place.get_absolute_url(),
-                }
-            ],
+            "map_point": [selectors.map_point(place)],
             "tiles_url": settings.ICC_MAP_TILES_URL,
         },
     )
