@@ -125,6 +125,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in the European order and on a 24-hour clock (see icc/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["icc.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
