@@ -24,6 +24,7 @@ from icc.index.models import (
     ResponseEvent,
     ReviewComment,
 )
+from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
 from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowError, next_state
 from icc.index.xlsform.model import Form, Issue
@@ -52,7 +53,7 @@ def _method(form: Form) -> dict[str, Any]:
     form kept as unscored items, as its warnings say)."""
     if not any(question.scored for question in form.questions):
         return {}
-    spec: MethodSpec = form_method_spec(form)
+    spec: MethodSpec = form_method_spec(form, default_bands=peer_bands_default())
     return spec.to_dict()
 
 

@@ -7,8 +7,8 @@ Rules held here:
 - Values are checked once, here. An unknown value is a ``ChartQueryError`` whose message names
   the parameter and the allowed values; nothing is silently ignored. Empty values mean "any".
 - ``area`` and ``places`` may be repeated (``area=education&area=language``) or comma-separated.
-- Band keys read ``low-high`` with an empty ``high`` for the open top band (``0-200000``,
-  ``200000-``), as the directory keys its population bands. Population and foreign-born bands
+- Band keys read ``low-high`` with an empty ``high`` for the open top band (``0-100000``,
+  ``100000-``), as the directory keys its population bands. Population and foreign-born bands
   are the edition's peer bands (its method spec), so a band filter selects a peer group;
   non-nationals bands use ``NON_NATIONALS_EDGES``.
 """
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from icc.index.models import Edition
+from icc.index.peer_bands import peer_bands_of
 from icc.index.selectors import peer_label
 from icc.network.lifecycle import Status
 from icc.network.models import Country, Network
@@ -98,10 +99,10 @@ def _non_nationals_label(low: float, high: float | None) -> str:
 
 def edition_bands(edition: Edition) -> dict[BandKind, tuple[BandOption, ...]]:
     """The band options of each kind for ``edition``, labelled in the active language."""
-    spec = edition.method.get("bands", {})
+    peer_bands = peer_bands_of(edition.method)
     edges: dict[BandKind, tuple[float, ...]] = {
-        "population": tuple(spec.get("population_edges", (200_000.0,))),
-        "foreign_born": tuple(spec.get("foreign_born_edges", (15.0,))),
+        "population": peer_bands.population_edges,
+        "foreign_born": peer_bands.foreign_born_edges,
         "non_nationals": NON_NATIONALS_EDGES,
     }
     bands: dict[BandKind, tuple[BandOption, ...]] = {}
