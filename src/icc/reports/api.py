@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
+from icc.language import current_language, interface_language
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
@@ -94,7 +95,7 @@ class ChartFiltersIn(Schema):
 )
 def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[dict[str, Any]]:
     params = {key: request.GET.getlist(key) for key in request.GET}
-    with translation.override(filters.lang or translation.get_language()):
+    with translation.override(interface_language(filters.lang or current_language())):
         try:
             query = chart_query_parse(params)
             view = chart_view_build(sample_load(query))
