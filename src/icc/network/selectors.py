@@ -3,6 +3,7 @@
 Access control lives here: one selector per protected resource.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from icc.accounts.models import User
 from icc.accounts.selectors import UserScope, user_scope
 from icc.network.bands import Band, bands_from_edges
+from icc.network.facts import fact_as_of
 from icc.network.lifecycle import Status
 from icc.network.models import (
     Coordinator,
@@ -27,6 +29,7 @@ from icc.network.models import (
 )
 
 AnyUser = User | AnonymousUser
+Fact = tuple[int, float | None]  # (year, figure)
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 
@@ -238,3 +241,29 @@ def map_points(*, filters: PlaceFilters) -> list[dict[str, Any]]:
     """Places with coordinates for the map, as plain data."""
     places = place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
     return [map_point(p) for p in places]
+
+
+@dataclass(frozen=True)
+class PlaceFactsAsOf:
+    """The figures of one place that count in a year (``icc.network.facts.fact_as_of``)."""
+
+    population: float | None
+    foreign_born: float | None
+    non_nationals: float | None
+
+
+def place_facts_as_of(*, place_ids: Iterable[int], year: int | None) -> dict[int, PlaceFactsAsOf]:
+    """``{place id: its figures as of year}`` for ``place_ids``, in one query; a place without
+    any fact is absent. ``year`` None: the latest figures."""
+    series: dict[int, tuple[list[Fact], list[Fact], list[Fact]]] = {}
+    rows = PlaceFact.objects.filter(place_id__in=list(place_ids)).values_list(
+        "place_id", "year", "population", "foreign_born_pct", "non_nationals_pct"
+    )
+    for place_id, fact_year, population, foreign_born, non_nationals in rows:
+        found = series.setdefault(place_id, ([], [], []))
+        for figures, value in zip(found, (population, foreign_born, non_nationals), strict=True):
+            figures.append((fact_year, None if value is None else float(value)))
+    return {
+        place_id: PlaceFactsAsOf(*(fact_as_of(figures, year) for figures in found))
+        for place_id, found in series.items()
+    }

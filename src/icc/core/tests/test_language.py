@@ -41,4 +41,3 @@ def test_language_base(code, base):
 def test_interface_language_of_a_requested_code():
     assert interface_language("fr-CA") == "fr"
     assert interface_language("xx") == "en"
-
