@@ -1,11 +1,11 @@
 """Ranks and peer bands in words, in the active interface language (gettext).
 
 The scoring core returns numbers (ranks, counts, ties, band bounds); this module words them:
-"17th of 93 cities", "1st (tied) of 20 cities over 200,000 inhabitants" (see
-``settings.ICC_PEER_BAND_EDGES`` for the default edges). French uses the feminine ordinal
+"17th of 93 cities", "1st (tied) of 20 cities over 100,000 inhabitants" (the edges are the
+edition's, see ``icc.index.peer_bands``). French uses the feminine ordinal
 ("1re", "2e": the places ranked are *villes*) and epicene nouns ("habitant·e·s").
 
-Numbers follow the language's format (``200,000``; ``200 000`` with a no-break space; ``12,5``);
+Numbers follow the language's format (``100,000``; ``100 000`` with a no-break space; ``12,5``);
 a percentage keeps a no-break space before ``%`` so it never breaks across lines in HTML or PDF.
 """
 
@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 
 
 def number_text(value: float) -> str:
-    """A figure in the active language: ``200000`` → ``"200,000"`` or ``"200 000"``,
+    """A figure in the active language: ``100000`` → ``"100,000"`` or ``"100 000"``,
     ``12.5`` → ``"12.5"`` or ``"12,5"``."""
     whole = float(value).is_integer()
     return number_format(int(value) if whole else value, force_grouping=True)
@@ -47,8 +47,8 @@ def ordinal_text(rank: int) -> str:
 
 
 def band_text(bounds: BandBounds) -> str:
-    """The cities of one peer band: ``"cities over 200,000 inhabitants"``, ``"cities with less
-    than 15 % foreign-born residents"``; ``"cities"`` when the kind has a single band."""
+    """The cities of one peer band: ``"cities over 100,000 inhabitants"``, ``"cities with less
+    than 10 % foreign-born residents"``; ``"cities"`` when the kind has a single band."""
     if bounds.low is None and bounds.high is None:
         return sample_text()
     low = _bound_text(bounds.kind, bounds.low) if bounds.low is not None else ""

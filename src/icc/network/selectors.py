@@ -54,6 +54,8 @@ class PlaceFilters:
 
 
 def _latest_fact(field: str) -> Subquery:
+    """``fact_as_of(…, year=None)`` in SQL: the latest known figure, for lists that filter and
+    sort in the database."""
     facts = PlaceFact.objects.filter(place=OuterRef("pk"), **{f"{field}__isnull": False})
     return Subquery(facts.order_by("-year").values(field)[:1])
 
