@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -15,8 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from icc.accounts.models import User
 from icc.accounts.selectors import UserScope, user_scope
-from icc.network.bands import Band, bands_from_edges
 from icc.network.facts import fact_as_of
+from icc.network.filters import PlaceFilterSet
 from icc.network.lifecycle import Status
 from icc.network.models import (
     Coordinator,
@@ -30,12 +29,6 @@ from icc.network.models import (
 
 AnyUser = User | AnonymousUser
 Fact = tuple[int, float | None]  # (year, figure)
-TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
-
-
-def population_bands() -> list[Band]:
-    """The directory's population bands, from ``ICC_POPULATION_BAND_EDGES``."""
-    return bands_from_edges(settings.ICC_POPULATION_BAND_EDGES)
 
 
 @dataclass(frozen=True)
@@ -75,31 +68,13 @@ def place_queryset_with_facts() -> QuerySet[Place]:
 
 
 def place_list(*, filters: PlaceFilters) -> QuerySet[Place]:
-    """Places matching ``filters`` (unknown filter values match nothing rather than everything)."""
-    places = place_queryset_with_facts()
-    if filters.q:
-        text = Q()
-        for lang in TRANSLATED_LANGUAGES:
-            text |= Q(**{f"name_{lang}__icontains": filters.q})
-            text |= Q(**{f"country__name_{lang}__icontains": filters.q})
-        places = places.filter(text)
-    if filters.country:
-        places = places.filter(country__code=filters.country.upper())
-    if filters.network:
-        places = places.filter(networks__slug=filters.network)
-    if filters.status:
-        places = places.filter(status=filters.status)
-    if filters.kind:
-        places = places.filter(kind=filters.kind)
-    if filters.population_band:
-        band = next((b for b in population_bands() if b.key == filters.population_band), None)
-        if band is None:
-            return places.none()
-        # ``population`` is the annotation of place_queryset_with_facts()
-        places = places.filter(**{"population__gte": band.low})
-        if band.high is not None:
-            places = places.filter(**{"population__lt": band.high})
-    return places.distinct()
+    """Places matching ``filters`` (``PlaceFilterSet``'s rules); a value outside the choices
+    matches nothing rather than everything."""
+    data = {name: value for name, value in vars(filters).items() if value}
+    filterset = PlaceFilterSet(data, queryset=place_queryset_with_facts())
+    if not filterset.is_valid():
+        return Place.objects.none()
+    return filterset.qs
 
 
 def place_get_public(*, slug: str) -> Place:
