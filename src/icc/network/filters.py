@@ -10,7 +10,6 @@ Rules held here:
   matches nothing rather than everything, as the API always has.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -19,12 +18,12 @@ from django.db.models import Q, QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from icc.filtering import QueryFilterSet, choice_filter
 from icc.network.bands import Band, bands_from_edges
 from icc.network.labels import STATUS_LABELS
 from icc.network.models import Country, Network, Place, PlaceKind
 
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
-INVALID_CHOICE = _("“%(value)s” is not one of the choices; choose one from the list.")
 
 
 def population_bands() -> list[Band]:
@@ -59,25 +58,6 @@ class CodeChoiceFilter(django_filters.ChoiceFilter):
     field_class = UpperChoiceField
 
 
-def _any(choices: Callable[[], list[tuple[str, str]]]) -> Callable[[], list[tuple[str, Any]]]:
-    return lambda: [("", _("Any")), *choices()]
-
-
-def _choice(
-    label: Any,
-    choices: Callable[[], list[tuple[str, Any]]],
-    kind: type[django_filters.ChoiceFilter] = django_filters.ChoiceFilter,
-    **extra: Any,
-) -> Any:
-    return kind(
-        label=label,
-        choices=_any(choices),
-        empty_label=None,
-        error_messages={"invalid_choice": INVALID_CHOICE},
-        **extra,
-    )
-
-
 def _countries() -> list[tuple[str, str]]:
     countries = Country.objects.filter(places__isnull=False).distinct().order_by("name")
     return [(c.code, c.name) for c in countries]
@@ -87,24 +67,24 @@ def _networks() -> list[tuple[str, str]]:
     return [(n.slug, n.name) for n in Network.objects.order_by("name")]
 
 
-class PlaceFilterSet(django_filters.FilterSet):
+class PlaceFilterSet(QueryFilterSet):
     """Filters of the place list; give it ``request.GET`` (or ``None``: no filter) and a
     queryset annotated with facts (``place_queryset_with_facts``)."""
 
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_text", max_length=100, strip=True
     )
-    country = _choice(_("Country"), _countries, CodeChoiceFilter, field_name="country__code")
-    network = _choice(_("Network"), _networks, field_name="networks__slug")
-    population_band = _choice(
+    country = choice_filter(_("Country"), _countries, CodeChoiceFilter, field_name="country__code")
+    network = choice_filter(_("Network"), _networks, field_name="networks__slug")
+    population_band = choice_filter(
         _("Population"),
         lambda: [(b.key, band_label(b)) for b in population_bands()],
         method="filter_population_band",
     )
-    status = _choice(
+    status = choice_filter(
         _("Membership"), lambda: [(s.value, label) for s, label in STATUS_LABELS.items()]
     )
-    kind = _choice(_("Kind"), lambda: list(PlaceKind.choices))
+    kind = choice_filter(_("Kind"), lambda: list(PlaceKind.choices))
 
     class Meta:
         model = Place
@@ -128,11 +108,3 @@ class PlaceFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset: QuerySet[Place]) -> QuerySet[Place]:
         filtered: QuerySet[Place] = super().filter_queryset(queryset)
         return filtered.distinct()
-
-    def valid_values(self) -> dict[str, str]:
-        """The filters that hold a valid value (invalid ones dropped), e.g. for links."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        cleaned: dict[str, Any] = getattr(self.form, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if value}
