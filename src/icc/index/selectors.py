@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from icc.accounts.models import User
@@ -189,3 +189,36 @@ def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# The edition type, for other apps that hold editions these selectors gave them.
+EditionRecord = Edition
+
+
+def editions_with_results() -> list[Edition]:
+    """Editions that have results or published responses, newest first."""
+    return list(
+        Edition.objects.filter(Q(result__isnull=False) | Q(responses__state=State.PUBLISHED))
+        .distinct()
+        .order_by("-year", "-name")
+    )
+
+
+def edition_find(*, name: str) -> Edition | None:
+    """The edition named ``name``, or None."""
+    return Edition.objects.filter(name=name).first()
+
+
+@dataclass(frozen=True)
+class IndicatorArea:
+    """An indicator area of an edition, labelled in the active language."""
+
+    code: str
+    label: str
+    weight: float
+
+
+def indicator_areas(*, edition: Edition) -> list[IndicatorArea]:
+    """The edition's indicator areas in questionnaire order."""
+    areas = edition.areas.filter(is_indicator=True).order_by("position")
+    return [IndicatorArea(code=a.code, label=a.label, weight=a.weight) for a in areas]

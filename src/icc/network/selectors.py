@@ -244,3 +244,16 @@ def place_facts_as_of(*, place_ids: Iterable[int], year: int | None) -> dict[int
         place_id: PlaceFactsAsOf(*(fact_as_of(figures, year) for figures in found))
         for place_id, found in series.items()
     }
+
+
+def country_exists(*, code: str) -> bool:
+    """Whether the directory knows the country with ISO code ``code`` (capitals)."""
+    return Country.objects.filter(code=code).exists()
+
+
+def network_place_ids(*, slug: str) -> frozenset[int] | None:
+    """Ids of the places in the network ``slug``; None when there is no such network."""
+    network = Network.objects.filter(slug=slug).first()
+    if network is None:
+        return None
+    return frozenset(network.memberships.values_list("place_id", flat=True))
