@@ -15,9 +15,8 @@ Apps import this module from their ``api.py``; ``icc.api`` installs the exceptio
 """
 
 import logging
-from collections.abc import Sequence
 from functools import partial
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, Self, TypeVar
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,7 +28,13 @@ LIMIT_MAX = 500
 OFFSET_MAX = 1_000_000_000
 
 logger = logging.getLogger("icc.api")
-Rows = TypeVar("Rows", bound=Sequence[Any])
+
+
+class _Sliceable(Protocol):
+    def __getitem__(self, index: slice) -> Self: ...
+
+
+Rows = TypeVar("Rows", bound=_Sliceable)
 
 
 class ErrorItem(Schema):
@@ -64,7 +69,7 @@ class PageIn(Schema):
 def page_slice(rows: Rows, page: PageIn) -> Rows:
     """``rows`` (a list or a query set) cut to the page; no ``limit`` means to the end."""
     end = None if page.limit is None else page.offset + page.limit
-    return rows[page.offset : end]  # type: ignore[return-value]
+    return rows[page.offset : end]
 
 
 def _no_nul(value: str) -> str:
@@ -122,17 +127,17 @@ def _error_body(
 
 
 def _validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:
-    errors = [
+    errors: list[dict[str, Any]] = [
         {
             "loc": [part for part in error.get("loc", ()) if isinstance(part, str | int)],
             "msg": str(error.get("msg", "")).removeprefix("Value error, "),
         }
         for error in exc.errors
     ]
-    first = errors[0] if errors else {"loc": [], "msg": "The request is not valid"}
-    where, name = (first["loc"] + ["", ""])[:2] if first["loc"] else ("", "")
-    place = {"query": "query parameter", "path": "path parameter"}.get(str(where), "value")
-    message = str(first["msg"]).rstrip(".")
+    loc: list[str | int] = errors[0]["loc"] if errors else []
+    where, name = (str(loc[0]), str(loc[1])) if len(loc) >= 2 else ("", "")
+    place = {"query": "query parameter", "path": "path parameter"}.get(where, "value")
+    message = errors[0]["msg"].rstrip(".") if errors else "The request is not valid"
     detail = f"The {place} '{name}' is not valid: {message}." if name else f"{message}."
     if len(errors) > 1:
         detail += f" Problems found: {len(errors)}, each listed in 'errors'."

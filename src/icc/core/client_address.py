@@ -21,5 +21,5 @@ def client_address(request: HttpRequest) -> str:
             if part.strip()
         ]
         if len(forwarded) >= count:
-            return forwarded[-count]
+            return str(forwarded[-count])
     return str(request.META.get("REMOTE_ADDR", ""))
