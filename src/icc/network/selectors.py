@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
 from icc.accounts.selectors import UserScope, user_scope
@@ -238,3 +239,39 @@ def map_points(*, filters: PlaceFilters) -> list[dict[str, Any]]:
     """Places with coordinates for the map, as plain data."""
     places = place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
     return [map_point(p) for p in places]
+
+
+def place_fact_rows(*, place_ids: list[int]) -> list[tuple[int, int, Any, Any, Any]]:
+    """``(place_id, year, population, foreign_born_pct, non_nationals_pct)`` of every fact of
+    the given places, in one query (the index's scoring and charts read them)."""
+    return list(
+        PlaceFact.objects.filter(place_id__in=place_ids).values_list(
+            "place_id", "year", "population", "foreign_born_pct", "non_nationals_pct"
+        )
+    )
+
+
+class PlaceNotFound(LookupError):
+    """No place, or several, answer to a name (the message is a full sentence)."""
+
+
+def place_find_by_name(*, name: str) -> Place:
+    """The place whose slug or name (in any language) is ``name``, ignoring case, with what
+    everyone may see (as ``place_get_public``). Raises ``PlaceNotFound`` with a full sentence
+    when none or several match."""
+    text = name.strip()
+    match = Q(slug__iexact=text)
+    for lang in settings.MODELTRANSLATION_LANGUAGES:
+        match |= Q(**{f"name_{lang}__iexact": text})
+    found = list(Place.objects.filter(match).values_list("slug", flat=True).distinct()[:5])
+    if not found:
+        raise PlaceNotFound(
+            _("No place is named “%(name)s”; give its name or its slug, e.g. bilbao.")
+            % {"name": text}
+        )
+    if len(found) > 1:
+        raise PlaceNotFound(
+            _("Several places are named “%(name)s” (%(slugs)s); give the slug of the one you mean.")
+            % {"name": text, "slugs": ", ".join(found)}
+        )
+    return place_get_public(slug=found[0])

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
+from icc.index.result_selectors import edition_results_state
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
@@ -38,6 +39,9 @@ string gives the same rows here, in the page's table and in its CSV/XLSX downloa
 - `x`: for `scatter`, `population` (default), `foreign_born` or `non_nationals`.
 - `lang`: `en` or `fr` for labels (default: the request's language).
 
+`computed_at` says when the results were computed; `updating` is true while a newer computation
+is queued (the rows are the last results until it is done).
+
 Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with `detail`
 saying what was wrong and `param` naming the parameter.
 """
@@ -63,6 +67,8 @@ class ChartDataOut(Schema):
     rows: list[dict[str, Any]]
     points: list[dict[str, Any]]
     notes: list[str]
+    computed_at: str | None = None
+    updating: bool = False
 
 
 class ErrorOut(Schema):
@@ -100,6 +106,7 @@ def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[
             view = chart_view_build(sample_load(query))
         except ChartQueryError as error:
             return Status(422, {"detail": error.message, "param": error.param})
+        state = edition_results_state(edition=query.edition)
         return Status(
             200,
             {
@@ -116,5 +123,7 @@ def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[
                 "rows": view.rows,
                 "points": view.points,
                 "notes": view.notes,
+                "computed_at": state.computed_at.isoformat() if state.computed_at else None,
+                "updating": state.updating,
             },
         )
