@@ -102,7 +102,7 @@ def edition_import_xlsform(
     edition.previous = previous if previous is not None else edition.previous
     edition.save()
     _edition_questions_replace(edition, form)
-    edition_results_invalidate(edition_ids=[edition.pk])
+    # No results to recompute: the method can only change while nobody has answered.
     return EditionImport(edition=edition, form=form, warnings=form.warnings)
 
 
@@ -348,9 +348,11 @@ def edition_results_invalidate(*, edition_ids: Collection[int]) -> None:
     show the last results, marked as being updated.
 
     Every write that changes what results depend on calls it: publishing or reopening a
-    response, a new method spec (import), an edition's year or previous edition (admin), a
-    place's facts (through ``network.signals.place_facts_changed``). Answers of a published
-    response cannot change: ``answer_save`` accepts drafts only.
+    response, an edition's year or previous edition (admin), a place's facts (through
+    ``network.signals.place_facts_changed``). Answers of a published response cannot change
+    (``answer_save`` accepts drafts only), nor can the method spec of an edition with answers
+    (``edition_import_xlsform`` refuses); the simulation settings change through
+    ``icc index score --draws``, which computes at once.
     """
     ids = set(edition_ids)
     ids |= set(Edition.objects.filter(previous_id__in=ids).values_list("pk", flat=True))
