@@ -13,12 +13,12 @@ from icc.index.models import Edition, PlaceResult, Response
 from icc.index.scoring_service import edition_results_compute
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
-from icc.reports.services import report_file_make
 from icc.reports.report.practices import (
     GoodPractice,
     good_practices_provider_register,
     good_practices_provider_unregister,
 )
+from icc.reports.services import report_file_make
 
 
 def page(lang="en", slug="bilbao", edition="2023"):

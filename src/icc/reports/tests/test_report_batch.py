@@ -143,3 +143,44 @@ def test_all_reports_from_the_command_line(editions, tmp_path):
 def test_progress_line():
     batch = Job(total=8, done=2, current="Bilbao (fr)")
     assert progress_line(batch) == "[" + "#" * 7 + "." * 23 + "] 2/8  25 % Bilbao (fr)"
+
+
+def test_a_run_whose_worker_died_is_shown_stopped_and_runs_again(
+    editions, users, django_capture_on_commit_callbacks, settings
+):
+    """The page used to say "Running — 2 of 6" forever once its worker died."""
+    batch = report_batch_create(edition=editions["2023"], enqueue=False)
+    silent = timezone.now() - timezone.timedelta(seconds=settings.ICC_JOB_LEASE_S + 5)
+    Job.objects.filter(pk=batch.pk).update(state="running", done=2, heartbeat_at=silent)
+    client = client_for(users["secretariat"])
+    progress = client.get(f"/en/index/2023/reports/runs/{batch.pk}/").content.decode()
+    assert 'id="batch-stopped"' in progress and "Stopped" in progress
+    assert "hx-trigger" not in progress  # no more polling of a dead run
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert 'id="batch-run-again"' in page
+    assert Job.objects.get(pk=batch.pk).state == "running"  # the GETs wrote nothing
+    assert (
+        client_for(users["resident"])
+        .post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
+        .status_code
+        == 403
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
+    assert answer.status_code == 302
+    stopped = Job.objects.get(pk=batch.pk)
+    assert stopped.state == "failed" and "stopped" in stopped.error
+    again = Job.objects.exclude(pk=batch.pk).get(kind="reports.batch")
+    assert (again.state, again.done, again.total, counts(again)) == ("done", 6, 6, (6, 0, 0))
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert 'aria-valuenow="100"' in page and 'id="batch-run-again"' not in page
+
+
+def test_a_live_run_cannot_be_run_again(editions, users):
+    batch = report_batch_create(edition=editions["2023"], enqueue=False)
+    Job.objects.filter(pk=batch.pk).update(state="running", heartbeat_at=timezone.now())
+    client = client_for(users["secretariat"])
+    client.post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
+    assert Job.objects.filter(kind="reports.batch").count() == 1
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert "This run is still going" in page
