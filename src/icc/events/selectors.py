@@ -12,8 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from icc.accounts.models import User
-from icc.accounts.selectors import user_scope
+from icc.accounts.selectors import AnyUser, user_scope
 from icc.events.models import (
     PUBLIC_STATUSES,
     Event,
@@ -27,8 +26,6 @@ from icc.events.models import (
 )
 from icc.events.programme_view import PartView, programme_tree
 from icc.events.registration_states import State, seats_free
-
-AnyUser = User | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -149,7 +146,7 @@ def seat_counts(*, event: Event) -> SeatCounts:
 
 def registration_for_user(*, event: Event, user: AnyUser) -> Registration | None:
     """The logged-in user's current registration (an active one first, else the latest)."""
-    if not isinstance(user, User):
+    if isinstance(user, AnonymousUser):
         return None
     mine = Registration.objects.filter(event=event).filter(
         Q(user=user) | (Q(email__iexact=user.email) & ~Q(email=""))

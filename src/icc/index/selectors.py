@@ -3,20 +3,16 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
-from icc.accounts.models import User
-from icc.accounts.selectors import user_scope
+from icc.accounts.selectors import AnyUser, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
 from icc.index.scoring import SAMPLE_GROUP, Bands, Lang, rank_wording
 from icc.index.workflow import Actor, State
 from icc.network.models import NetworkMembership, Place
-
-AnyUser = User | AnonymousUser
 
 
 def edition_list() -> QuerySet[Edition]:

@@ -5,9 +5,11 @@ what results depend on call ``edition_results_invalidate``, which queues it. Bot
 same rules: keyword-only, typed, atomic, side effects queued with ``transaction.on_commit``.
 """
 
+from __future__ import annotations
+
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -15,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from icc.accounts.models import User
 from icc.core.jobs import job_enqueue
 from icc.index.forms_bridge import edition_form, question_as_form
 from icc.index.models import (
@@ -34,7 +35,10 @@ from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowEr
 from icc.index.xlsform.model import Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
-from icc.network.models import Place
+
+if TYPE_CHECKING:
+    from icc.accounts.models import User
+    from icc.network.models import Place
 
 
 class AnswerConflict(ValueError):

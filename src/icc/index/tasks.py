@@ -1,12 +1,18 @@
 """Background tasks of the index (django-tasks; ``icc db_worker`` runs them), through the
 platform's job layer (``icc.core.jobs``): each run has a ``Job`` with its heartbeat."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django_tasks import task
 
 from icc.core.jobs import job_beat, job_run
-from icc.core.models import Job
 from icc.index.models import Edition, EditionResult
 from icc.index.scoring_service import DEFAULT_DRAWS, edition_results_compute
+
+if TYPE_CHECKING:
+    from icc.core.models import Job
 
 RESULTS_JOB = "index.results"  # key: the edition's id; params: {"edition_id": …}
 

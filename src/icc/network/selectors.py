@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from icc.accounts.models import User
-from icc.accounts.selectors import UserScope, user_scope
+from icc.accounts.selectors import AnyUser, UserScope, user_scope
 from icc.network.bands import Band, bands_from_edges
 from icc.network.lifecycle import Status
 from icc.network.models import (
@@ -27,7 +25,6 @@ from icc.network.models import (
     PlaceFact,
 )
 
-AnyUser = User | AnonymousUser
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 

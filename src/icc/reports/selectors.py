@@ -15,7 +15,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from icc.core.jobs import job_get, job_latest
-from icc.core.models import Job
 from icc.index.result_selectors import (
     PlaceResultData,
     edition_find,
@@ -29,6 +28,7 @@ from icc.reports.models import ReportFile
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
+    from icc.core.models import Job
     from icc.index.models import Edition
     from icc.network.models import Place
 

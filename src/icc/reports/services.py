@@ -25,7 +25,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
-from icc.core.models import Job
 from icc.index.result_selectors import edition_get_by_id, edition_result_get
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
@@ -36,13 +35,14 @@ from icc.reports.selectors import BATCH_JOB, profile_key, report_file_get, repor
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
+    from icc.core.models import Job
     from icc.index.models import Edition
     from icc.network.models import Place
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-Progress = Callable[[Job], None]
+Progress = Callable[["Job"], None]
 
 
 def _is_fresh(stored: ReportFile | None, version: int, profile: str) -> bool:

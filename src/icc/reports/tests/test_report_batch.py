@@ -1,6 +1,7 @@
 """Bulk reports: one stored PDF per place and language, made again only when inputs change; the
 secretariat's page with its progress bar; ``icc report --all`` with its own."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -150,7 +151,7 @@ def test_a_run_whose_worker_died_is_shown_stopped_and_runs_again(
 ):
     """The page used to say "Running — 2 of 6" forever once its worker died."""
     batch = report_batch_create(edition=editions["2023"], enqueue=False)
-    silent = timezone.now() - timezone.timedelta(seconds=settings.ICC_JOB_LEASE_S + 5)
+    silent = timezone.now() - dt.timedelta(seconds=settings.ICC_JOB_LEASE_S + 5)
     Job.objects.filter(pk=batch.pk).update(state="running", done=2, heartbeat_at=silent)
     client = client_for(users["secretariat"])
     progress = client.get(f"/en/index/2023/reports/runs/{batch.pk}/").content.decode()
@@ -159,14 +160,10 @@ def test_a_run_whose_worker_died_is_shown_stopped_and_runs_again(
     page = client.get("/en/index/2023/reports/").content.decode()
     assert 'id="batch-run-again"' in page
     assert Job.objects.get(pk=batch.pk).state == "running"  # the GETs wrote nothing
-    assert (
-        client_for(users["resident"])
-        .post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
-        .status_code
-        == 403
-    )
+    again_url = f"/en/index/2023/reports/runs/{batch.pk}/again/"
+    assert client_for(users["resident"]).post(again_url).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
-        answer = client.post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
+        answer = client.post(again_url)
     assert answer.status_code == 302
     stopped = Job.objects.get(pk=batch.pk)
     assert stopped.state == "failed" and "stopped" in stopped.error

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from icc.core.models import Job
 from icc.network.selectors import PlaceNotFound, place_find_by_name
 from icc.reports import selectors, services
 from icc.reports.report.data import ReportUnavailable, report_data
 from icc.reports.report.render import report_html, report_pdf
 
 if TYPE_CHECKING:
+    from icc.core.models import Job
     from icc.index.models import Edition
 
 BAR_WIDTH = 30
