@@ -4,7 +4,7 @@ Rules held here:
 
 - A report exists for a place with a published response to the edition and a stored result;
   ``report_data`` reads the stored results (computed in the background by the index) and never
-  computes: ``updating`` says when a newer computation is queued.
+  computes (the pages say, from ``edition_results_state``, when a newer computation is queued).
 - Ranks are worded by the scoring core (``rank_wording``: "1st of 3 cities", "1re sur 3
   villes"); peer groups by the edition's bands. Averages are the stored sample and peer
   averages of the advanced indicators, the ones the scoring computed.
@@ -27,7 +27,6 @@ from icc.index.result_selectors import (
     EditionResultData,
     PlaceResultData,
     edition_result_get,
-    edition_results_state,
     indicator_areas_of,
     place_results_of,
     response_published_synthetic,
@@ -80,7 +79,6 @@ class ReportData:
     edition: Edition
     result: PlaceResultData
     edition_result: EditionResultData
-    updating: bool
     lang: Lang
     generated_at: dt.datetime
     synthetic: bool
@@ -244,7 +242,6 @@ def report_data(*, place: Place, edition: Edition) -> ReportData:
         edition=edition,
         result=result,
         edition_result=edition_result,
-        updating=edition_results_state(edition=edition).updating,
         lang=lang,
         generated_at=timezone.now(),
         synthetic=result.is_synthetic or synthetic,
