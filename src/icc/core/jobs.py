@@ -13,7 +13,8 @@ API (writes are services, reads are selectors; all keyword-only):
   job, for a command that runs it in its own process (``job_run``).
 - ``job_run(job_id=, work=)`` — what a task does: starts the job (``job_start``), calls
   ``work(job)``, and records done or failed (with the error text). ``work`` reports progress
-  with ``job_beat``.
+  with ``job_beat``/``job_step``; it may do a part of the work and return ``True``: the job is
+  queued again and continues from ``job.done`` (long runs in short tasks).
 - ``job_start(job_id=)`` — marks the job running and, first, marks failed every *stopped* run of
   the same kind and key (their worker died); returns ``None`` when the job is no longer queued
   (run twice, or already run again).
@@ -73,7 +74,9 @@ def job_enqueue(
             total=total,
             created_by_id=user_id,
         )
-    queued = Job.objects.select_for_update().filter(kind=kind, key=key, state=Job.State.QUEUED)
+    queued = Job.objects.select_for_update().filter(
+        kind=kind, key=key, state=Job.State.QUEUED, done=0
+    )
     waiting = next((job for job in queued if job.params == params), None)
     if waiting is not None:
         return waiting
@@ -116,7 +119,8 @@ def job_start(*, job_id: int) -> Job | None:
         error=_("The background worker stopped during this run."),
     )
     job.state = Job.State.RUNNING
-    job.started_at = job.heartbeat_at = now
+    job.started_at = job.started_at or now
+    job.heartbeat_at = now
     job.save(update_fields=["state", "started_at", "heartbeat_at"])
     return job
 
@@ -163,19 +167,40 @@ def _finish(job_id: int, error: str) -> None:
         job.save(update_fields=["state", "error", "current", "finished_at", "heartbeat_at"])
 
 
-def job_run(*, job_id: int, work: Callable[[Job], None]) -> Job | None:
+def _requeue(job: Job) -> None:
+    """Queue the job's task again for the rest of its work (its progress is kept)."""
+    task: Task[..., Any] = import_string(job.task_path)
+    job_id = job.pk
+    with transaction.atomic():
+        Job.objects.filter(pk=job_id).update(state=Job.State.QUEUED, heartbeat_at=timezone.now())
+
+        def start() -> None:
+            result = task.enqueue(job_id=job_id)
+            Job.objects.filter(pk=job_id).update(task_id=str(result.id)[:64])
+
+        transaction.on_commit(start)
+
+
+def job_run(*, job_id: int, work: Callable[[Job], bool | None]) -> Job | None:
     """Start the job, do ``work(job)``, record the outcome. ``None``: the job was not queued
-    (nothing done). An exception in ``work`` marks the job failed and is raised again."""
+    (nothing done). An exception in ``work`` marks the job failed and is raised again.
+
+    ``work`` returns ``True`` when it did one part and more remains: the job goes back to the
+    queue (``done`` kept) and the task runs again for the next part, so that a long run lets
+    other tasks, such as results, through between its parts."""
     job = job_start(job_id=job_id)
     if job is None:
         logger.info("Job %s is not queued any more; nothing to do.", job_id)
         return None
     try:
-        work(job)
+        more = work(job)
     except Exception as error:
         _finish(job_id, f"{type(error).__name__}: {error}\n")
         raise
-    _finish(job_id, "")
+    if more:
+        _requeue(job)
+    else:
+        _finish(job_id, "")
     job.refresh_from_db()
     return job
 

@@ -27,7 +27,7 @@ def _results_compute(job: Job) -> None:
     job_beat(job_id=job.pk, done=1)
 
 
-@task()
+@task(priority=10)  # ahead of report runs waiting in the queue
 def edition_results_task(job_id: int) -> None:
     """Compute and store an edition's results (queued by ``edition_results_invalidate``)."""
     job_run(job_id=job_id, work=_results_compute)

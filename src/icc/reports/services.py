@@ -153,12 +153,17 @@ def reports_follow_results(sender: type, edition_id: int, **kwargs: Any) -> None
         report_batch_create(edition=edition_get_by_id(pk=edition_id))
 
 
-def report_batch_run(*, job_id: int, on_progress: Progress | None = None) -> Job | None:
-    """Make or check every report of a bulk run, committing progress after each one (see the
-    module docstring for why this is not one transaction). None: the run was not waiting."""
+def report_batch_run(
+    *, job_id: int, on_progress: Progress | None = None, part: int | None = None
+) -> Job | None:
+    """Make or check the reports of a bulk run, committing progress after each one (see the
+    module docstring for why this is not one transaction). None: the run was not waiting.
 
-    def work(job: Job) -> None:
-        _run(job, on_progress)
+    ``part``: how many reports this call makes before queuing the rest as a new task (so that a
+    computation of results waits minutes at most, not the whole run); None: all of them."""
+
+    def work(job: Job) -> bool:
+        return _run(job, on_progress, part)
 
     job = job_run(job_id=job_id, work=work)
     if job is not None and on_progress:
@@ -166,12 +171,15 @@ def report_batch_run(*, job_id: int, on_progress: Progress | None = None) -> Job
     return job
 
 
-def _run(job: Job, on_progress: Progress | None) -> None:
+def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
+    """The reports from ``job.done`` on (``part`` of them at most); True when more remain."""
     edition = edition_get_by_id(pk=job.params["edition_id"])
     places = report_places(edition=edition)
     work = [(row.slug, lang) for row in places for lang in job.params["languages"]]
-    job_beat(job_id=job.pk, total=len(work), done=0)
-    for slug, lang in work:
+    start = min(job.done, len(work))
+    end = len(work) if part is None else min(start + part, len(work))
+    job_beat(job_id=job.pk, total=len(work), done=start)
+    for slug, lang in work[start:end]:
         place = place_get_public(slug=slug)
         job_beat(job_id=job.pk, current=f"{place.name} ({lang})")
         try:
@@ -185,3 +193,4 @@ def _run(job: Job, on_progress: Progress | None) -> None:
         if on_progress:
             job.refresh_from_db()
             on_progress(job)
+    return end < len(work)

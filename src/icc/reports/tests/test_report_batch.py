@@ -7,10 +7,15 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db.models import F
+from django.test import override_settings
 from django.utils import timezone
 
 from icc.conftest import client_for
 from icc.core.models import Job
+from icc.index.models import Response
+from icc.index.services import response_transition
+from icc.index.tests.test_results_background import DB_TASKS
+from icc.index.workflow import Action, Actor
 from icc.index.models import Answer, EditionResult
 from icc.index.scoring_service import edition_results_compute
 from icc.network.models import PlaceFact
@@ -181,3 +186,29 @@ def test_a_live_run_cannot_be_run_again(editions, users):
     assert Job.objects.filter(kind="reports.batch").count() == 1
     page = client.get("/en/index/2023/reports/").content.decode()
     assert "This run is still going" in page
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS, ICC_REPORTS_PER_TASK=3)
+def test_a_run_goes_in_parts_and_results_go_first(editions, users):
+    """A bulk run queued before a publish does not hold the new results back: the results task
+    goes first, then the run continues in parts of three reports."""
+    edition = editions["2023"]
+    report_batch_create(edition=edition, languages=["en", "fr"])
+    response = Response.objects.get(place__slug="getxo", edition=edition)
+    response_transition(
+        response=response,
+        action=Action.REOPEN,
+        actors=frozenset({Actor.SECRETARIAT}),
+        user=users["secretariat"],
+    )
+    call_command("db_worker", "--batch", "--max-tasks", "1", "--interval", "0", verbosity=0)
+    assert Job.objects.get(kind="index.results", key=str(edition.pk)).state == "done"
+    batch = Job.objects.get(kind="reports.batch")
+    assert (batch.state, batch.done) == ("queued", 0)
+    call_command("db_worker", "--batch", "--max-tasks", "1", "--interval", "0", verbosity=0)
+    batch.refresh_from_db()
+    assert (batch.state, batch.done, batch.total) == ("queued", 3, 4)  # Getxo's left the sample
+    call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
+    batch.refresh_from_db()
+    assert (batch.state, batch.done, counts(batch)) == ("done", 4, (4, 0, 0))
