@@ -12,12 +12,11 @@ from django.utils import timezone
 
 from icc.conftest import client_for
 from icc.core.models import Job
-from icc.index.models import Response
+from icc.index.models import Answer, EditionResult, Response
+from icc.index.scoring_service import edition_results_compute
 from icc.index.services import response_transition
 from icc.index.tests.test_results_background import DB_TASKS
 from icc.index.workflow import Action, Actor
-from icc.index.models import Answer, EditionResult
-from icc.index.scoring_service import edition_results_compute
 from icc.network.models import PlaceFact
 from icc.reports.management.commands.report import progress_line
 from icc.reports.models import ReportFile
