@@ -2,9 +2,7 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from ninja import Router, Schema
@@ -14,6 +12,7 @@ from icc.index import result_selectors, selectors
 from icc.index.models import Edition
 from icc.index.result_payloads import RESULTS, results_json
 from icc.index.schemas import ResultOut, SummaryOut
+from icc.language import current_language
 
 router = Router(tags=["index"])
 
@@ -97,8 +96,7 @@ def edition_results(request: HttpRequest, edition: str) -> HttpResponse:
     background after each change). Headers: ``Last-Modified`` (when they were computed),
     ``ETag``, and ``X-Results-Updating: true`` while a newer computation is queued."""
     found = _edition_or_404(edition)
-    lang = translation.get_language() or "en"
-    lang = lang if lang in dict(settings.LANGUAGES) else "en"
+    lang = current_language()
     payload = result_selectors.results_payload_get(edition=found, kind=RESULTS, lang=lang)
     state = result_selectors.edition_results_state(edition=found)
     response: HttpResponse

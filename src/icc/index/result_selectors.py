@@ -17,9 +17,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import F
-from django.utils.translation import get_language
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Edition, EditionResult, PlaceResult, Response, ResultPayload, pick
@@ -27,6 +25,7 @@ from icc.index.scoring import MethodSpec
 from icc.index.scoring_service import points_matrix
 from icc.index.workflow import State
 from icc.index.xlsform.xpath import visible_questions
+from icc.language import content_language
 
 
 @dataclass(frozen=True)
@@ -155,8 +154,7 @@ def place_result_values(*, edition_id: int) -> list[dict[str, Any]]:
     """The edition's results as plain dicts (``_RESULT_FIELDS`` and the place's ``slug``,
     ``status``, ``country``, ``name``, ``country_name``), names in the active language (English
     when not translated, as django-modeltranslation falls back): one query, no model objects."""
-    lang = (get_language() or "en").split("-")[0]
-    lang = lang if lang in settings.MODELTRANSLATION_LANGUAGES else "en"
+    lang = content_language()
     names = {
         "slug": "place__slug",
         "status": "place__status",

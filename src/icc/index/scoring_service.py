@@ -33,7 +33,7 @@ from icc.index.signals import results_computed
 from icc.index.workflow import State
 from icc.index.xlsform.model import Form
 from icc.index.xlsform.xpath import answer_points, visible_questions
-from icc.network.selectors import place_fact_rows
+from icc.network.selectors import place_facts_as_of
 
 DEFAULT_DRAWS = 1000
 SEED = 20_201_105  # fixed: the same inputs always give the same rank intervals
@@ -51,17 +51,9 @@ class Inputs:
     foreign_born: list[float]
 
 
-def _latest(facts: list[tuple[int, Any]], year: int | None) -> float:
-    """The latest figure up to ``year`` (else the latest at all); ``facts`` are (year, value)."""
-    known = sorted((y, v) for y, v in facts if v is not None)
-    if not known:
-        return math.nan
-    before = [v for y, v in known if year is None or y <= year]
-    return float(before[-1] if before else known[-1][1])
-
-
 def _inputs(edition: Edition) -> Inputs:
-    """Published answers and facts in three queries, without building model objects."""
+    """Published answers and facts (as of the edition's year) in three queries, without
+    building model objects."""
     rows = list(
         Response.objects.filter(edition=edition, state=State.PUBLISHED)
         .order_by("place__name", "place_id")
@@ -76,20 +68,20 @@ def _inputs(edition: Edition) -> Inputs:
         if value is not None:
             values[index[response_id]][code] = value
     place_ids = [place_id for _r, place_id, _s in rows]
-    facts: dict[int, list[tuple[int, Any, Any]]] = {p: [] for p in place_ids}
-    for place_id, year, population, foreign, _non_nationals in place_fact_rows(place_ids=place_ids):
-        facts[place_id].append((year, population, foreign))
+    facts = place_facts_as_of(place_ids=place_ids, year=edition.year)
+    known = [facts.get(p) for p in place_ids]
     return Inputs(
         place_ids=place_ids,
         synthetic=[synthetic for _r, _p, synthetic in rows],
         values=values,
-        population=[
-            _latest([(y, p) for y, p, _f in facts[pid]], edition.year) for pid in place_ids
-        ],
-        foreign_born=[
-            _latest([(y, f) for y, _p, f in facts[pid]], edition.year) for pid in place_ids
-        ],
+        population=[_figure(f.population if f else None) for f in known],
+        foreign_born=[_figure(f.foreign_born if f else None) for f in known],
     )
+
+
+def _figure(value: float | None) -> float:
+    """NaN for a figure nobody knows: the place is then in no band of that kind."""
+    return math.nan if value is None else value
 
 
 def points_matrix(form: Form, spec: MethodSpec, values: Sequence[dict[str, Any]]) -> np.ndarray:

@@ -21,6 +21,7 @@ from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_run_again
 from icc.index.result_selectors import edition_result_get, edition_results_state
 from icc.index.selectors import edition_get
+from icc.language import current_language
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.export import chart_view_export
@@ -121,7 +122,7 @@ def place_report_pdf(request: HttpRequest, edition: str, slug: str) -> HttpRespo
     results; otherwise a "being prepared" page (202) that reloads itself, while the background
     run that follows every results computation makes it. Reads only."""
     edition_obj, place = selectors.report_target_get(edition_name=edition, slug=slug)
-    lang = translation.get_language() or "en"
+    lang = current_language()
     lang = lang if lang in services.LANGUAGES else "en"
     result = edition_result_get(edition=edition_obj)
     record = selectors.report_file_get(place_id=place.pk, edition=edition_obj, lang=lang)

@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
     "icc.core",
     "icc.accounts",
+    "icc.notifications",
     "icc.network",
     "icc.index",
     "icc.reports",
@@ -124,6 +126,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in the European order and on a 24-hour clock (see icc/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["icc.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
@@ -161,6 +165,9 @@ TASKS = {
     }
 }
 
+# The index: peer-band edges of an edition whose questionnaire sets none (its method spec then
+# records these). Inhabitants and foreign-born residents (%); n edges make n + 1 bands.
+ICC_PEER_BAND_EDGES = {"population_edges": [200_000], "foreign_born_edges": [15]}
 # A running background job that gave no sign of life for this long is shown as stopped (its
 # worker died) and may be run again; every job beats at least once per step.
 ICC_JOB_LEASE_S = int(os.environ.get("ICC_JOB_LEASE_S", "60"))

@@ -3,7 +3,7 @@
 Rules held here:
 
 - An edition's results are read with one query (the index's ``place_result_values``) and its
-  places' facts with one more (the network's ``place_fact_rows``); the filters then run in
+  places' facts with one more (the network's ``place_facts_as_of``); the filters then run in
   memory. No query per place. Nothing is computed here: results not computed yet show no place.
 - Facts are the latest known up to the edition's year (else the latest known), field by field,
   as the scoring uses them. Population and foreign-born bands are the peer bands the scoring
@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from icc.index.result_selectors import place_result_values
-from icc.network.selectors import place_fact_rows
+from icc.index.scoring.ranks import competition_rank
+from icc.network.selectors import place_facts_as_of
 from icc.reports.charts.query import BAND_KINDS, BandKind, ChartQuery, Variant
 
 
@@ -64,32 +65,16 @@ class Sample:
         return any(row.synthetic for row in self.shown)
 
 
-def _latest_facts(
-    place_ids: list[int], year: int | None
-) -> dict[int, dict[BandKind, float | None]]:
-    facts = place_fact_rows(place_ids=place_ids)
-    # per place and kind: (is up to the edition's year, year) of the best fact so far, and value
-    best: dict[int, dict[BandKind, tuple[tuple[bool, int], float]]] = {}
-    for place_id, fact_year, *values in facts:
-        place = best.setdefault(place_id, {})
-        rank = (year is None or fact_year <= year, fact_year)
-        for kind, value in zip(BAND_KINDS, values, strict=True):
-            if value is not None and (kind not in place or rank > place[kind][0]):
-                place[kind] = (rank, float(value))
+def _facts(place_ids: list[int], year: int | None) -> dict[int, dict[BandKind, float | None]]:
+    """Each place's figures as of the edition's year (the network's one rule)."""
     return {
-        place_id: {kind: kinds[kind][1] if kind in kinds else None for kind in BAND_KINDS}
-        for place_id, kinds in best.items()
+        place_id: {
+            "population": figures.population,
+            "foreign_born": figures.foreign_born,
+            "non_nationals": figures.non_nationals,
+        }
+        for place_id, figures in place_facts_as_of(place_ids=place_ids, year=year).items()
     }
-
-
-def competition_ranks(values: Iterable[float | None]) -> list[int | None]:
-    """Competition ranks ("1224") of ``values``, highest first; None stays unranked."""
-    items = list(values)
-    ranked = sorted((v for v in items if v is not None), reverse=True)
-    first: dict[float, int] = {}
-    for position, value in enumerate(ranked, start=1):
-        first.setdefault(value, position)
-    return [None if v is None else first[v] for v in items]
 
 
 def measure(
@@ -117,7 +102,7 @@ def sample_load(query: ChartQuery) -> Sample:
     places the filters keep, in the order of the measure (best first, then by name)."""
     edition = query.edition
     results = place_result_values(edition_id=edition.pk)
-    facts = _latest_facts([r["place_id"] for r in results], edition.year)
+    facts = _facts([r["place_id"] for r in results], edition.year)
     non_nationals = query.bands["non_nationals"]
     rows = []
     for r in results:
@@ -162,8 +147,10 @@ def _measure_all(query: ChartQuery, rows: list[PlaceRow]) -> None:
         for row in rows:
             row.sample_rank = row.rank if query.variant == "advanced" else row.rank_core
     else:
-        for row, rank in zip(rows, competition_ranks(r.value for r in rows), strict=True):
-            row.sample_rank = rank
+        values = [math.nan if r.value is None else r.value for r in rows]
+        ranks: list[float] = list(competition_rank(values)) if rows else []  # the core's rule
+        for row, rank in zip(rows, ranks, strict=True):
+            row.sample_rank = None if math.isnan(rank) else int(rank)
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.name))
 
 

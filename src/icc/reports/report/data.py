@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icc.index.result_selectors import (
@@ -33,6 +32,7 @@ from icc.index.result_selectors import (
 )
 from icc.index.scoring import SAMPLE_GROUP, Lang, ordinal, rank_wording
 from icc.index.selectors import peer_label, sensitivity_rows
+from icc.language import current_language
 from icc.network.labels import STEP_LABELS
 from icc.network.lifecycle import Step
 
@@ -235,7 +235,7 @@ def report_data(*, place: Place, edition: Edition) -> ReportData:
             _("%(place)s has no published response to edition %(edition)s, so it has no report.")
             % {"place": place.name, "edition": edition.name}
         )
-    lang = report_lang(get_language())
+    lang = report_lang(current_language())
     rank, rank_core, peers = _ranks(result, results, edition, lang)
     return ReportData(
         place=place,
