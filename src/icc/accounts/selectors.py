@@ -6,6 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from icc.accounts.models import Role, RoleAssignment, User
 
+# Who may be asking: other apps annotate with this instead of importing the accounts' models.
+AnyUser = User | AnonymousUser
+
 
 @dataclass(frozen=True)
 class UserScope:

@@ -1,6 +1,10 @@
-"""Platform-wide records that belong to no module: rate-limit counters."""
+"""Platform-wide records that belong to no module: rate-limit counters, background jobs."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,3 +28,64 @@ class RateLimitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class Job(models.Model):
+    """One run of a background task, with its progress and a heartbeat (API: ``core/jobs.py``).
+
+    ``kind`` names the work ("index.results", "reports.batch"), ``key`` what it works on (an
+    edition's id); ``params`` are the arguments a "run again" needs; ``counts`` the task's own
+    tallies (made, unchanged, failed…).
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the background worker")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=60)
+    key = models.CharField(_("works on"), max_length=200, blank=True)
+    task_path = models.CharField(_("task"), max_length=200)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(_("steps"), default=0)
+    done = models.PositiveIntegerField(_("steps done"), default=0)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    current = models.CharField(_("working on"), max_length=200, blank=True)
+    error = models.TextField(_("errors"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["kind", "key", "state"], name="core_job_kind_key_state")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} ({self.get_state_display()})"
+
+    @property
+    def percent(self) -> int:
+        """How far the run is, 0–100."""
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.state in {self.State.DONE, self.State.FAILED}
+
+    @property
+    def stopped(self) -> bool:
+        """Running, but its worker gave no sign of life for longer than the lease
+        (``ICC_JOB_LEASE_S``): it died. Computed when read; nothing is written."""
+        if self.state != self.State.RUNNING or self.heartbeat_at is None:
+            return False
+        lease = dt.timedelta(seconds=settings.ICC_JOB_LEASE_S)
+        return self.heartbeat_at < timezone.now() - lease

@@ -12,8 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from icc.accounts.models import User
-from icc.accounts.selectors import user_scope
+from icc.accounts.selectors import AnyUser, user_scope
 from icc.events.filters import EventFilterSet
 from icc.events.models import (
     PUBLIC_STATUSES,
@@ -25,8 +24,6 @@ from icc.events.models import (
 )
 from icc.events.programme_view import PartView, programme_tree
 from icc.events.registration_states import State, seats_free
-
-AnyUser = User | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -126,7 +123,7 @@ def seat_counts(*, event: Event) -> SeatCounts:
 
 def registration_for_user(*, event: Event, user: AnyUser) -> Registration | None:
     """The logged-in user's current registration (an active one first, else the latest)."""
-    if not isinstance(user, User):
+    if isinstance(user, AnonymousUser):
         return None
     mine = Registration.objects.filter(event=event).filter(
         Q(user=user) | (Q(email__iexact=user.email) & ~Q(email=""))

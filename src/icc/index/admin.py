@@ -1,8 +1,12 @@
 """Administration of the index for the secretariat (editions are imported, not typed)."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from icc.index.models import Answer, Edition, Response, ResponseEvent, ReviewComment
+from icc.index.services import edition_results_invalidate
 
 
 @admin.register(Edition)
@@ -11,6 +15,11 @@ class EditionAdmin(admin.ModelAdmin[Edition]):
     list_filter = ("status",)
     readonly_fields = ("form_id", "form_version", "languages", "method", "warnings", "imported_at")
     exclude = ("xlsform",)
+
+    def save_model(self, request: HttpRequest, obj: Edition, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and {"year", "previous"} & set(form.changed_data):
+            edition_results_invalidate(edition_ids=[obj.pk])  # facts' year, progress baseline
 
 
 class AnswerInline(admin.TabularInline[Answer, Response]):

@@ -1,15 +1,20 @@
 """Index API: editions and their published results (``/api/v1/index/…``)."""
 
+import json
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from icc.api_contract import Error, PageIn, Text, page_slice
-from icc.index import selectors
+from icc.index import result_selectors, selectors
 from icc.index.models import Edition
-from icc.index.scoring_service import edition_results_refresh
+from icc.index.result_payloads import RESULTS, results_json
+from icc.index.schemas import ResultOut, SummaryOut
+from icc.language import current_language
 
 router = Router(tags=["index"])
 
@@ -27,28 +32,6 @@ class EditionOut(Schema):
     indicators: list[str]
     previous: str | None
     published_responses: int
-
-
-class ResultOut(Schema):
-    place: str
-    slug: str
-    country: str
-    country_name: str
-    index_core: float | None
-    index_advanced: float | None
-    indicators: dict[str, float | None]
-    indicators_core: dict[str, float | None]
-    rank: int | None
-    rank_of: int | None
-    tied: bool
-    rank_core: int | None
-    rank_wording: str | None
-    median_rank: float | None
-    rank_interval: list[float | None]
-    peer_ranks: dict[str, int | None]
-    peer_groups: dict[str, Any]
-    progress: dict[str, Any] | None
-    synthetic: bool
 
 
 def _edition_out(edition: Edition) -> dict[str, Any]:
@@ -76,15 +59,6 @@ def editions(request: HttpRequest, page: Query[PageIn]) -> list[dict[str, Any]]:
     return [_edition_out(e) for e in page_slice(rows, page)]
 
 
-class SummaryOut(Schema):
-    edition: str
-    places: int
-    n_draws: int
-    computed_at: str
-    sample_averages: dict[str, float | None]
-    sensitivity: dict[str, dict[str, float | None]]
-
-
 @router.get(
     "/index/editions/{edition}/summary",
     response={200: SummaryOut, 404: Error, 422: Error},
@@ -92,23 +66,26 @@ class SummaryOut(Schema):
 )
 def edition_summary(request: HttpRequest, edition: Text) -> dict[str, Any]:
     """``sensitivity``: first-order and total Sobol indices of how much each indicator's weight,
-    and the choice between arithmetic and geometric aggregation, move the ranking."""
+    and the choice between arithmetic and geometric aggregation, move the ranking.
+    ``computed_at``: when the results were computed; ``updating``: a newer computation is
+    queued (these are the last results until it is done)."""
     found = _edition_or_404(edition)
-    result = edition_results_refresh(edition=found)
-    if result is None:
+    result = result_selectors.edition_result_get(edition=found)
+    if result is None or not result.places:
         raise HttpError(404, f"Edition '{edition}' has no published result yet.")
     return {
         "edition": found.name,
-        "places": found.place_results.count(),
+        "places": result.places,
         "n_draws": result.n_draws,
         "computed_at": result.computed_at.isoformat(),
         "sample_averages": result.sample_averages,
         "sensitivity": result.sensitivity,
+        "updating": result_selectors.edition_results_state(edition=found).updating,
     }
 
 
 def _edition_or_404(name: str) -> Edition:
-    found = Edition.objects.filter(name=name).first()
+    found = result_selectors.edition_find(name=name)
     if found is None:
         raise HttpError(404, f"No index edition named '{name}'.")
     return found
@@ -119,10 +96,29 @@ def _edition_or_404(name: str) -> Edition:
     response={200: list[ResultOut], 404: Error, 422: Error},
     summary="Published results of an edition: scores, ranks, rank intervals, peer ranks",
 )
-def edition_results(
-    request: HttpRequest, edition: Text, page: Query[PageIn]
-) -> list[dict[str, Any]]:
-    """One object per published place. Results are recomputed first if any input changed."""
+def edition_results(request: HttpRequest, edition: Text, page: Query[PageIn]) -> HttpResponse:
+    """One object per published place, as last computed (results are computed in the
+    background after each change). Headers: ``Last-Modified`` (when they were computed),
+    ``ETag``, and ``X-Results-Updating: true`` while a newer computation is queued.
+    ``limit``/``offset`` cut the list; without them the stored answer is sent as it is."""
     found = _edition_or_404(edition)
-    edition_results_refresh(edition=found)
-    return page_slice(selectors.place_result_rows(edition=found), page)
+    lang = current_language()
+    payload = result_selectors.results_payload_get(edition=found, kind=RESULTS, lang=lang)
+    state = result_selectors.edition_results_state(edition=found)
+    whole = page.limit is None and page.offset == 0
+    response: HttpResponse
+    if whole and payload is not None and request.headers.get("If-None-Match") == payload.etag:
+        response = HttpResponseNotModified()
+    else:
+        # results stored before payloads existed are serialised here, without storing them
+        body = payload.body if payload is not None else results_json(edition=found)
+        if not whole:
+            body = json.dumps(page_slice(json.loads(body), page), ensure_ascii=False).encode()
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    if payload is not None and whole:
+        response["ETag"] = payload.etag
+    if state.computed_at is not None:
+        response["Last-Modified"] = http_date(state.computed_at.timestamp())
+    response["X-Results-Updating"] = "true" if state.updating else "false"
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response

@@ -6,3 +6,11 @@ class IndexConfig(AppConfig):
     name = "icc.index"
     label = "index"
     verbose_name = _("Intercultural Cities Index")
+
+    def ready(self) -> None:
+        # The network must not import the index (it is the layer below), so a place's facts
+        # changing reaches the index through a signal the network defines and sends.
+        from icc.index.services import place_facts_changed_receive
+        from icc.network.signals import place_facts_changed
+
+        place_facts_changed.connect(place_facts_changed_receive, dispatch_uid="index_results")

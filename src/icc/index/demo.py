@@ -14,7 +14,7 @@ from django.db import transaction
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, Response
-from icc.index.scoring_service import edition_results_refresh
+from icc.index.scoring_service import edition_results_compute
 from icc.index.services import edition_import_xlsform
 from icc.index.workflow import State
 from icc.index.xlsform.model import Form, Question
@@ -100,7 +100,7 @@ def index_demo_load() -> list[str]:
             edition.save(update_fields=["status"])
             _publish_synthetic(edition, members, share, year)
         previous = edition
-        edition_results_refresh(edition=edition)
+        edition_results_compute(edition=edition)
         lines.append(f"Index edition {name}: {edition.responses.count()} synthetic responses.")
     return lines
 

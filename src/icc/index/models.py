@@ -50,6 +50,11 @@ class Edition(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+    results_version = models.PositiveIntegerField(
+        _("results version"),
+        default=0,
+        help_text=_("Grows with every change the results depend on; see EditionResult.version."),
+    )
 
     class Meta:
         verbose_name = _("index edition")
@@ -262,10 +267,12 @@ class ReviewComment(models.Model):
 
 
 class EditionResult(models.Model):
-    """The scored results of an edition; ``inputs_key`` says which answers and spec made them."""
+    """The scored results of an edition, computed from ``Edition.results_version`` = ``version``:
+    they are current while both are equal, and being updated while the edition's is higher."""
 
     edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="result")
-    inputs_key = models.CharField(max_length=64)
+    version = models.PositiveIntegerField(default=0)
+    places = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField(auto_now=True)
     n_draws = models.PositiveIntegerField(default=1000)
     sample_averages = models.JSONField(default=dict)
@@ -305,3 +312,25 @@ class PlaceResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} {self.edition}: {self.index_advanced}"
+
+
+class ResultPayload(models.Model):
+    """The JSON of an API answer about an edition's results, serialised once when the results
+    are computed (one per language) and served as stored bytes."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="result_payloads")
+    kind = models.CharField(max_length=20)
+    lang = models.CharField(max_length=10)
+    version = models.PositiveIntegerField()
+    body = models.BinaryField()
+    etag = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "kind", "lang"], name="one_result_payload_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} {self.kind} ({self.lang}) v{self.version}"

@@ -1,13 +1,12 @@
 """The imperative shell around the scoring core: load answers and facts, score, store.
 
-Results are cached per edition under a key made of every input (published answers, the method
-spec, the places' facts, the simulation settings); ``edition_results_refresh`` recomputes only
-when that key changes, so an answer or a spec change is always reflected and nothing else is
-recomputed.
+Results are computed here only, by ``edition_results_compute``, which the background task runs
+after every change the results depend on (see ``services.edition_results_invalidate``), and
+which ``icc index score`` and ``icc demo`` run directly. Pages and APIs only read what it stored.
+Freshness is a number: ``EditionResult.version`` is the ``Edition.results_version`` the results
+were computed from.
 """
 
-import hashlib
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from django.db import transaction
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, EditionResult, PlaceResult, Response
+from icc.index.result_payloads import payloads_store
 from icc.index.scoring import (
     MethodSpec,
     peer_groups,
@@ -29,10 +29,11 @@ from icc.index.scoring import (
     score,
     sobol_indices,
 )
+from icc.index.signals import results_computed
 from icc.index.workflow import State
 from icc.index.xlsform.model import Form
 from icc.index.xlsform.xpath import answer_points, visible_questions
-from icc.network.models import PlaceFact
+from icc.network.selectors import place_facts_as_of
 
 DEFAULT_DRAWS = 1000
 SEED = 20_201_105  # fixed: the same inputs always give the same rank intervals
@@ -50,17 +51,9 @@ class Inputs:
     foreign_born: list[float]
 
 
-def _latest(facts: list[tuple[int, Any]], year: int | None) -> float:
-    """The latest figure up to ``year`` (else the latest at all); ``facts`` are (year, value)."""
-    known = sorted((y, v) for y, v in facts if v is not None)
-    if not known:
-        return math.nan
-    before = [v for y, v in known if year is None or y <= year]
-    return float(before[-1] if before else known[-1][1])
-
-
 def _inputs(edition: Edition) -> Inputs:
-    """Published answers and facts in three queries, without building model objects."""
+    """Published answers and facts (as of the edition's year) in three queries, without
+    building model objects."""
     rows = list(
         Response.objects.filter(edition=edition, state=State.PUBLISHED)
         .order_by("place__name", "place_id")
@@ -75,22 +68,20 @@ def _inputs(edition: Edition) -> Inputs:
         if value is not None:
             values[index[response_id]][code] = value
     place_ids = [place_id for _r, place_id, _s in rows]
-    facts: dict[int, list[tuple[int, Any, Any]]] = {p: [] for p in place_ids}
-    for place_id, year, population, foreign in PlaceFact.objects.filter(
-        place_id__in=place_ids
-    ).values_list("place_id", "year", "population", "foreign_born_pct"):
-        facts[place_id].append((year, population, foreign))
+    facts = place_facts_as_of(place_ids=place_ids, year=edition.year)
+    known = [facts.get(p) for p in place_ids]
     return Inputs(
         place_ids=place_ids,
         synthetic=[synthetic for _r, _p, synthetic in rows],
         values=values,
-        population=[
-            _latest([(y, p) for y, p, _f in facts[pid]], edition.year) for pid in place_ids
-        ],
-        foreign_born=[
-            _latest([(y, f) for y, _p, f in facts[pid]], edition.year) for pid in place_ids
-        ],
+        population=[_figure(f.population if f else None) for f in known],
+        foreign_born=[_figure(f.foreign_born if f else None) for f in known],
     )
+
+
+def _figure(value: float | None) -> float:
+    """NaN for a figure nobody knows: the place is then in no band of that kind."""
+    return math.nan if value is None else value
 
 
 def points_matrix(form: Form, spec: MethodSpec, values: Sequence[dict[str, Any]]) -> np.ndarray:
@@ -109,22 +100,6 @@ def points_matrix(form: Form, spec: MethodSpec, values: Sequence[dict[str, Any]]
                 points = answer_points(by_code[code], answers[code])
                 matrix[i, j] = math.nan if points is None else points
     return matrix
-
-
-def _key(edition: Edition, inputs: Inputs, n_draws: int, previous_key: str) -> str:
-    payload = {
-        "method": edition.method,
-        "year": edition.year,
-        "draws": n_draws,
-        "places": inputs.place_ids,
-        "synthetic": inputs.synthetic,
-        "values": inputs.values,
-        "population": inputs.population,
-        "foreign_born": inputs.foreign_born,
-        "previous": previous_key,
-    }
-    text = json.dumps(payload, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _num(value: float) -> float | None:
@@ -146,28 +121,57 @@ def _previous_points(edition: Edition, places: list[int]) -> tuple[np.ndarray, M
     return matrix, spec
 
 
-def edition_results_refresh(
-    *, edition: Edition, force: bool = False, n_draws: int = DEFAULT_DRAWS
-) -> EditionResult | None:
-    """Score every published response of ``edition`` and store the results (None: none
-    published). Cheap when nothing changed since the last run."""
+def edition_results_compute(*, edition: Edition, n_draws: int = DEFAULT_DRAWS) -> EditionResult:
+    """Score every published response of ``edition`` and store the results, with the API's
+    payloads serialised once, marked with the edition's results version read first (a change
+    made meanwhile raises the version again and queues another computation).
+
+    Called by the background task (``index.tasks``), by ``icc index score`` and by the demo.
+    """
+    version = Edition.objects.values_list("results_version", flat=True).get(pk=edition.pk)
     inputs = _inputs(edition) if edition.method else None
-    if inputs is None or not inputs.place_ids:
-        PlaceResult.objects.filter(edition=edition).delete()
-        EditionResult.objects.filter(edition=edition).delete()
-        return None
-    previous_result = (
-        EditionResult.objects.filter(edition=edition.previous).first() if edition.previous else None
+    with transaction.atomic():
+        if inputs is None or not inputs.place_ids:
+            record = _empty_store(edition, version, n_draws)
+        else:
+            record = _compute_and_store(edition, inputs, version, n_draws)
+        if record.version == version:
+            payloads_store(edition=edition, result=record)
+            edition_id = record.edition_id
+            transaction.on_commit(
+                lambda: results_computed.send(sender=Edition, edition_id=edition_id)
+            )
+    return record
+
+
+def _newer_stored(edition: Edition, version: int) -> EditionResult | None:
+    """The stored results when a later computation already stored a newer version (then
+    this one's are dropped); locks the row until the transaction ends."""
+    stored = EditionResult.objects.select_for_update().filter(edition=edition).first()
+    return stored if stored is not None and stored.version > version else None
+
+
+def _empty_store(edition: Edition, version: int, n_draws: int) -> EditionResult:
+    newer = _newer_stored(edition, version)
+    if newer is not None:
+        return newer
+    PlaceResult.objects.filter(edition=edition).delete()
+    record, _ = EditionResult.objects.update_or_create(
+        edition=edition,
+        defaults={
+            "version": version,
+            "places": 0,
+            "n_draws": n_draws,
+            "sample_averages": {},
+            "sensitivity": {},
+        },
     )
-    key = _key(edition, inputs, n_draws, previous_result.inputs_key if previous_result else "")
-    existing = EditionResult.objects.filter(edition=edition).first()
-    if existing is not None and existing.inputs_key == key and not force:
-        return existing
-    return _compute_and_store(edition, inputs, key, n_draws)
+    return record
 
 
-@transaction.atomic
-def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int) -> EditionResult:
+def _compute_and_store(
+    edition: Edition, inputs: Inputs, version: int, n_draws: int
+) -> EditionResult:
     spec = MethodSpec.from_dict(edition.method)
     form = edition_form(edition)
     points = points_matrix(form, spec, inputs.values)
@@ -187,11 +191,14 @@ def _compute_and_store(edition: Edition, inputs: Inputs, key: str, n_draws: int)
     place_ids = inputs.place_ids
     previous = _previous_points(edition, place_ids)
     change = progress(previous[0], previous[1], points, spec) if previous else None
-
+    newer = _newer_stored(edition, version)
+    if newer is not None:
+        return newer
     edition_result, _ = EditionResult.objects.update_or_create(
         edition=edition,
         defaults={
-            "inputs_key": key,
+            "version": version,
+            "places": len(inputs.place_ids),
             "n_draws": n_draws,
             "sample_averages": {c: _num(v) for c, v in zip(codes, averages.sample, strict=True)},
             "sensitivity": {

@@ -3,20 +3,16 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from icc.accounts.models import User
-from icc.accounts.selectors import user_scope
+from icc.accounts.selectors import AnyUser, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
 from icc.index.peer_bands import peer_bands_of
 from icc.index.wording import band_text, rank_text
 from icc.index.workflow import Actor, State
 from icc.network.models import NetworkMembership, Place
-
-AnyUser = User | AnonymousUser
 
 
 def edition_list() -> QuerySet[Edition]:

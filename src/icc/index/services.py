@@ -1,17 +1,22 @@
 """Writes of the index: importing editions, answering, the review workflow.
 
-Scoring lives in ``scoring_service.py``; both follow the same rules: keyword-only, typed,
-atomic, side effects queued with ``transaction.on_commit``.
+Scoring lives in ``scoring_service.py`` and runs in the background: the writes here that change
+what results depend on call ``edition_results_invalidate``, which queues it. Both follow the
+same rules: keyword-only, typed, atomic, side effects queued with ``transaction.on_commit``.
 """
 
+from __future__ import annotations
+
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from icc.accounts.models import User
+from icc.core.jobs import job_enqueue
 from icc.index.forms_bridge import edition_form, question_as_form
 from icc.index.models import (
     Answer,
@@ -25,12 +30,16 @@ from icc.index.models import (
 )
 from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
+from icc.index.tasks import RESULTS_JOB, edition_results_task
 from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowError, next_state
 from icc.index.xlsform.model import Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
 from icc.language import content_language
-from icc.network.models import Place
+
+if TYPE_CHECKING:
+    from icc.accounts.models import User
+    from icc.network.models import Place
 
 
 class AnswerConflict(ValueError):
@@ -98,6 +107,7 @@ def edition_import_xlsform(
     edition.previous = previous if previous is not None else edition.previous
     edition.save()
     _edition_questions_replace(edition, form)
+    # No results to recompute: the method can only change while nobody has answered.
     return EditionImport(edition=edition, form=form, warnings=form.warnings)
 
 
@@ -327,15 +337,43 @@ def response_transition(
         note=note,
     )
     if State.PUBLISHED in (state, target):
-        edition_id = response.edition_id
-        transaction.on_commit(lambda: _results_refresh(edition_id))
+        edition_results_invalidate(edition_ids=[response.edition_id])
     return response
 
 
-def _results_refresh(edition_id: int) -> None:
-    from icc.index.scoring_service import edition_results_refresh
+@transaction.atomic
+def edition_results_invalidate(*, edition_ids: Collection[int]) -> None:
+    """Raise the results version of ``edition_ids`` and of the editions that follow them (their
+    progress compares with these), and queue the recomputation of each: the background task
+    starts once the transaction commits, and the request returns at once. Meanwhile the pages
+    show the last results, marked as being updated.
 
-    edition_results_refresh(edition=Edition.objects.get(pk=edition_id))
+    Every write that changes what results depend on calls it: publishing or reopening a
+    response, an edition's year or previous edition (admin), a place's facts (through
+    ``network.signals.place_facts_changed``). Answers of a published response cannot change
+    (``answer_save`` accepts drafts only), nor can the method spec of an edition with answers
+    (``edition_import_xlsform`` refuses); the simulation settings change through
+    ``icc index score --draws``, which computes at once.
+    """
+    ids = set(edition_ids)
+    ids |= set(Edition.objects.filter(previous_id__in=ids).values_list("pk", flat=True))
+    Edition.objects.filter(pk__in=ids).update(results_version=F("results_version") + 1)
+    for edition_id in sorted(ids):
+        job_enqueue(
+            kind=RESULTS_JOB,
+            key=str(edition_id),
+            task=edition_results_task,
+            params={"edition_id": edition_id},
+        )
+
+
+def place_facts_changed_receive(sender: type, place_id: int, **kwargs: Any) -> None:
+    """Receiver of ``network.signals.place_facts_changed`` (connected in ``IndexConfig.ready``):
+    the editions the place has a published response in are computed again."""
+    edition_ids = Response.objects.filter(place_id=place_id, state=State.PUBLISHED).values_list(
+        "edition_id", flat=True
+    )
+    edition_results_invalidate(edition_ids=list(edition_ids))
 
 
 @transaction.atomic

@@ -17,12 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
-from icc.index import selectors, services
+from icc.index import result_selectors, selectors, services
 from icc.index.exports import responses_export
 from icc.index.forms_bridge import edition_form
 from icc.index.labels import ACTION_LABELS
 from icc.index.models import Answer, Question
-from icc.index.scoring_service import edition_results_refresh
 from icc.index.selectors import ResponseAccess
 from icc.index.workflow import Action, WorkflowError, available_actions
 from icc.index.xlsform.xpath import visible_questions
@@ -43,15 +42,16 @@ def index_home(request: HttpRequest) -> HttpResponse:
 
 
 def results(request: HttpRequest, edition: str) -> HttpResponse:
-    """The published results of an edition: ranks with their uncertainty."""
+    """The published results of an edition as last computed, ranks with their uncertainty;
+    says when a newer computation is queued. Reads only."""
     edition_obj = selectors.edition_get(name=edition)
-    edition_results_refresh(edition=edition_obj)
     rows = selectors.place_result_rows(edition=edition_obj)
     return render(
         request,
         "index/results.html",
         {
             "edition": edition_obj,
+            "results_state": result_selectors.edition_results_state(edition=edition_obj),
             "rows": rows,
             "any_synthetic": any(r["synthetic"] for r in rows),
             "sensitivity": selectors.sensitivity_rows(edition=edition_obj),

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from icc.accounts.models import User
-from icc.accounts.selectors import UserScope, user_scope
+from icc.accounts.selectors import AnyUser, UserScope, user_scope
 from icc.network.facts import fact_as_of
 from icc.network.filters import PlaceFilterSet
 from icc.network.lifecycle import Status, Step
@@ -28,7 +28,6 @@ from icc.network.models import (
     PlaceFact,
 )
 
-AnyUser = User | AnonymousUser
 Fact = tuple[int, float | None]  # (year, figure)
 
 
@@ -293,3 +292,29 @@ def network_place_ids(*, slug: str) -> frozenset[int] | None:
     if network is None:
         return None
     return frozenset(network.memberships.values_list("place_id", flat=True))
+
+
+class PlaceNotFound(LookupError):
+    """No place, or several, answer to a name (the message is a full sentence)."""
+
+
+def place_find_by_name(*, name: str) -> Place:
+    """The place whose slug or name (in any language) is ``name``, ignoring case, with what
+    everyone may see (as ``place_get_public``). Raises ``PlaceNotFound`` with a full sentence
+    when none or several match."""
+    text = name.strip()
+    match = Q(slug__iexact=text)
+    for lang in settings.MODELTRANSLATION_LANGUAGES:
+        match |= Q(**{f"name_{lang}__iexact": text})
+    found = list(Place.objects.filter(match).values_list("slug", flat=True).distinct()[:5])
+    if not found:
+        raise PlaceNotFound(
+            _("No place is named “%(name)s”; give its name or its slug, e.g. bilbao.")
+            % {"name": text}
+        )
+    if len(found) > 1:
+        raise PlaceNotFound(
+            _("Several places are named “%(name)s” (%(slugs)s); give the slug of the one you mean.")
+            % {"name": text, "slugs": ", ".join(found)}
+        )
+    return place_get_public(slug=found[0])

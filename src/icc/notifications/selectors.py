@@ -1,15 +1,20 @@
 """Reads of notifications: a person's notices, their unread count, their choices."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 
-from icc.accounts.models import User
 from icc.notifications.kinds import notification_kinds
 from icc.notifications.models import Notification, NotificationSettings
+
+if TYPE_CHECKING:
+    from icc.accounts.models import User
 
 
 def notification_list_for_user(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:

@@ -5,15 +5,20 @@ service, in the same transaction as the change it reports: the notices exist onl
 is committed, and their e-mails leave from a background task started on commit.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from icc.accounts.models import User
 from icc.notifications.kinds import notification_kind_get
 from icc.notifications.models import Notification, NotificationSettings
+
+if TYPE_CHECKING:
+    from icc.accounts.models import User
 
 #: Called in the recipient's language, it returns the notice's (title, text).
 NoticeText = Callable[[], tuple[str, str]]

@@ -1,9 +1,10 @@
-"""Admin of stored reports and bulk runs: read-only records of what the platform made."""
+"""Admin of stored reports: read-only records of what the platform made (bulk runs are
+background jobs, in the platform's admin)."""
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from icc.reports.models import ReportBatch, ReportFile
+from icc.reports.models import ReportFile
 
 
 @admin.register(ReportFile)
@@ -15,13 +16,3 @@ class ReportFileAdmin(admin.ModelAdmin[ReportFile]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reports are made by the platform, never uploaded
-
-
-@admin.register(ReportBatch)
-class ReportBatchAdmin(admin.ModelAdmin[ReportBatch]):
-    list_display = ["edition", "state", "done", "total", "generated", "skipped", "failed"]
-    list_filter = ["edition", "state"]
-    readonly_fields = [f.name for f in ReportBatch._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # runs start from the secretariat's page or ``icc report --all``

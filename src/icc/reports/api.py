@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema, Status
 
 from icc.api_contract import Error, Text, UiLanguage
 from icc.index.peer_bands import peer_bands_default
+from icc.index.result_selectors import edition_results_state
 from icc.language import current_language, interface_language
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
@@ -43,6 +44,9 @@ string gives the same rows here, in the page's table and in its CSV/XLSX downloa
 - `x`: for `scatter`, `population` (default), `foreign_born` or `non_nationals`.
 - `lang`: `en` or `fr` for labels (default: the request's language).
 
+`computed_at` says when the results were computed; `updating` is true while a newer computation
+is queued (the rows are the last results until it is done).
+
 Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with the API's
 error body: `detail` says what was wrong, `param` names the parameter.
 """
@@ -68,6 +72,8 @@ class ChartDataOut(Schema):
     rows: list[dict[str, Any]]
     points: list[dict[str, Any]]
     notes: list[str]
+    computed_at: str | None = None
+    updating: bool = False
 
 
 class ChartFiltersIn(Schema):
@@ -107,6 +113,7 @@ def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[
                     "errors": [{"loc": ["query", error.param], "msg": error.message}],
                 },
             )
+        state = edition_results_state(edition=query.edition)
         return Status(
             200,
             {
@@ -123,5 +130,7 @@ def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[
                 "rows": view.rows,
                 "points": view.points,
                 "notes": view.notes,
+                "computed_at": state.computed_at.isoformat() if state.computed_at else None,
+                "updating": state.updating,
             },
         )

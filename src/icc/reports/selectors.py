@@ -9,32 +9,47 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from icc.index.models import Edition, Response
-from icc.index.workflow import State
-from icc.network.models import Place
-from icc.reports.models import ReportBatch, ReportFile
+from icc.core.jobs import job_get, job_latest
+from icc.index.result_selectors import (
+    PlaceResultData,
+    edition_find,
+    edition_names,
+    place_results_of,
+    response_published_synthetic,
+)
+from icc.network.selectors import place_get_public
+from icc.reports.models import ReportFile
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from icc.core.models import Job
+    from icc.index.models import Edition
+    from icc.network.models import Place
 
 # Bump when the report's layout or content changes, so stored PDFs are made again.
 REPORT_LAYOUT_VERSION = "1"
+BATCH_JOB = "reports.batch"  # key: the edition's id; params: {"edition_id", "languages"}
 
 
 def report_target_get(*, edition_name: str, slug: str) -> tuple[Edition, Place]:
     """The edition and place of a public report; 404 unless the place has a published
     response to the edition."""
-    edition = Edition.objects.filter(name=edition_name).first()
+    edition = edition_find(name=edition_name)
     if edition is None:
         raise Http404(_("There is no index edition named “%(name)s”.") % {"name": edition_name})
-    place = Place.objects.select_related("country").filter(slug=slug).first()
-    if place is None:
-        raise Http404(_("There is no place with the address “%(slug)s”.") % {"slug": slug})
-    published = Response.objects.filter(place=place, edition=edition, state=State.PUBLISHED)
-    if not published.exists():
+    try:
+        place = place_get_public(slug=slug)
+    except Http404:
+        raise Http404(
+            _("There is no place with the address “%(slug)s”.") % {"slug": slug}
+        ) from None
+    if response_published_synthetic(edition=edition, place_id=place.pk) is None:
         raise Http404(
             _("%(place)s has no published response to edition %(edition)s, so it has no report.")
             % {"place": place.name, "edition": edition.name}
@@ -42,53 +57,25 @@ def report_target_get(*, edition_name: str, slug: str) -> tuple[Edition, Place]:
     return edition, place
 
 
-def place_find(*, name: str) -> Place:
-    """The place whose slug or name (in any language) is ``name``, ignoring case.
-
-    Raises ``Place.DoesNotExist`` with a full sentence when none or several match.
-    """
-    text = name.strip()
-    match = Q(slug__iexact=text)
-    for lang in settings.MODELTRANSLATION_LANGUAGES:
-        match |= Q(**{f"name_{lang}__iexact": text})
-    found = list(Place.objects.filter(match).select_related("country").distinct()[:5])
-    if not found:
-        raise Place.DoesNotExist(
-            _("No place is named “%(name)s”; give its name or its slug, e.g. bilbao.")
-            % {"name": text}
-        )
-    if len(found) > 1:
-        raise Place.DoesNotExist(
-            _("Several places are named “%(name)s” (%(slugs)s); give the slug of the one you mean.")
-            % {"name": text, "slugs": ", ".join(p.slug for p in found)}
-        )
-    return found[0]
+class EditionNotFound(LookupError):
+    """No edition has the name given (the message is a full sentence)."""
 
 
-def edition_find(*, name: str) -> Edition:
-    """The edition named ``name``; ``Edition.DoesNotExist`` with a full sentence otherwise."""
-    edition = Edition.objects.filter(name=name).first()
+def edition_for_command(*, name: str) -> Edition:
+    """The edition named ``name``; ``EditionNotFound`` with a full sentence otherwise."""
+    edition = edition_find(name=name)
     if edition is None:
-        names = ", ".join(Edition.objects.values_list("name", flat=True)) or _("none yet")
-        raise Edition.DoesNotExist(
+        names = ", ".join(edition_names()) or _("none yet")
+        raise EditionNotFound(
             _("There is no index edition named “%(name)s”; editions: %(names)s.")
             % {"name": name, "names": names}
         )
     return edition
 
 
-def report_places(*, edition: Edition) -> QuerySet[Place]:
-    """Places with a published response and a result in ``edition``, by name."""
-    return (
-        Place.objects.filter(
-            index_results__edition=edition,
-            index_responses__edition=edition,
-            index_responses__state=State.PUBLISHED,
-        )
-        .select_related("country")
-        .distinct()
-        .order_by("name")
-    )
+def report_places(*, edition: Edition) -> list[PlaceResultData]:
+    """Places with a published result in ``edition``, by name."""
+    return sorted(place_results_of(edition=edition), key=lambda r: r.name)
 
 
 def profile_key(*, place: Place) -> str:
@@ -116,8 +103,9 @@ def profile_key(*, place: Place) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def report_file_get(*, place: Place, edition: Edition, lang: str) -> ReportFile | None:
-    return ReportFile.objects.filter(place=place, edition=edition, lang=lang).first()
+def report_file_get(*, place_id: int, edition: Edition, lang: str) -> ReportFile | None:
+    """The stored PDF of a place's report in ``lang``, whatever results it was made from."""
+    return ReportFile.objects.filter(place_id=place_id, edition=edition, lang=lang).first()
 
 
 def report_files_of(*, edition: Edition) -> QuerySet[ReportFile]:
@@ -129,12 +117,14 @@ def report_files_of(*, edition: Edition) -> QuerySet[ReportFile]:
     )
 
 
-def report_batch_latest(*, edition: Edition) -> ReportBatch | None:
-    return ReportBatch.objects.filter(edition=edition).first()
+def report_batch_latest(*, edition: Edition) -> Job | None:
+    """The newest bulk run of ``edition``'s reports."""
+    return job_latest(kind=BATCH_JOB, key=str(edition.pk))
 
 
-def report_batch_get(*, edition: Edition, pk: int) -> ReportBatch:
-    batch = ReportBatch.objects.filter(edition=edition, pk=pk).first()
+def report_batch_get(*, edition: Edition, pk: int) -> Job:
+    """Bulk run ``pk`` of ``edition``; 404 otherwise."""
+    batch = job_get(kind=BATCH_JOB, key=str(edition.pk), pk=pk)
     if batch is None:
         raise Http404(_("There is no such bulk report run."))
     return batch

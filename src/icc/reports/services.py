@@ -1,82 +1,85 @@
-"""Writes of the reports module: stored PDF reports and bulk runs with their progress.
+"""Writes of the reports module: stored PDF reports and the bulk runs that make them.
 
-- ``report_file_refresh`` makes a place's PDF again only when its inputs changed: the edition's
-  results (``EditionResult.inputs_key``) or the place profile and layout (``profile_key``).
-- A bulk run (``ReportBatch``) is created by ``report_batch_create``, which queues the
-  background task once the transaction commits; ``report_batch_run`` does the work, for the
-  task or for ``icc report --all``. It is deliberately *not* one transaction: each report is
-  stored in its own, and the progress is committed after each one, so that the progress bar of
-  the page moves and a failure keeps what was done.
+- ``report_file_make`` makes a place's PDF again only when it no longer matches: the edition's
+  results version (``EditionResult.version``) or the place profile and layout
+  (``profile_key``). A GET never calls it: it runs in bulk runs, which background tasks do.
+- A bulk run is a ``core.Job`` of kind ``reports.batch``. ``report_batch_create`` queues one
+  (the secretariat's button, and after every computation of an edition's results when
+  ``ICC_REPORTS_FOLLOW_RESULTS`` is on, so that the PDFs follow the results); ``report_batch_run``
+  does the work, for the task or for ``icc report --all``. It is deliberately *not* one
+  transaction: each report is stored in its own, and the progress (with the job's heartbeat) is
+  committed after each one, so that the progress bar moves, a failure keeps what was done, and a
+  dead worker is noticed (``Job.stopped``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from icc.accounts.models import User
-from icc.index.models import Edition, EditionResult
-from icc.index.scoring_service import edition_results_refresh
-from icc.network.models import Place
-from icc.reports.models import ReportBatch, ReportFile
+from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
+from icc.index.result_selectors import edition_get_by_id, edition_result_get
+from icc.network.selectors import place_get_public
+from icc.reports.models import ReportFile
 from icc.reports.report.data import report_data
 from icc.reports.report.render import report_pdf
-from icc.reports.selectors import profile_key, report_file_get, report_places
+from icc.reports.selectors import BATCH_JOB, profile_key, report_file_get, report_places
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+    from icc.core.models import Job
+    from icc.index.models import Edition
+    from icc.network.models import Place
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-Progress = Callable[[ReportBatch], None]
+Progress = Callable[["Job"], None]
 
 
-def _is_fresh(stored: ReportFile | None, inputs_key: str, profile: str) -> bool:
+def _is_fresh(stored: ReportFile | None, version: int, profile: str) -> bool:
     return (
         stored is not None
-        and stored.inputs_key == inputs_key
+        and stored.results_version == version
         and stored.profile_key == profile
         and bool(stored.file.name)
         and stored.file.storage.exists(str(stored.file.name))
     )
 
 
-def report_file_refresh(
-    *,
-    place: Place,
-    edition: Edition,
-    lang: str,
-    force: bool = False,
-    edition_result: EditionResult | None = None,
+def report_file_make(
+    *, place: Place, edition: Edition, lang: str, force: bool = False
 ) -> tuple[ReportFile, bool]:
-    """The stored PDF report of ``place`` in ``edition`` and ``lang``, made (again) when missing
-    or out of date; returns it and whether it was made now.
+    """The stored PDF report of ``place`` in ``edition`` and ``lang``, made (again) from the
+    stored results when missing or out of date; returns it and whether it was made now.
 
-    ``edition_result``: the edition's fresh results when the caller has just refreshed them
-    (a bulk run); otherwise they are refreshed here. Raises ``ReportUnavailable``. The PDF is
-    made outside any transaction (it takes seconds, and an open write transaction would block
-    every other writer of a SQLite database that long); storing it is one transaction.
+    Raises ``ReportUnavailable``. The PDF is made outside any transaction (it takes seconds,
+    and an open write transaction would block every other writer of a SQLite database that
+    long); storing it is one transaction.
     """
-    if edition_result is None:
-        edition_result = edition_results_refresh(edition=edition)
-    inputs_key = edition_result.inputs_key if edition_result else ""
+    result = edition_result_get(edition=edition)
+    version = result.version if result else 0
     with translation.override(lang):
         profile = profile_key(place=place)
-        stored = report_file_get(place=place, edition=edition, lang=lang)
-        if not force and _is_fresh(stored, inputs_key, profile):
+        stored = report_file_get(place_id=place.pk, edition=edition, lang=lang)
+        if not force and _is_fresh(stored, version, profile):
             assert stored is not None  # _is_fresh says so
             return stored, False
-        data = report_data(place=place, edition=edition, refresh=False)
+        data = report_data(place=place, edition=edition)
         pdf = report_pdf(data)
     record = _report_file_store(
         place=place,
         edition=edition,
         lang=lang,
-        keys=(inputs_key, profile),
+        keys=(data.edition_result.version, profile),
         pdf=pdf,
         synthetic=data.synthetic,
     )
@@ -89,21 +92,21 @@ def _report_file_store(
     place: Place,
     edition: Edition,
     lang: str,
-    keys: tuple[str, str],
+    keys: tuple[int, str],
     pdf: bytes,
     synthetic: bool,
 ) -> ReportFile:
     """Store a made PDF under a new name; the file it replaces goes once this commits."""
-    inputs_key, profile = keys
-    stored = report_file_get(place=place, edition=edition, lang=lang)
+    version, profile = keys
+    stored = report_file_get(place_id=place.pk, edition=edition, lang=lang)
     old_name = str(stored.file.name) if stored and stored.file.name else ""
-    record = stored or ReportFile(place=place, edition=edition, lang=lang)
-    record.inputs_key = inputs_key
+    record = stored or ReportFile(place_id=place.pk, edition=edition, lang=lang)
+    record.results_version = version
     record.profile_key = profile
     record.size = len(pdf)
     record.is_synthetic = synthetic
     record.generated_at = timezone.now()
-    name = f"icc-index-{edition.name}-{place.slug}-{lang}-{inputs_key[:8]}{profile[:4]}.pdf"
+    name = f"icc-index-{edition.name}-{place.slug}-{lang}-v{version}-{profile[:6]}.pdf"
     record.file.save(name, ContentFile(pdf), save=False)
     record.save()
     if old_name and old_name != record.file.name:
@@ -117,97 +120,77 @@ def report_batch_create(
     *,
     edition: Edition,
     languages: Sequence[str] = LANGUAGES,
-    user: User | None = None,
+    user: AbstractBaseUser | None = None,
     enqueue: bool = True,
-) -> ReportBatch:
+) -> Job:
     """A bulk run over every place with a result in ``edition``; with ``enqueue``, the
-    background task starts it once the transaction commits."""
+    background task starts it once the transaction commits (a run of the same edition and
+    languages still waiting is reused)."""
+    from icc.reports.tasks import report_batch_task
+
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise ValueError(
             _("Reports are made in %(known)s; “%(given)s” cannot be used.")
             % {"known": ", ".join(LANGUAGES), "given": ", ".join(unknown) or "—"}
         )
-    batch = ReportBatch.objects.create(
-        edition=edition,
-        languages=list(languages),
-        created_by=user,
-        total=report_places(edition=edition).count() * len(languages),
+    return job_enqueue(
+        kind=BATCH_JOB,
+        key=str(edition.pk),
+        task=report_batch_task,
+        params={"edition_id": edition.pk, "languages": list(languages)},
+        total=len(report_places(edition=edition)) * len(languages),
+        user_id=user.pk if user is not None else None,
+        enqueue=enqueue,
     )
-    if enqueue:
-        from icc.reports.tasks import report_batch_task
-
-        def start() -> None:
-            result = report_batch_task.enqueue(batch_id=batch.pk)
-            ReportBatch.objects.filter(pk=batch.pk, task_id="").update(task_id=result.id)
-
-        transaction.on_commit(start)
-    return batch
 
 
-def _progress_save(batch: ReportBatch, **fields: object) -> None:
-    with transaction.atomic():
-        ReportBatch.objects.filter(pk=batch.pk).update(**fields)
-    batch.refresh_from_db()
+def reports_follow_results(sender: type, edition_id: int, **kwargs: Any) -> None:
+    """Receiver of ``index.signals.results_computed`` (connected in ``ReportsConfig.ready``):
+    with ``ICC_REPORTS_FOLLOW_RESULTS``, queue a bulk run so the stored PDFs match the new
+    results, and a GET of a report PDF only reads."""
+    if settings.ICC_REPORTS_FOLLOW_RESULTS:
+        report_batch_create(edition=edition_get_by_id(pk=edition_id))
 
 
-def report_batch_run(*, batch_id: int, on_progress: Progress | None = None) -> ReportBatch:
-    """Make or check every report of a bulk run, committing progress after each one (see the
-    module docstring for why this is not one transaction)."""
-    batch = ReportBatch.objects.select_related("edition").get(pk=batch_id)
-    if batch.finished:
-        return batch
-    edition = batch.edition
-    edition_result = edition_results_refresh(edition=edition)
-    places = list(report_places(edition=edition))
-    work = [(place, lang) for place in places for lang in batch.languages]
-    _progress_save(
-        batch,
-        state=ReportBatch.State.RUNNING,
-        started_at=timezone.now(),
-        total=len(work),
-        done=0,
-        generated=0,
-        skipped=0,
-        failed=0,
-        error="",
-    )
-    if on_progress:
-        on_progress(batch)
-    try:
-        _run(batch, work, edition_result, on_progress)
-    except Exception:
-        _progress_save(batch, state=ReportBatch.State.FAILED, finished_at=timezone.now())
-        raise
-    _progress_save(batch, state=ReportBatch.State.DONE, finished_at=timezone.now(), current="")
-    if on_progress:
-        on_progress(batch)
-    return batch
+def report_batch_run(
+    *, job_id: int, on_progress: Progress | None = None, part: int | None = None
+) -> Job | None:
+    """Make or check the reports of a bulk run, committing progress after each one (see the
+    module docstring for why this is not one transaction). None: the run was not waiting.
+
+    ``part``: how many reports this call makes before queuing the rest as a new task (so that a
+    computation of results waits minutes at most, not the whole run); None: all of them."""
+
+    def work(job: Job) -> bool:
+        return _run(job, on_progress, part)
+
+    job = job_run(job_id=job_id, work=work)
+    if job is not None and on_progress:
+        on_progress(job)
+    return job
 
 
-def _run(
-    batch: ReportBatch,
-    work: list[tuple[Place, str]],
-    edition_result: EditionResult | None,
-    on_progress: Progress | None,
-) -> None:
-    edition = batch.edition
-    for place, lang in work:
-        _progress_save(batch, current=f"{place.name} ({lang})")
+def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
+    """The reports from ``job.done`` on (``part`` of them at most); True when more remain."""
+    edition = edition_get_by_id(pk=job.params["edition_id"])
+    places = report_places(edition=edition)
+    work = [(row.slug, lang) for row in places for lang in job.params["languages"]]
+    start = min(job.done, len(work))
+    end = len(work) if part is None else min(start + part, len(work))
+    job_beat(job_id=job.pk, total=len(work), done=start)
+    for slug, lang in work[start:end]:
+        place = place_get_public(slug=slug)
+        job_beat(job_id=job.pk, current=f"{place.name} ({lang})")
         try:
-            _record, made = report_file_refresh(
-                place=place, edition=edition, lang=lang, edition_result=edition_result
-            )
+            _record, made = report_file_make(place=place, edition=edition, lang=lang)
         except Exception as error:  # one broken report must not stop the others
-            logger.exception("Report of %s (%s, %s) failed.", place.slug, edition.name, lang)
-            _progress_save(
-                batch,
-                done=F("done") + 1,
-                failed=F("failed") + 1,
-                error=f"{batch.error}{place.name} ({lang}): {error}\n",
-            )
+            logger.exception("Report of %s (%s, %s) failed.", slug, edition.name, lang)
+            job_beat(job_id=job.pk, count="failed", error=f"{place.name} ({lang}): {error}\n")
         else:
-            counter = "generated" if made else "skipped"
-            _progress_save(batch, done=F("done") + 1, **{counter: F(counter) + 1})
+            job_beat(job_id=job.pk, count="generated" if made else "skipped")
+        job_step(job_id=job.pk)
         if on_progress:
-            on_progress(batch)
+            job.refresh_from_db()
+            on_progress(job)
+    return end < len(work)

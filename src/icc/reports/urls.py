@@ -21,4 +21,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.report_batch_progress,
         name="batch_progress",
     ),
+    path(
+        "<slug:edition>/reports/runs/<int:pk>/again/",
+        views.report_batch_run_again,
+        name="batch_run_again",
+    ),
 ]

@@ -15,9 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
+from icc.core.jobs import job_run_again
+from icc.index.result_selectors import edition_result_get, edition_results_state
 from icc.index.selectors import edition_get
+from icc.language import current_language
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.export import chart_view_export
@@ -49,6 +53,7 @@ def _charts_context(request: HttpRequest) -> dict[str, Any]:
     query_string = urlencode(query.params())
     return {
         "error": error,
+        "results_state": edition_results_state(edition=query.edition),
         "query": query,
         "view": view,
         "fields": filter_fields(query, sample, view),
@@ -96,7 +101,8 @@ def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResp
 
 
 def place_report(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    """A city's index report as a page, in the page's language (public for published results)."""
+    """A city's index report as a page, in the page's language (public for published results),
+    from the stored results. Reads only."""
     edition_obj, place = selectors.report_target_get(edition_name=edition, slug=slug)
     try:
         data = report_data(place=place, edition=edition_obj)
@@ -104,18 +110,33 @@ def place_report(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         return render(request, "reports/report_missing.html", {"error": str(problem)}, status=404)
     report_charts_draw(data)
     context = report_context(data, for_print=False)
+    context["results_state"] = edition_results_state(edition=edition_obj)
     return render(request, "reports/report_page.html", context)
 
 
+PREPARING_REFRESH_S = 15
+
+
 def place_report_pdf(request: HttpRequest, edition: str, slug: str) -> HttpResponse | FileResponse:
-    """A city's index report as PDF: the stored file, made again first if the results changed."""
+    """A city's index report as PDF: the stored file when it was made from the current
+    results; otherwise a "being prepared" page (202) that reloads itself, while the background
+    run that follows every results computation makes it. Reads only."""
     edition_obj, place = selectors.report_target_get(edition_name=edition, slug=slug)
-    lang = translation.get_language() or "en"
+    lang = current_language()
     lang = lang if lang in services.LANGUAGES else "en"
-    try:
-        record, _made = services.report_file_refresh(place=place, edition=edition_obj, lang=lang)
-    except ReportUnavailable as problem:
-        return render(request, "reports/report_missing.html", {"error": str(problem)}, status=404)
+    result = edition_result_get(edition=edition_obj)
+    record = selectors.report_file_get(place_id=place.pk, edition=edition_obj, lang=lang)
+    ready = (
+        result is not None
+        and record is not None
+        and record.results_version == result.version
+        and record.file.storage.exists(str(record.file.name))
+    )
+    if not ready or record is None:
+        context = {"place": place, "edition": edition_obj, "refresh_s": PREPARING_REFRESH_S}
+        response = render(request, "reports/report_preparing.html", context, status=202)
+        response["Retry-After"] = str(PREPARING_REFRESH_S)
+        return response
     return FileResponse(
         record.file.open("rb"),
         content_type="application/pdf",
@@ -156,7 +177,7 @@ def report_batches(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": edition_obj,
             "batch": selectors.report_batch_latest(edition=edition_obj),
             "files": [(f, _pdf_url(f)) for f in selectors.report_files_of(edition=edition_obj)],
-            "places": selectors.report_places(edition=edition_obj).count(),
+            "places": len(selectors.report_places(edition=edition_obj)),
             "languages": services.LANGUAGES,
         },
     )
@@ -164,8 +185,22 @@ def report_batches(request: HttpRequest, edition: str) -> HttpResponse:
 
 @secretariat_required
 def report_batch_progress(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
-    """The progress bar of a bulk run (htmx polls it until the run is over)."""
-    batch = selectors.report_batch_get(edition=edition_get(name=edition), pk=pk)
-    return render(
-        request, "reports/_batch_progress.html", {"batch": batch, "edition": batch.edition}
-    )
+    """The progress bar of a bulk run (htmx polls it until the run is over or stopped)."""
+    edition_obj = edition_get(name=edition)
+    batch = selectors.report_batch_get(edition=edition_obj, pk=pk)
+    return render(request, "reports/_batch_progress.html", {"batch": batch, "edition": edition_obj})
+
+
+@require_POST
+@secretariat_required
+def report_batch_run_again(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """Run again a bulk run that stopped (its worker died) or failed."""
+    edition_obj = edition_get(name=edition)
+    batch = selectors.report_batch_get(edition=edition_obj, pk=pk)
+    try:
+        job_run_again(job=batch, user_id=request.user.pk)
+    except ValueError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, _("The run starts again; this page shows how far it is."))
+    return redirect("reports:batches", edition=edition_obj.name)

@@ -196,6 +196,16 @@ TASKS = {
 # The index: peer-band edges of an edition whose questionnaire sets none (its method spec then
 # records these). Inhabitants and foreign-born residents (%); n edges make n + 1 bands.
 ICC_PEER_BAND_EDGES = {"population_edges": [200_000], "foreign_born_edges": [15]}
+# A running background job that gave no sign of life for this long is shown as stopped (its
+# worker died) and may be run again; every job beats at least once per step.
+ICC_JOB_LEASE_S = int(os.environ.get("ICC_JOB_LEASE_S", "60"))
+# After each computation of an edition's results, the city reports (PDF) of every published
+# place are made again in the background, so that a report download only reads a stored file.
+ICC_REPORTS_FOLLOW_RESULTS = env_bool("ICC_REPORTS_FOLLOW_RESULTS", True)
+# A bulk run makes this many reports per background task, then queues the rest, so that a
+# computation of results (a task of higher priority) never waits for a whole run.
+ICC_REPORTS_PER_TASK = 4
+
 # The network directory: population bands for filters (inhabitants, lower edges).
 ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
 # Optional map tiles (e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png"). Empty: the map

@@ -20,3 +20,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"icc-test-{os.getpid()}.sqlite3")
     }
+ICC_REPORTS_FOLLOW_RESULTS = False  # tests that want the reports made turn it on

@@ -16,11 +16,7 @@ CODE_SUFFIXES = {".py", ".html", ".js", ".txt"}
 
 # Files owned by another change in flight that still keep their own copy; each is switched to
 # the one source after merging, then removed from here.
-PENDING = {
-    "language": {"reports/report/data.py", "reports/views.py", "reports/charts/sample.py"},
-    "ranking": {"reports/charts/sample.py"},
-    "fact as of a year": {"index/scoring_service.py", "reports/charts/sample.py"},
-}
+PENDING: dict[str, set[str]] = {}
 # The same rule written in SQL, so that the place lists filter and sort in the database.
 SQL_TWINS = {"fact as of a year": {"network/selectors.py"}}
 

@@ -275,6 +275,7 @@ _texts = (
     )
     .map(str.strip)
     .filter(bool)
+    .filter(lambda text: "${" not in text)  # an unclosed ${ is a broken reference in XLSForm
 )
 
 

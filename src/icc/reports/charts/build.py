@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from icc.index.models import PlaceResult
+from icc.index.result_selectors import place_results_across_editions
 from icc.reports.charts import specs
 from icc.reports.charts.query import BandKind
 from icc.reports.charts.sample import PlaceRow, Sample, measure
@@ -147,16 +147,8 @@ def progress_view(sample: Sample) -> ChartView:
     )
     if query.edition not in editions:
         editions.append(query.edition)
-    results = PlaceResult.objects.filter(
-        edition__in=editions, place_id__in=[r.place_id for r in chosen]
-    ).values_list(
-        "edition__name",
-        "place_id",
-        "index_advanced",
-        "index_core",
-        "indicators_advanced",
-        "indicators_core",
-        "is_synthetic",
+    results = place_results_across_editions(
+        edition_ids=[e.pk for e in editions], place_ids=[r.place_id for r in chosen]
     )
     areas = [(a.code, a.weight) for a in query.areas]
     found: dict[tuple[str, int], tuple[float | None, bool]] = {}

@@ -2,8 +2,9 @@
 
 Rules held here:
 
-- An edition's results are read with one query (``PlaceResult`` with its place and country)
-  and its places' facts with one more; the filters then run in memory. No query per place.
+- An edition's results are read with one query (the index's ``place_result_values``) and its
+  places' facts with one more (the network's ``place_facts_as_of``); the filters then run in
+  memory. No query per place. Nothing is computed here: results not computed yet show no place.
 - Facts are the latest known up to the edition's year (else the latest known), field by field,
   as the scoring uses them. Population and foreign-born bands are the peer bands the scoring
   stored; the non-nationals band is read from the fact.
@@ -19,15 +20,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.conf import settings
-from django.db.models import F
-from django.utils.translation import get_language
-
-from icc.index.models import PlaceResult
-from icc.index.scoring_service import edition_results_refresh
-from icc.network.models import PlaceFact
+from icc.index.result_selectors import place_result_values
+from icc.index.scoring.ranks import competition_rank
+from icc.network.selectors import place_facts_as_of
 from icc.reports.charts.query import BAND_KINDS, BandKind, ChartQuery, Variant
 
 
@@ -69,32 +65,16 @@ class Sample:
         return any(row.synthetic for row in self.shown)
 
 
-def _latest_facts(edition_id: int, year: int | None) -> dict[int, dict[BandKind, float | None]]:
-    facts = PlaceFact.objects.filter(place__index_results__edition_id=edition_id).values_list(
-        "place_id", "year", "population", "foreign_born_pct", "non_nationals_pct"
-    )
-    # per place and kind: (is up to the edition's year, year) of the best fact so far, and value
-    best: dict[int, dict[BandKind, tuple[tuple[bool, int], float]]] = {}
-    for place_id, fact_year, *values in facts:
-        place = best.setdefault(place_id, {})
-        rank = (year is None or fact_year <= year, fact_year)
-        for kind, value in zip(BAND_KINDS, values, strict=True):
-            if value is not None and (kind not in place or rank > place[kind][0]):
-                place[kind] = (rank, float(value))
+def _facts(place_ids: list[int], year: int | None) -> dict[int, dict[BandKind, float | None]]:
+    """Each place's figures as of the edition's year (the network's one rule)."""
     return {
-        place_id: {kind: kinds[kind][1] if kind in kinds else None for kind in BAND_KINDS}
-        for place_id, kinds in best.items()
+        place_id: {
+            "population": figures.population,
+            "foreign_born": figures.foreign_born,
+            "non_nationals": figures.non_nationals,
+        }
+        for place_id, figures in place_facts_as_of(place_ids=place_ids, year=year).items()
     }
-
-
-def competition_ranks(values: Iterable[float | None]) -> list[int | None]:
-    """Competition ranks ("1224") of ``values``, highest first; None stays unranked."""
-    items = list(values)
-    ranked = sorted((v for v in items if v is not None), reverse=True)
-    first: dict[float, int] = {}
-    for position, value in enumerate(ranked, start=1):
-        first.setdefault(value, position)
-    return [None if v is None else first[v] for v in items]
 
 
 def measure(
@@ -112,48 +92,6 @@ def measure(
     return sum(s * w for s, w in known) / sum(w for _, w in known)
 
 
-_RESULT_FIELDS = (
-    "place_id",
-    "index_advanced",
-    "index_core",
-    "indicators_advanced",
-    "indicators_core",
-    "rank",
-    "rank_of",
-    "tied",
-    "rank_core",
-    "rank_low",
-    "rank_high",
-    "peer_groups",
-    "is_synthetic",
-)
-
-
-def _result_values(edition_id: int) -> list[dict[str, Any]]:
-    """The edition's results as plain dicts, names in the active language (English when not
-    translated, as django-modeltranslation falls back): one query, no model instances."""
-    lang = (get_language() or "en").split("-")[0]
-    lang = lang if lang in settings.MODELTRANSLATION_LANGUAGES else "en"
-    names = {
-        "slug": "place__slug",
-        "status": "place__status",
-        "country": "place__country_id",
-        "name": f"place__name_{lang}",
-        "name_en": "place__name_en",
-        "country_name": f"place__country__name_{lang}",
-        "country_name_en": "place__country__name_en",
-    }
-    rows = PlaceResult.objects.filter(edition_id=edition_id).values(
-        *_RESULT_FIELDS, **{key: F(path) for key, path in names.items()}
-    )
-    result = []
-    for row in rows:
-        row["name"] = row["name"] or row["name_en"]
-        row["country_name"] = row["country_name"] or row["country_name_en"]
-        result.append(row)
-    return result
-
-
 def _band_of(row_groups: dict[str, dict[str, int]], kind: str) -> int | None:
     info = row_groups.get(kind)
     return int(info["band"]) if info else None
@@ -163,12 +101,11 @@ def sample_load(query: ChartQuery) -> Sample:
     """Every place with a result in the query's edition, its measure and sample rank, and the
     places the filters keep, in the order of the measure (best first, then by name)."""
     edition = query.edition
-    if not hasattr(edition, "result"):
-        edition_results_refresh(edition=edition)  # published answers never scored yet
-    facts = _latest_facts(edition.pk, edition.year)
+    results = place_result_values(edition_id=edition.pk)
+    facts = _facts([r["place_id"] for r in results], edition.year)
     non_nationals = query.bands["non_nationals"]
     rows = []
-    for r in _result_values(edition.pk):
+    for r in results:
         place_facts = facts.get(r["place_id"], dict.fromkeys(BAND_KINDS))
         nn = place_facts["non_nationals"]
         rows.append(
@@ -210,8 +147,10 @@ def _measure_all(query: ChartQuery, rows: list[PlaceRow]) -> None:
         for row in rows:
             row.sample_rank = row.rank if query.variant == "advanced" else row.rank_core
     else:
-        for row, rank in zip(rows, competition_ranks(r.value for r in rows), strict=True):
-            row.sample_rank = rank
+        values = [math.nan if r.value is None else r.value for r in rows]
+        ranks: list[float] = list(competition_rank(values)) if rows else []  # the core's rule
+        for row, rank in zip(rows, ranks, strict=True):
+            row.sample_rank = None if math.isnan(rank) else int(rank)
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0.0), r.name))
 
 

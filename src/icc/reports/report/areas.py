@@ -2,8 +2,9 @@
 
 Rules held here:
 
-- A question's points are those of the scoring (``points_matrix``): the chosen choice's points,
-  0 for a question the questionnaire's own logic skipped, none for an unanswered one.
+- A question's points are those of the scoring, read from the index
+  (``response_question_points``): the chosen choice's points, 0 for a question the
+  questionnaire's own logic skipped, none for an unanswered one.
 - A question is *low* when it earned less than half the points (``LOW_POINTS``); the report
   gives the recommendation attached to each low question that has one.
 - The cities pointed to are the ``TOP_PLACES`` best other places of the edition in the area
@@ -12,18 +13,16 @@ Rules held here:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from icc.index.forms_bridge import edition_form
-from icc.index.models import Edition, PlaceResult, Question, Response, pick
-from icc.index.scoring import MethodSpec
-from icc.index.scoring_service import points_matrix
-from icc.index.xlsform.xpath import visible_questions
+from icc.index.result_selectors import PlaceResultData, QuestionPoints, response_question_points
 from icc.reports.report.practices import GoodPractice, good_practices_for_area
+
+if TYPE_CHECKING:
+    from icc.index.models import Edition
 
 LOW_POINTS = 50.0
 TOP_PLACES = 3
@@ -102,65 +101,44 @@ class AreaSection:
         return sum(q.points or 0.0 for q in self.questions)
 
 
-def _answer_text(question: Question, value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(question.choice_label(str(v)) for v in value)
-    if isinstance(value, str) and question.type == "select_multiple":
-        return "; ".join(question.choice_label(v) for v in value.split())
-    if question.choices:
-        return question.choice_label(str(value))
-    return str(value)
-
-
-def _status(points: float, visible: bool, answered: bool) -> str:
-    if not visible:
+def _status(line: QuestionPoints) -> str:
+    if not line.shown:
         return "skipped"
-    if not answered or math.isnan(points):
+    if line.answer is None or line.points is None:
         return "missing"
-    if points >= 100:
+    if line.points >= 100:
         return "full"
-    return "partial" if points > 0 else "none"
+    return "partial" if line.points > 0 else "none"
 
 
-def question_lines(*, edition: Edition, response: Response) -> dict[str, list[QuestionLine]]:
-    """The scored questions of ``edition`` as ``response`` answered them, by indicator code,
-    in questionnaire order (labels in the active language)."""
-    spec = MethodSpec.from_dict(edition.method)
-    form = edition_form(edition)
-    values = {a.question.code: a.value for a in response.answers.select_related("question")}
-    values = {code: value for code, value in values.items() if value is not None}
-    points = points_matrix(form, spec, [values])[0]
-    visible = set(visible_questions(form, values))
-    questions = {q.code: q for q in edition.questions.all()}
+def question_lines(*, edition: Edition, place_id: int) -> dict[str, list[QuestionLine]]:
+    """The scored questions of ``edition`` as the place's published response answered them, by
+    indicator code, in questionnaire order (labels in the active language)."""
     lines: dict[str, list[QuestionLine]] = {}
-    for column, spec_question in enumerate(spec.questions):
-        question = questions[spec_question.code]
-        value = values.get(question.code)
-        shown = question.code in visible
-        earned = float(points[column])
-        status = _status(earned, shown, value is not None)
+    for point in response_question_points(edition=edition, place_id=place_id):
+        status = _status(point)
         if status == "skipped":
             answer = _("Not asked: follows from an earlier answer")
-        elif value is None:
+        elif point.answer is None:
             answer = _("No answer")
         else:
-            answer = _answer_text(question, value)
-        lines.setdefault(spec_question.indicator, []).append(
+            answer = point.answer
+        lines.setdefault(point.indicator, []).append(
             QuestionLine(
-                code=question.code,
-                label=question.label,
-                level=spec_question.level,
+                code=point.code,
+                label=point.label,
+                level=point.level,
                 answer=answer,
-                points=None if math.isnan(earned) else earned,
+                points=point.points,
                 status=status,
-                recommendation=pick(question.recommendations) if question.recommendations else "",
+                recommendation=point.recommendation,
             )
         )
     return lines
 
 
 def top_places(
-    results: list[PlaceResult], *, area: str, exclude: int, count: int = TOP_PLACES
+    results: list[PlaceResultData], *, area: str, exclude: int, count: int = TOP_PLACES
 ) -> list[TopPlace]:
     """The ``count`` best places in ``area`` other than place ``exclude``."""
     scored = [
@@ -168,10 +146,9 @@ def top_places(
         for r in results
         if r.place_id != exclude and r.indicators_advanced.get(area) is not None
     ]
-    scored.sort(key=lambda item: (-(item[0] or 0.0), item[1].place.name))
+    scored.sort(key=lambda item: (-(item[0] or 0.0), item[1].name))
     return [
-        TopPlace(r.place.slug, r.place.name, r.place.country.name, float(score or 0.0))
-        for score, r in scored[:count]
+        TopPlace(r.slug, r.name, r.country_name, float(score or 0.0)) for score, r in scored[:count]
     ]
 
 

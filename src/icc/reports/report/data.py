@@ -3,7 +3,8 @@
 Rules held here:
 
 - A report exists for a place with a published response to the edition and a stored result;
-  ``report_data`` refreshes the edition's results first, so it always reports the current ones.
+  ``report_data`` reads the stored results (computed in the background by the index) and never
+  computes (the pages say, from ``edition_results_state``, when a newer computation is queued).
 - Ranks are worded by the scoring core (``rank_wording``: "1st of 3 cities", "1re sur 3
   villes"); peer groups by the edition's bands. Averages are the stored sample and peer
   averages of the advanced indicators, the ones the scoring computed.
@@ -15,21 +16,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from icc.index.models import Edition, EditionResult, PlaceResult, Response
+from icc.index.result_selectors import (
+    EditionResultData,
+    PlaceResultData,
+    edition_result_get,
+    indicator_areas_of,
+    place_results_of,
+    response_published_synthetic,
+)
 from icc.index.scoring import SAMPLE_GROUP, Lang, ordinal, rank_wording
-from icc.index.scoring_service import edition_results_refresh
 from icc.index.selectors import peer_label, sensitivity_rows
-from icc.index.workflow import State
+from icc.language import current_language
 from icc.network.labels import STEP_LABELS
 from icc.network.lifecycle import Step
-from icc.network.models import Place
+
+if TYPE_CHECKING:
+    from icc.index.models import Edition
+    from icc.network.models import Place
+
 from icc.reports.report.areas import (
     AreaSection,
     PeerAverage,
@@ -67,8 +77,8 @@ class ReportData:
 
     place: Place
     edition: Edition
-    result: PlaceResult
-    edition_result: EditionResult
+    result: PlaceResultData
+    edition_result: EditionResultData
     lang: Lang
     generated_at: dt.datetime
     synthetic: bool
@@ -92,12 +102,7 @@ def report_lang(language: str | None) -> Lang:
     return "fr" if (language or "en").split("-")[0] == "fr" else "en"
 
 
-def report_available(*, place: Place, edition: Edition) -> bool:
-    """Whether ``place`` has a published response to ``edition`` (reports are then public)."""
-    return Response.objects.filter(place=place, edition=edition, state=State.PUBLISHED).exists()
-
-
-def _interval(result: PlaceResult, draws: int, lang: Lang) -> str:
+def _interval(result: PlaceResultData, draws: int, lang: Lang) -> str:
     if result.rank_low is None or result.rank_high is None:
         return ""
     low, high = round(result.rank_low), round(result.rank_high)
@@ -117,7 +122,7 @@ def _interval(result: PlaceResult, draws: int, lang: Lang) -> str:
 
 
 def _ranks(
-    result: PlaceResult, results: list[PlaceResult], edition: Edition, lang: Lang
+    result: PlaceResultData, results: list[PlaceResultData], edition: Edition, lang: Lang
 ) -> tuple[RankLine | None, RankLine | None, list[RankLine]]:
     sample = SAMPLE_GROUP[lang]
     rank = (
@@ -160,7 +165,7 @@ def _facts(place: Place) -> list[FactLine]:
     ]
 
 
-def _method(edition: Edition, edition_result: EditionResult) -> dict[str, Any]:
+def _method(edition: Edition, edition_result: EditionResultData) -> dict[str, Any]:
     method = edition.method
     questions = method.get("questions", [])
     bands = []
@@ -183,15 +188,14 @@ def _method(edition: Edition, edition_result: EditionResult) -> dict[str, Any]:
 
 def _sections(
     edition: Edition,
-    edition_result: EditionResult,
-    result: PlaceResult,
-    results: list[PlaceResult],
-    response: Response,
+    edition_result: EditionResultData,
+    result: PlaceResultData,
+    results: list[PlaceResultData],
 ) -> list[AreaSection]:
-    lines = question_lines(edition=edition, response=response)
+    lines = question_lines(edition=edition, place_id=result.place_id)
     progress = (result.progress or {}).get("indicators", {})
     sections = []
-    for area in edition.areas.filter(is_indicator=True).order_by("position"):
+    for area in indicator_areas_of(edition=edition):
         peers = [
             PeerAverage(
                 kind=kind,
@@ -216,24 +220,22 @@ def _sections(
     return sections
 
 
-def report_data(*, place: Place, edition: Edition, refresh: bool = True) -> ReportData:
-    """The city report of ``place`` for ``edition`` in the active language.
+def report_data(*, place: Place, edition: Edition) -> ReportData:
+    """The city report of ``place`` for ``edition`` in the active language, from the stored
+    results (reads only).
 
     Raises ``ReportUnavailable`` (a full sentence) when the place has no published result.
-    ``refresh=False`` trusts the stored results (a bulk run refreshes them once, first).
     """
-    if refresh:
-        edition_results_refresh(edition=edition)
-    response = Response.objects.filter(place=place, edition=edition, state=State.PUBLISHED).first()
-    results = list(PlaceResult.objects.filter(edition=edition).select_related("place__country"))
+    synthetic = response_published_synthetic(edition=edition, place_id=place.pk)
+    results = place_results_of(edition=edition)
     result = next((r for r in results if r.place_id == place.pk), None)
-    edition_result = EditionResult.objects.filter(edition=edition).first()
-    if response is None or result is None or edition_result is None:
+    edition_result = edition_result_get(edition=edition)
+    if synthetic is None or result is None or edition_result is None:
         raise ReportUnavailable(
             _("%(place)s has no published response to edition %(edition)s, so it has no report.")
             % {"place": place.name, "edition": edition.name}
         )
-    lang = report_lang(get_language())
+    lang = report_lang(current_language())
     rank, rank_core, peers = _ranks(result, results, edition, lang)
     return ReportData(
         place=place,
@@ -242,12 +244,12 @@ def report_data(*, place: Place, edition: Edition, refresh: bool = True) -> Repo
         edition_result=edition_result,
         lang=lang,
         generated_at=timezone.now(),
-        synthetic=result.is_synthetic or response.is_synthetic,
+        synthetic=result.is_synthetic or synthetic,
         rank=rank,
         rank_core=rank_core,
         peer_ranks=peers,
         interval=_interval(result, edition_result.n_draws, lang),
-        sections=_sections(edition, edition_result, result, results, response),
+        sections=_sections(edition, edition_result, result, results),
         facts=_facts(place),
         steps=[
             (str(STEP_LABELS[Step(s.step)]), s.date)

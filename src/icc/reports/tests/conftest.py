@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from icc.index.models import Answer, Edition, Response
-from icc.index.scoring_service import edition_results_refresh
+from icc.index.scoring_service import edition_results_compute
 from icc.index.services import edition_import_xlsform
 from icc.index.tests.conftest import SMALL_SOURCE
 from icc.index.xlsform.source import form_from_source
@@ -93,6 +93,6 @@ def editions(directory: dict[str, Any]) -> dict[str, Edition]:
     newer = edition_make("2023", 2023, previous=older)
     publish(older, directory, ANSWERS_2021)
     publish(newer, directory, ANSWERS)
-    edition_results_refresh(edition=older)
-    edition_results_refresh(edition=newer)
+    edition_results_compute(edition=older)
+    edition_results_compute(edition=newer)
     return {"2021": older, "2023": newer}

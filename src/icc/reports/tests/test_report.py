@@ -6,16 +6,19 @@ import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.test import Client
 
-from icc.index.models import PlaceResult, Response
-from icc.index.scoring_service import edition_results_refresh
+from icc.index.models import Edition, PlaceResult, Response
+from icc.index.scoring_service import edition_results_compute
+from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
 from icc.reports.report.practices import (
     GoodPractice,
     good_practices_provider_register,
     good_practices_provider_unregister,
 )
+from icc.reports.services import report_file_make
 
 
 def page(lang="en", slug="bilbao", edition="2023"):
@@ -64,7 +67,8 @@ def test_low_and_skipped_questions_carry_their_recommendations(editions):
 
 def test_a_place_new_to_the_index_has_no_progress(editions):
     Response.objects.filter(place__slug="getxo", edition__name="2021").delete()
-    edition_results_refresh(edition=editions["2021"])  # as unpublishing it would
+    for name in ("2021", "2023"):  # as the task queued by unpublishing it would
+        edition_results_compute(edition=editions[name])
     body = page(slug="getxo").content.decode()
     assert "No progress can be measured: this place has no published result in edition 2021." in (
         body
@@ -207,13 +211,22 @@ def test_command_line_errors_are_clear(editions, args, message):
         call_command("report", *args, stdout=io.StringIO())
 
 
-def test_pdf_address_serves_the_stored_report_and_keeps_it(editions):
+def test_pdf_address_serves_the_stored_report_of_the_current_results(editions):
     client = Client()
-    first = client.get("/fr/index/2023/places/bilbao/report.pdf")
+    url = "/fr/index/2023/places/bilbao/report.pdf"
+    preparing = client.get(url)  # nothing made yet: the page says so and reloads itself
+    assert preparing.status_code == 202 and preparing["Retry-After"]
+    assert b'http-equiv="refresh"' in preparing.content and b"report-preparing" in preparing.content
+    report_file_make(place=place_get_public(slug="bilbao"), edition=editions["2023"], lang="fr")
+    first = client.get(url)
     assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
     assert first.getvalue().startswith(b"%PDF")
     stored = ReportFile.objects.get(place__slug="bilbao", lang="fr")
-    assert stored.inputs_key == editions["2023"].result.inputs_key
-    assert client.get("/fr/index/2023/places/bilbao/report.pdf").getvalue().startswith(b"%PDF")
+    assert stored.results_version == editions["2023"].result.version
+    assert client.get(url).getvalue().startswith(b"%PDF")
     assert ReportFile.objects.get(pk=stored.pk).generated_at == stored.generated_at
+    # newer results: the stored file no longer matches them until the background run remakes it
+    Edition.objects.filter(pk=editions["2023"].pk).update(results_version=F("results_version") + 1)
+    edition_results_compute(edition=editions["2023"])
+    assert client.get(url).status_code == 202
     assert client.get("/fr/index/2023/places/braga/report.pdf").status_code == 404

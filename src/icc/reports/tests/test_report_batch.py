@@ -1,28 +1,41 @@
 """Bulk reports: one stored PDF per place and language, made again only when inputs change; the
 secretariat's page with its progress bar; ``icc report --all`` with its own."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.test import override_settings
+from django.utils import timezone
 
 from icc.conftest import client_for
-from icc.index.models import Answer, EditionResult
+from icc.core.models import Job
+from icc.index.models import Answer, EditionResult, Response
+from icc.index.scoring_service import edition_results_compute
+from icc.index.services import response_transition
+from icc.index.tests.test_results_background import DB_TASKS
+from icc.index.workflow import Action, Actor
 from icc.network.models import PlaceFact
 from icc.reports.management.commands.report import progress_line
-from icc.reports.models import ReportBatch, ReportFile
+from icc.reports.models import ReportFile
 from icc.reports.services import report_batch_create, report_batch_run
 
 
 def run(edition, languages=("en", "fr")):
     batch = report_batch_create(edition=edition, languages=languages, enqueue=False)
-    return report_batch_run(batch_id=batch.pk)
+    return report_batch_run(job_id=batch.pk)
+
+
+def counts(job):
+    return tuple(job.counts.get(name, 0) for name in ("generated", "skipped", "failed"))
 
 
 def test_a_run_makes_one_file_per_place_and_language_then_keeps_them(editions):
     edition = editions["2023"]
     first = run(edition)
-    assert (first.state, first.total, first.generated, first.skipped) == ("done", 6, 6, 0)
+    assert (first.state, first.total, *counts(first)) == ("done", 6, 6, 0, 0)
     files = ReportFile.objects.filter(edition=edition)
     assert sorted(files.values_list("place__slug", "lang")) == [
         (slug, lang) for slug in ("bilbao", "getxo", "reggio-emilia") for lang in ("en", "fr")
@@ -32,7 +45,7 @@ def test_a_run_makes_one_file_per_place_and_language_then_keeps_them(editions):
             assert pdf.read(5) == b"%PDF-"
         assert record.is_synthetic and record.size > 10_000
     second = run(edition)
-    assert (second.generated, second.skipped, second.percent) == (0, 6, 100)
+    assert (*counts(second), second.percent) == (0, 6, 0, 100)
 
 
 def test_changed_results_or_profile_make_the_reports_again(
@@ -44,7 +57,7 @@ def test_changed_results_or_profile_make_the_reports_again(
     fact = PlaceFact.objects.get(place__slug="getxo")  # the one fact row of the fixture
     fact.population_source = "Eustat"
     fact.save()
-    assert run(edition, ["en"]).generated == 1  # only Getxo's profile changed
+    assert counts(run(edition, ["en"]))[0] == 1  # only Getxo's profile changed
     answer = Answer.objects.get(
         response__place__slug="getxo",
         response__edition=edition,
@@ -52,13 +65,15 @@ def test_changed_results_or_profile_make_the_reports_again(
     )
     answer.value = "yes"
     answer.save()
+    type(edition).objects.filter(pk=edition.pk).update(results_version=F("results_version") + 1)
+    edition_results_compute(edition=edition)
     with django_capture_on_commit_callbacks(execute=True):  # old files go once committed
         again = run(edition, ["en"])
-    assert again.generated == 3  # new results: every report's ranks and averages may move
+    assert counts(again)[0] == 3  # new results: every report's ranks and averages may move
     after = {r.place.slug: r.file.name for r in ReportFile.objects.select_related("place")}
     assert all(before[slug] != after[slug] for slug in before)
     getxo = ReportFile.objects.get(place__slug="getxo")
-    assert getxo.inputs_key == EditionResult.objects.get(edition=edition).inputs_key
+    assert getxo.results_version == EditionResult.objects.get(edition=edition).version
     assert getxo.file.storage.exists(str(getxo.file.name))
     assert not getxo.file.storage.exists(str(before["bilbao"]))  # the old file is removed
 
@@ -82,8 +97,8 @@ def test_the_page_starts_a_background_run_and_shows_its_progress(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/index/2023/reports/", {"languages": ["fr"]})
     assert response.status_code == 302
-    batch = ReportBatch.objects.get()
-    assert (batch.state, batch.generated, batch.languages) == ("done", 3, ["fr"])
+    batch = Job.objects.get(kind="reports.batch")
+    assert (batch.state, counts(batch)[0], batch.params["languages"]) == ("done", 3, ["fr"])
     assert batch.task_id and batch.created_by == users["secretariat"]
     page = client.get("/en/index/2023/reports/").content.decode()
     assert 'aria-valuenow="100"' in page and "3 made, 0 unchanged, 0 failed." in page
@@ -94,7 +109,7 @@ def test_the_page_starts_a_background_run_and_shows_its_progress(
 
 def test_a_running_batch_is_polled(editions, users):
     batch = report_batch_create(edition=editions["2023"], enqueue=False)
-    ReportBatch.objects.filter(pk=batch.pk).update(state="running", done=2)
+    Job.objects.filter(pk=batch.pk).update(state="running", done=2, heartbeat_at=timezone.now())
     body = client_for(users["secretariat"]).get(f"/en/index/2023/reports/runs/{batch.pk}/")
     text = body.content.decode()
     assert 'hx-trigger="every 1s"' in text and 'aria-valuenow="33"' in text
@@ -131,5 +146,68 @@ def test_all_reports_from_the_command_line(editions, tmp_path):
 
 
 def test_progress_line():
-    batch = ReportBatch(total=8, done=2, current="Bilbao (fr)")
+    batch = Job(total=8, done=2, current="Bilbao (fr)")
     assert progress_line(batch) == "[" + "#" * 7 + "." * 23 + "] 2/8  25 % Bilbao (fr)"
+
+
+def test_a_run_whose_worker_died_is_shown_stopped_and_runs_again(
+    editions, users, django_capture_on_commit_callbacks, settings
+):
+    """The page used to say "Running — 2 of 6" forever once its worker died."""
+    batch = report_batch_create(edition=editions["2023"], enqueue=False)
+    silent = timezone.now() - dt.timedelta(seconds=settings.ICC_JOB_LEASE_S + 5)
+    Job.objects.filter(pk=batch.pk).update(state="running", done=2, heartbeat_at=silent)
+    client = client_for(users["secretariat"])
+    progress = client.get(f"/en/index/2023/reports/runs/{batch.pk}/").content.decode()
+    assert 'id="batch-stopped"' in progress and "Stopped" in progress
+    assert "hx-trigger" not in progress  # no more polling of a dead run
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert 'id="batch-run-again"' in page
+    assert Job.objects.get(pk=batch.pk).state == "running"  # the GETs wrote nothing
+    again_url = f"/en/index/2023/reports/runs/{batch.pk}/again/"
+    assert client_for(users["resident"]).post(again_url).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(again_url)
+    assert answer.status_code == 302
+    stopped = Job.objects.get(pk=batch.pk)
+    assert stopped.state == "failed" and "stopped" in stopped.error
+    again = Job.objects.exclude(pk=batch.pk).get(kind="reports.batch")
+    assert (again.state, again.done, again.total, counts(again)) == ("done", 6, 6, (6, 0, 0))
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert 'aria-valuenow="100"' in page and 'id="batch-run-again"' not in page
+
+
+def test_a_live_run_cannot_be_run_again(editions, users):
+    batch = report_batch_create(edition=editions["2023"], enqueue=False)
+    Job.objects.filter(pk=batch.pk).update(state="running", heartbeat_at=timezone.now())
+    client = client_for(users["secretariat"])
+    client.post(f"/en/index/2023/reports/runs/{batch.pk}/again/")
+    assert Job.objects.filter(kind="reports.batch").count() == 1
+    page = client.get("/en/index/2023/reports/").content.decode()
+    assert "This run is still going" in page
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS, ICC_REPORTS_PER_TASK=3)
+def test_a_run_goes_in_parts_and_results_go_first(editions, users):
+    """A bulk run queued before a publish does not hold the new results back: the results task
+    goes first, then the run continues in parts of three reports."""
+    edition = editions["2023"]
+    report_batch_create(edition=edition, languages=["en", "fr"])
+    response = Response.objects.get(place__slug="getxo", edition=edition)
+    response_transition(
+        response=response,
+        action=Action.REOPEN,
+        actors=frozenset({Actor.SECRETARIAT}),
+        user=users["secretariat"],
+    )
+    call_command("db_worker", "--batch", "--max-tasks", "1", "--interval", "0", verbosity=0)
+    assert Job.objects.get(kind="index.results", key=str(edition.pk)).state == "done"
+    batch = Job.objects.get(kind="reports.batch")
+    assert (batch.state, batch.done) == ("queued", 0)
+    call_command("db_worker", "--batch", "--max-tasks", "1", "--interval", "0", verbosity=0)
+    batch.refresh_from_db()
+    assert (batch.state, batch.done, batch.total) == ("queued", 3, 4)  # Getxo's left the sample
+    call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
+    batch.refresh_from_db()
+    assert (batch.state, batch.done, counts(batch)) == ("done", 4, (4, 0, 0))

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from icc.index.models import Edition
-from icc.index.scoring_service import DEFAULT_DRAWS, edition_results_refresh
+from icc.index.scoring_service import DEFAULT_DRAWS, edition_results_compute
 from icc.index.services import edition_import_xlsform
 from icc.index.xlsform.model import XLSFormError
 from icc.index.xlsform.source import edition_build
@@ -27,9 +27,13 @@ class Command(BaseCommand):
         build = sub.add_parser("build-edition", help="Build the .xlsx of a shipped edition.")
         build.add_argument("source", type=Path)
         build.add_argument("output", type=Path)
-        score = sub.add_parser("score", help="Recompute and store an edition's results.")
+        score = sub.add_parser(
+            "score", help="Compute and store an edition's results now, without the worker."
+        )
         score.add_argument("--edition", required=True)
-        score.add_argument("--force", action="store_true", help="Recompute even if unchanged.")
+        score.add_argument(
+            "--force", action="store_true", help="Kept for old scripts: score always computes."
+        )
         score.add_argument("--draws", type=int, default=DEFAULT_DRAWS)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -82,14 +86,11 @@ class Command(BaseCommand):
         edition = Edition.objects.filter(name=options["edition"]).first()
         if edition is None:
             raise CommandError(f"No edition named {options['edition']!r}.")
-        result = edition_results_refresh(
-            edition=edition, force=options["force"], n_draws=options["draws"]
-        )
-        if result is None:
+        result = edition_results_compute(edition=edition, n_draws=options["draws"])
+        if not result.places:
             self.stdout.write(f"Edition {edition.name}: no published response to score.")
             return
-        count = edition.place_results.count()
         self.stdout.write(
-            f"Edition {edition.name}: {count} places scored, {result.n_draws} Monte Carlo draws "
-            f"(results key {result.inputs_key[:12]})."
+            f"Edition {edition.name}: {result.places} places scored, {result.n_draws} Monte "
+            f"Carlo draws (results version {result.version})."
         )

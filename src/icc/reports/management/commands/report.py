@@ -13,22 +13,24 @@ from __future__ import annotations
 import shutil
 from argparse import ArgumentParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from icc.index.models import Edition
-from icc.network.models import Place
+from icc.network.selectors import PlaceNotFound, place_find_by_name
 from icc.reports import selectors, services
-from icc.reports.models import ReportBatch
 from icc.reports.report.data import ReportUnavailable, report_data
 from icc.reports.report.render import report_html, report_pdf
+
+if TYPE_CHECKING:
+    from icc.core.models import Job
+    from icc.index.models import Edition
 
 BAR_WIDTH = 30
 
 
-def progress_line(batch: ReportBatch) -> str:
+def progress_line(batch: Job) -> str:
     """``[#########.....]  12/302   4 % Bilbao (fr)``: one line of the terminal progress bar."""
     filled = BAR_WIDTH * batch.done // batch.total if batch.total else BAR_WIDTH
     bar = "#" * filled + "." * (BAR_WIDTH - filled)
@@ -51,8 +53,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            edition = selectors.edition_find(name=options["edition"])
-        except Edition.DoesNotExist as error:
+            edition = selectors.edition_for_command(name=options["edition"])
+        except selectors.EditionNotFound as error:
             raise CommandError(str(error)) from error
         if options["all"] == bool(options["place"]):
             raise CommandError("Give either --place NAME or --all.")
@@ -63,8 +65,8 @@ class Command(BaseCommand):
 
     def _one(self, edition: Edition, options: dict[str, Any]) -> None:
         try:
-            place = selectors.place_find(name=options["place"])
-        except Place.DoesNotExist as error:
+            place = place_find_by_name(name=options["place"])
+        except PlaceNotFound as error:
             raise CommandError(str(error)) from error
         lang = options["lang"] or "en"
         fmt = options["format"]
@@ -86,7 +88,7 @@ class Command(BaseCommand):
         languages = [options["lang"]] if options["lang"] else list(services.LANGUAGES)
         if options["force"]:
             selectors.report_files_of(edition=edition).filter(lang__in=languages).update(
-                inputs_key=""
+                results_version=0
             )
         batch = services.report_batch_create(edition=edition, languages=languages, enqueue=False)
         if not batch.total:
@@ -94,7 +96,7 @@ class Command(BaseCommand):
         terminal = self.stdout.isatty()
         shown = [-1]
 
-        def show(progress: ReportBatch) -> None:
+        def show(progress: Job) -> None:
             line = progress_line(progress)
             if terminal:
                 self.stdout.write("\r" + line.ljust(100)[:100], ending="")
@@ -103,19 +105,23 @@ class Command(BaseCommand):
                 self.stdout.write(line)  # a log file gets a line per tenth, not per report
             shown[0] = progress.percent
 
-        batch = services.report_batch_run(batch_id=batch.pk, on_progress=show)
+        ran = services.report_batch_run(job_id=batch.pk, on_progress=show)
+        if ran is None:
+            raise CommandError("The run was taken by another process.")
+        batch = ran
+        counts = {name: batch.counts.get(name, 0) for name in ("generated", "skipped", "failed")}
         if terminal:
             self.stdout.write("")
         self.stdout.write(
-            f"{batch.total} reports of edition {edition.name}: {batch.generated} made, "
-            f"{batch.skipped} unchanged, {batch.failed} failed."
+            f"{batch.total} reports of edition {edition.name}: {counts['generated']} made, "
+            f"{counts['skipped']} unchanged, {counts['failed']} failed."
         )
         if batch.error:
             self.stderr.write(batch.error)
         if options["output_dir"]:
             self._copy(edition, languages, options["output_dir"])
-        if batch.failed:
-            raise CommandError(f"{batch.failed} reports failed; see the errors above.")
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} reports failed; see the errors above.")
 
     def _copy(self, edition: Edition, languages: list[str], folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
