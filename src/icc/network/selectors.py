@@ -13,7 +13,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from icc.accounts.models import User
-from icc.accounts.selectors import UserScope, user_scope
+from icc.accounts.selectors import PlaceRole, place_roles_for_user, user_scope
 from icc.network.bands import Band, bands_from_edges
 from icc.network.lifecycle import Status
 from icc.network.models import (
@@ -21,7 +21,6 @@ from icc.network.models import (
     Country,
     MembershipStep,
     Network,
-    NetworkMembership,
     Place,
     PlaceFact,
 )
@@ -107,23 +106,11 @@ def place_get_public(*, slug: str) -> Place:
     return get_object_or_404(queryset, slug=slug)
 
 
-def _scope_covers_place(scope: UserScope, place: Place, *, include_experts: bool) -> bool:
-    if scope.is_secretariat or place.pk in scope.coordinated_place_ids:
-        return True
-    if include_experts and place.pk in scope.expert_place_ids:
-        return True
-    if scope.coordinated_network_ids:
-        return NetworkMembership.objects.filter(
-            place=place, network_id__in=scope.coordinated_network_ids
-        ).exists()
-    return False
-
-
 def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
     """The private side of a place (notes, step notes) for the secretariat, the place's
     coordinators, coordinators of its networks and its experts. Others get ``PermissionDenied``."""
     place = place_get_public(slug=slug)
-    if not _scope_covers_place(user_scope(user=user), place, include_experts=True):
+    if not place_roles_for_user(user=user, place_id=place.pk):
         raise PermissionDenied("You are not responsible for this place.")
     return place
 
@@ -131,8 +118,8 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
 def place_get_editable_for_user(*, user: AnyUser, slug: str) -> Place:
     """A place whose notes ``user`` may change: the secretariat or its city coordinator."""
     place = place_get_public(slug=slug)
-    scope = user_scope(user=user)
-    if not (scope.is_secretariat or place.pk in scope.coordinated_place_ids):
+    roles = place_roles_for_user(user=user, place_id=place.pk)
+    if not roles & {PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR}:
         raise PermissionDenied("Only the secretariat and the city's coordinators can edit it.")
     return place
 
@@ -142,15 +129,7 @@ def places_for_user(*, user: AnyUser) -> QuerySet[Place]:
     scope = user_scope(user=user)
     if scope.is_secretariat:
         return Place.objects.none()
-    return (
-        Place.objects.filter(
-            Q(pk__in=scope.coordinated_place_ids | scope.expert_place_ids)
-            | Q(networks__pk__in=scope.coordinated_network_ids)
-        )
-        .select_related("country")
-        .distinct()
-        .order_by("name")
-    )
+    return Place.objects.filter(pk__in=scope.place_ids).select_related("country").order_by("name")
 
 
 def coordinators_visible(

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network import selectors, services
 from icc.network.forms import PlaceFilterForm, PlaceImportForm, PlacePrivateForm
 from icc.network.place_export import places_export
@@ -38,7 +39,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def place_list(request: HttpRequest) -> HttpResponse:
+def place_list(request: HtmxHttpRequest) -> HttpResponse:
     """The searchable, filterable list; htmx requests get only the results fragment."""
     form = _filter_form(request)
     filters = form.filters()
@@ -54,12 +55,12 @@ def place_list(request: HttpRequest) -> HttpResponse:
         "map_points": selectors.map_points(filters=filters),
         "tiles_url": settings.ICC_MAP_TILES_URL,
     }
-    template = (
-        "network/_place_results.html"
-        if request.headers.get("HX-Request")
-        else "network/place_list.html"
+    return page_or_fragment_render(
+        request,
+        page="network/place_list.html",
+        fragment="network/_place_results.html",
+        context=context,
     )
-    return render(request, template, context)
 
 
 def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -100,10 +101,9 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
 def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     """The private side of a place; its city coordinator and the secretariat can edit it."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     place = selectors.place_get_private_for_user(user=request.user, slug=slug)
     try:
         editable = selectors.place_get_editable_for_user(user=request.user, slug=slug)

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.selectors import edition_get
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
@@ -58,15 +59,17 @@ def _charts_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def charts(request: HttpRequest) -> HttpResponse:
+def charts(request: HtmxHttpRequest) -> HttpResponse:
     """The index charts: filters, the chart of the chosen view, its data table, downloads.
     htmx requests get the part below the heading only."""
     context = _charts_context(request)
-    htmx = request.headers.get("HX-Request") and not request.headers.get(
-        "HX-History-Restore-Request"
+    return page_or_fragment_render(
+        request,
+        page="reports/charts.html",
+        fragment="reports/_charts_app.html",
+        context=context,
+        status=400 if context["error"] else 200,
     )
-    template = "reports/_charts_app.html" if htmx else "reports/charts.html"
-    return render(request, template, context, status=400 if context["error"] else 200)
 
 
 def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResponse:
