@@ -164,6 +164,12 @@ def online_access_for_user(*, event: Event, user: AnyUser) -> bool:
     return registration is not None and registration.is_confirmed
 
 
+def registration_can_change(*, registration: Registration, now: dt.datetime) -> bool:
+    """The registrant may still change or withdraw: the registration is active and the event
+    has not started. The services enforce it; pages use it to offer the buttons."""
+    return registration.is_active and now < registration.event.start
+
+
 def registration_fields(*, event: Event) -> list[RegistrationField]:
     """The event's extra questions with their options."""
     return list(RegistrationField.objects.filter(event=event).prefetch_related("options"))

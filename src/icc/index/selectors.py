@@ -13,7 +13,7 @@ from icc.accounts.models import User
 from icc.accounts.selectors import PlaceRole, place_roles_for_user, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
 from icc.index.scoring import SAMPLE_GROUP, Bands, Lang, rank_wording
-from icc.index.workflow import Actor, State
+from icc.index.workflow import Actor, State, may_comment, may_edit
 from icc.network.models import Place
 
 AnyUser = User | AnonymousUser
@@ -79,9 +79,8 @@ def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) 
     return ResponseAccess(
         response=response,
         actors=actors,
-        can_edit=state is State.DRAFT and bool(actors & {Actor.CITY, Actor.SECRETARIAT}),
-        can_comment=state in {State.SUBMITTED, State.IN_REVIEW}
-        and bool(actors & {Actor.EXPERT, Actor.SECRETARIAT}),
+        can_edit=may_edit(state, actors),
+        can_comment=may_comment(state, actors),
     )
 
 

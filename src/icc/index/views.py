@@ -179,9 +179,6 @@ def response_action(request: HttpRequest, edition: str, slug: str) -> HttpRespon
 def comment_add(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     """A reviewer comments on one answer."""
     access = _access(request, edition, slug)
-    if not access.can_comment:
-        messages.error(request, _("Comments are possible while a response is under review."))
-        return redirect("index:response_overview", edition=edition, slug=slug)
     question = access.response.edition.questions.filter(code=request.POST.get("question")).first()
     try:
         services.review_comment_add(
@@ -189,9 +186,10 @@ def comment_add(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
             question=question,
             user=request.user,  # type: ignore[arg-type]
             text=request.POST.get("text", ""),
+            actors=access.actors,
         )
-    except ValueError as empty:
-        messages.error(request, str(empty))
+    except ValueError as refused:  # WorkflowError included
+        messages.error(request, str(refused))
     area = question.area.code if question and question.area else None
     if area:
         return redirect("index:response_area", edition=edition, slug=slug, area=area)
