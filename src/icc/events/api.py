@@ -18,7 +18,7 @@ from ninja import Query, Router, Schema
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
-from icc.events.programme_view import PartView
+from icc.events.programme_tree import PartEntry
 
 router = Router(tags=["events"])
 CONTENT_LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
@@ -162,7 +162,7 @@ def _event_out(request: HttpRequest, event: Event) -> dict[str, Any]:
     }
 
 
-def _programme_out(event: Event, parts: list[PartView]) -> dict[str, Any]:
+def _programme_out(event: Event, parts: list[PartEntry]) -> dict[str, Any]:
     return {
         "event": event.slug,
         "title": event.title,

@@ -25,7 +25,7 @@ from icc.events.models import (
     RegistrationField,
     Theme,
 )
-from icc.events.programme_view import PartView, programme_tree
+from icc.events.programme_tree import PartEntry, programme_tree
 from icc.events.registration_states import State, seats_free
 
 AnyUser = User | AnonymousUser
@@ -117,7 +117,7 @@ def event_programme_parts(*, event: Event) -> QuerySet[Part]:
     )
 
 
-def event_programme(*, event: Event) -> list[PartView]:
+def event_programme(*, event: Event) -> list[PartEntry]:
     """The programme as plain display data (times in the event's zone)."""
     return programme_tree(event=event, parts=list(event_programme_parts(event=event)))
 

@@ -8,9 +8,9 @@ from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
 from icc.reports.charts.build import chart_view_build
+from icc.reports.charts.chart import measure_label
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
-from icc.reports.charts.view import measure_label
 
 router = Router(tags=["reports"])
 

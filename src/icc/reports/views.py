@@ -21,12 +21,12 @@ from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.selectors import edition_get
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
+from icc.reports.charts.chart import Chart
 from icc.reports.charts.export import chart_view_export
 from icc.reports.charts.form import filter_fields
 from icc.reports.charts.locale import embed_options
 from icc.reports.charts.query import ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
-from icc.reports.charts.view import ChartView
 from icc.reports.models import ReportFile
 from icc.reports.report.data import ReportUnavailable, report_data
 from icc.reports.report.render import report_charts_draw, report_context
@@ -76,7 +76,7 @@ def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResp
     """The table of the chart view in the query string, as CSV or XLSX."""
     try:
         query = chart_query_parse(dict(request.GET.lists()))
-        view: ChartView = chart_view_build(sample_load(query))
+        view: Chart = chart_view_build(sample_load(query))
     except ChartQueryError as problem:
         return HttpResponseBadRequest(problem.message, content_type="text/plain; charset=utf-8")
     address = request.build_absolute_uri(

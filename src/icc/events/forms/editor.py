@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from icc.events.models import Person, PersonRole, SessionKind, SlotKind
-from icc.events.operations import Texts
+from icc.events.services.programme import Texts
 
 EDITOR_LANGUAGES = ("en", "fr")
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}

@@ -82,7 +82,7 @@ def join_and(texts: Sequence[str]) -> str:
 
 @register.filter
 def names(people: Sequence[Any]) -> str:
-    """People of a session as the programme prints them (see ``PersonView.label``)."""
+    """People of a session as the programme prints them (see ``PersonEntry.label``)."""
     return join_and([p.label for p in people])
 
 
