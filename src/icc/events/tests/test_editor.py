@@ -126,3 +126,24 @@ def test_editor_page_drives_the_programme_services(make_event, users):
     assert client.post(other_url, {"op": "part-delete", "id": part.pk}).status_code == 404
     post(op="part-delete", id=part.pk)
     assert not Part.objects.filter(event=event).exists()
+
+
+def test_editor_shows_english_and_french_inputs_filled_and_escaped(make_event, users):
+    event = make_event(questions=False)
+    part = programme_services.part_create(
+        event=event, title={"en": 'Day "one" <b>', "fr": "Premier jour"}, date=dt.date(2030, 5, 6)
+    )
+    slot = programme_services.slot_create(part=part, start=dt.time(9))
+    page = client_for(users["secretariat"]).get(f"/en/events/{event.slug}/programme/edit/")
+    body = page.content.decode()
+    assert (
+        f'<label for="part{part.pk}-title_en">Title (English) *</label>'
+        f'<input type="text" id="part{part.pk}-title_en" name="title_en" '
+        'value="Day &quot;one&quot; &lt;b&gt;" required>'
+    ) in body
+    assert (
+        f'<label for="part{part.pk}-title_fr">Title (French)</label>'
+        f'<input type="text" id="part{part.pk}-title_fr" name="title_fr" value="Premier jour">'
+    ) in body
+    # the long field of the slot's "add a session" form
+    assert f'id="add-session{slot.pk}-description_en" name="description_en" rows="3">' in body
