@@ -31,10 +31,6 @@ def edition_get(*, name: str) -> Edition:
     return edition
 
 
-def edition_latest_with_results() -> Edition | None:
-    return Edition.objects.filter(place_results__isnull=False).distinct().first()
-
-
 # How a role on a place acts in the answering workflow; a network coordinator only reads.
 _ACTOR_OF_ROLE = {
     PlaceRole.SECRETARIAT: Actor.SECRETARIAT,

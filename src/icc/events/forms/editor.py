@@ -32,15 +32,6 @@ def texts_of(form: forms.Form, name: str) -> Texts:
     return {lang: form.cleaned_data.get(f"{name}_{lang}") or "" for lang in EDITOR_LANGUAGES}
 
 
-def initial_texts(obj: object, *names: str) -> dict[str, Any]:
-    """Initial values of translated fields from a model row."""
-    return {
-        f"{name}_{lang}": getattr(obj, f"{name}_{lang}", "") or ""
-        for name in names
-        for lang in EDITOR_LANGUAGES
-    }
-
-
 class PartForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
 
