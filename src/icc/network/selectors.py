@@ -135,12 +135,14 @@ def places_for_user(*, user: AnyUser) -> QuerySet[Place]:
 def coordinators_visible(
     *, user: AnyUser, place: Place | None = None, network: Network | None = None
 ) -> list[dict[str, Any]]:
-    """Coordinators of a place or network; e-mail and phone only for logged-in members."""
+    """Coordinators of a place or network who are listed publicly (role assignments with a
+    contact card); e-mail and phone only for logged-in members."""
     members_only = user_scope(user=user).is_member
+    cards = Coordinator.objects.select_related("assignment__user")
     rows = (
-        Coordinator.objects.filter(place=place)
+        cards.filter(assignment__place=place)
         if place
-        else Coordinator.objects.filter(network=network)
+        else cards.filter(assignment__network=network)
     )
     return [
         {
@@ -151,7 +153,7 @@ def coordinators_visible(
             "phone": c.phone if members_only else None,
             "is_fictional": c.is_fictional,
         }
-        for c in rows.order_by("name")
+        for c in rows
     ]
 
 
