@@ -3,6 +3,7 @@
 Access control lives here: one selector per protected resource.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from icc.accounts.models import User
 from icc.accounts.selectors import PlaceRole, place_roles_for_user, user_scope
 from icc.network.bands import Band, bands_from_edges
-from icc.network.lifecycle import Status
+from icc.network.lifecycle import Status, Step
 from icc.network.models import (
     Coordinator,
     Country,
@@ -219,3 +220,38 @@ def map_points(*, filters: PlaceFilters) -> list[dict[str, Any]]:
     """Places with coordinates for the map, as plain data."""
     places = place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
     return [map_point(p) for p in places]
+
+
+def _status_on(day: dt.date) -> Subquery:
+    """The status a place had at the end of ``day``: the status after its latest step by then."""
+    latest = MembershipStep.objects.filter(place=OuterRef("pk"), date__lte=day).order_by(
+        "-date", "-id"
+    )
+    return Subquery(latest.values("step")[:1])
+
+
+def members_on(*, day: dt.date) -> QuerySet[Place]:
+    """Places that were members at the end of ``day`` (suspended and departed ones excluded)."""
+    return (
+        Place.objects.annotate(step_then=_status_on(day))
+        .filter(step_then=Step.MEMBER.value)
+        .order_by("name")
+    )
+
+
+def members_joined_in(*, year: int) -> QuerySet[Place]:
+    """Places that became members during ``year`` and were still members at its end."""
+    end = dt.date(year, 12, 31)
+    joined = MembershipStep.objects.filter(step=Step.MEMBER.value, date__year=year).values(
+        "place_id"
+    )
+    return members_on(day=end).filter(pk__in=joined)
+
+
+def accessions_started_in(*, year: int) -> QuerySet[Place]:
+    """Places that started the accession path during ``year`` and were not members at its end."""
+    started = MembershipStep.objects.filter(step=Step.CANDIDATE.value, date__year=year).values(
+        "place_id"
+    )
+    members = members_on(day=dt.date(year, 12, 31)).values("pk")
+    return Place.objects.filter(pk__in=started).exclude(pk__in=members).order_by("name")

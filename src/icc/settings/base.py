@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "icc.core",
     "icc.accounts",
+    "icc.notifications",
     "icc.network",
     "icc.index",
     "icc.reports",

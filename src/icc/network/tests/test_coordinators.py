@@ -76,7 +76,7 @@ def test_a_coordinator_has_one_place_or_one_network(directory, users):
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_turns_every_listed_coordinator_into_a_role_holder(directory, users):
     executor = MigrationExecutor(connection)
-    before = [("network", "0002_coordinator_assignment")]
+    before = [("network", "0003_coordinator_assignment")]
     executor.migrate(before)
     apps = executor.loader.project_state(before).apps
     OldCoordinator = apps.get_model("network", "Coordinator")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_initial"),
-        ("network", "0003_coordinators_from_role_assignments"),
+        ("network", "0004_coordinators_from_role_assignments"),
     ]
 
     operations = [

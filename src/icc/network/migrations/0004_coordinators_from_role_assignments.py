@@ -62,7 +62,7 @@ def roles_to_cards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0002_coordinator_assignment"),
+        ("network", "0003_coordinator_assignment"),
     ]
 
     operations = [migrations.RunPython(cards_to_roles, roles_to_cards)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_initial"),
-        ("network", "0001_initial"),
+        ("network", "0002_membership_step_demo_date"),
     ]
 
     operations = [
