@@ -107,21 +107,23 @@ def place_get_public(*, slug: str) -> Place:
     return get_object_or_404(queryset, slug=slug)
 
 
-def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
-    """The private side of a place (notes, step notes) for the secretariat, the place's
-    coordinators, coordinators of its networks and its experts. Others get ``PermissionDenied``."""
-    place = place_get_public(slug=slug)
-    if not place_roles_for_user(user=user, place_id=place.pk):
-        raise PermissionDenied("You are not responsible for this place.")
-    return place
+def place_private_readable(*, user: AnyUser, place: Place) -> bool:
+    """The secretariat, the place's coordinators, coordinators of its networks and its experts
+    may read its private side (notes, step notes)."""
+    return bool(place_roles_for_user(user=user, place_id=place.pk))
 
 
-def place_get_editable_for_user(*, user: AnyUser, slug: str) -> Place:
-    """A place whose notes ``user`` may change: the secretariat or its city coordinator."""
-    place = place_get_public(slug=slug)
+def place_private_editable(*, user: AnyUser, place: Place) -> bool:
+    """The secretariat and the place's city coordinators may change its private side."""
     roles = place_roles_for_user(user=user, place_id=place.pk)
-    if not roles & {PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR}:
-        raise PermissionDenied("Only the secretariat and the city's coordinators can edit it.")
+    return bool(roles & {PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR})
+
+
+def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
+    """A place whose private side ``user`` may read; others get ``PermissionDenied``."""
+    place = place_get_public(slug=slug)
+    if not place_private_readable(user=user, place=place):
+        raise PermissionDenied("You are not responsible for this place.")
     return place
 
 

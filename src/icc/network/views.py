@@ -81,11 +81,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A place's public page: facts with sources, membership, networks, coordinators."""
     place = selectors.place_get_public(slug=slug)
     scope = user_scope(user=request.user)
-    try:
-        selectors.place_get_private_for_user(user=request.user, slug=slug)
-        can_see_private = True
-    except PermissionDenied:
-        can_see_private = False
+    can_see_private = selectors.place_private_readable(user=request.user, place=place)
     return render(
         request,
         "network/place_detail.html",
@@ -105,20 +101,17 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     """The private side of a place; its city coordinator and the secretariat can edit it."""
     place = selectors.place_get_private_for_user(user=request.user, slug=slug)
-    try:
-        editable = selectors.place_get_editable_for_user(user=request.user, slug=slug)
-    except PermissionDenied:
-        editable = None
+    editable = selectors.place_private_editable(user=request.user, place=place)
     form = PlacePrivateForm(
         request.POST or None,
         initial={"website": place.website, "internal_notes": place.internal_notes},
     )
     if request.method == "POST":
-        if editable is None:
+        if not editable:
             raise PermissionDenied(_("You can read this place's workspace but not change it."))
         if form.is_valid():
             services.place_private_update(
-                place=editable,
+                place=place,
                 internal_notes=form.cleaned_data["internal_notes"],
                 website=form.cleaned_data["website"],
             )
@@ -127,7 +120,7 @@ def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "network/place_workspace.html",
-        {"place": place, "form": form, "editable": editable is not None},
+        {"place": place, "form": form, "editable": editable},
     )
 
 

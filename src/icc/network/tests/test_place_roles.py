@@ -1,6 +1,8 @@
 """``place_roles_for_user``: the one answer to "what is this person to this place?"."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from icc.accounts.models import User
 from icc.accounts.selectors import PlaceRole, place_roles_for_user, user_scope
@@ -37,3 +39,13 @@ def test_a_network_coordinator_opens_the_workspace_of_member_places_only(users, 
     client = client_for(users["network_coordinator"])
     assert client.get("/en/network/places/getxo/workspace/").status_code == 200
     assert client.get("/en/network/places/reggio-emilia/workspace/").status_code == 403
+
+
+def test_place_pages_read_the_place_and_the_roles_once(users, directory):
+    client = client_for(users["city_coordinator"])
+    for url in ("/en/network/places/bilbao/", "/en/network/places/bilbao/workspace/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        sql = [q["sql"] for q in queries.captured_queries]
+        assert sum('"network_place"."slug" = \'bilbao\'' in s for s in sql) == 1, url
+        assert sum('FROM "accounts_roleassignment"' in s for s in sql) == 1, url
