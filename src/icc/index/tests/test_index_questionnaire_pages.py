@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from icc.conftest import client_for
 from icc.index.questionnaire import response_area_get
 from icc.index.selectors import response_get_for_user
-from icc.index.services import answer_save, response_start
 
 BASE = "/en/index/test/places/bilbao/"
 
@@ -63,16 +62,7 @@ def test_area_pages_link_to_their_neighbours_and_hide_skipped_questions(
 
 
 def test_area_page_data_counts_only_visible_questions(small_edition, directory, users):
-    response = response_start(place=directory["bilbao"], edition=small_edition)
-    answer_save(
-        response=response,
-        question=small_edition.questions.get(code="commitment_strategy"),
-        value="no",
-        evidence="",
-        links=[],
-        expected_version=0,
-        user=None,
-    )
+    _save(client_for(users["city_coordinator"]), "commitment_strategy", "no")
     access = response_get_for_user(
         user=users["city_coordinator"], place_slug="bilbao", edition_name="test"
     )
