@@ -13,7 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("accounts/", include("icc.accounts.urls")),
+    path("accounts/", include("icc.core.account_urls")),
     path("network/", include("icc.network.urls")),
     path("index/", include("icc.reports.urls")),
     path("index/", include("icc.index.urls")),

@@ -1,12 +1,13 @@
 """Reports API (``/api/v1/index/charts``): the data behind each view of the index charts."""
 
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
+from icc.api_contract import Error, Text, UiLanguage
 from icc.index.peer_bands import peer_bands_default
 from icc.language import current_language, interface_language
 from icc.reports.charts.build import chart_view_build
@@ -42,8 +43,8 @@ string gives the same rows here, in the page's table and in its CSV/XLSX downloa
 - `x`: for `scatter`, `population` (default), `foreign_born` or `non_nationals`.
 - `lang`: `en` or `fr` for labels (default: the request's language).
 
-Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with `detail`
-saying what was wrong and `param` naming the parameter.
+Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with the API's
+error body: `detail` says what was wrong, `param` names the parameter.
 """
 
 
@@ -69,30 +70,25 @@ class ChartDataOut(Schema):
     notes: list[str]
 
 
-class ErrorOut(Schema):
-    detail: str
-    param: str
-
-
 class ChartFiltersIn(Schema):
-    edition: str = ""
-    index: str = ""
-    area: list[str] = []
-    population_band: str = ""
-    foreign_born_band: str = ""
-    non_nationals_band: str = ""
-    country: str = ""
-    network: str = ""
-    status: str = ""
-    view: str = ""
-    places: list[str] = []
-    x: str = ""
-    lang: Literal["en", "fr"] | None = None
+    edition: Text = ""
+    index: Text = ""
+    area: list[Text] = []
+    population_band: Text = ""
+    foreign_born_band: Text = ""
+    non_nationals_band: Text = ""
+    country: Text = ""
+    network: Text = ""
+    status: Text = ""
+    view: Text = ""
+    places: list[Text] = []
+    x: Text = ""
+    lang: UiLanguage = ""
 
 
 @router.get(
     "/index/charts",
-    response={200: ChartDataOut, 422: ErrorOut},
+    response={200: ChartDataOut, 422: Error},
     summary="Data behind the index charts, with the charts' filters",
     description=CHARTS_DESCRIPTION,
 )
@@ -103,7 +99,14 @@ def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[
             query = chart_query_parse(params)
             view = chart_view_build(sample_load(query))
         except ChartQueryError as error:
-            return Status(422, {"detail": error.message, "param": error.param})
+            return Status(
+                422,
+                {
+                    "detail": error.message,
+                    "param": error.param,
+                    "errors": [{"loc": ["query", error.param], "msg": error.message}],
+                },
+            )
         return Status(
             200,
             {

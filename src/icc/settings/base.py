@@ -4,6 +4,7 @@
 ``ICC_ALLOWED_HOSTS`` (comma-separated), ``ICC_EMAIL_URL``-style settings for SMTP below.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
 ]
 
 ROOT_URLCONF = "icc.urls"
@@ -111,6 +114,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): ICC_LOGIN_FAILURE_LIMIT failed logins for one username from
+# one address lock that pair out, the right password included, until ICC_LOGIN_COOLOFF_MINUTES
+# have passed since the last attempt; other usernames and addresses are unaffected.
+AXES_FAILURE_LIMIT = int(os.environ.get("ICC_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("ICC_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept (and logged); successful logins are not
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "icc.core.account_views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "icc.core.client_address.client_address"
+# How many reverse proxies in front of the platform append the client's address to
+# X-Forwarded-For. 0 (default): the header is ignored and the address is the connection's.
+ICC_PROXY_COUNT = int(os.environ.get("ICC_PROXY_COUNT", "0"))
+# Password-reset requests allowed per window from one address and for one e-mail address;
+# beyond them the page answers as usual but sends nothing.
+ICC_PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("ICC_PASSWORD_RESET_PER_ADDRESS", "5"))
+ICC_PASSWORD_RESET_PER_ACCOUNT = int(os.environ.get("ICC_PASSWORD_RESET_PER_ACCOUNT", "3"))
+ICC_PASSWORD_RESET_WINDOW_S = 60 * int(os.environ.get("ICC_PASSWORD_RESET_WINDOW_MINUTES", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
