@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
@@ -17,10 +17,8 @@ def secretariat_required(
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
         if not user_scope(user=request.user).is_secretariat:
             raise PermissionDenied("Only the secretariat can do this.")
         return view(request, *args, **kwargs)
 
-    return wrapped
+    return login_required(wrapped)

@@ -1,13 +1,28 @@
-"""Reads about who may do what. Other apps ask here; they never inspect roles themselves."""
+"""Reads about who may do what. Other apps ask here; they never inspect roles themselves.
 
+Every access check on a place goes through ``place_roles_for_user``: the one place where
+"a national-network coordinator answers for the network's member places" is written.
+"""
+
+import enum
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 
-from icc.accounts.models import Role, RoleAssignment, User
+from icc.accounts.models import Role as Role  # the roles, for other apps to name them
+from icc.accounts.models import RoleAssignment, User
 
 # Who may be asking: other apps annotate with this instead of importing the accounts' models.
 AnyUser = User | AnonymousUser
+
+
+class PlaceRole(enum.Enum):
+    """The ways a person can be responsible for one place."""
+
+    SECRETARIAT = "secretariat"
+    CITY_COORDINATOR = "city_coordinator"
+    EXPERT = "expert"
+    NETWORK_COORDINATOR = "network_coordinator"
 
 
 @dataclass(frozen=True)
@@ -19,6 +34,8 @@ class UserScope:
     coordinated_place_ids: frozenset[int]
     coordinated_network_ids: frozenset[int]
     expert_place_ids: frozenset[int]
+    # member places of the networks the user coordinates
+    network_place_ids: frozenset[int]
 
     @property
     def is_member(self) -> bool:
@@ -27,12 +44,18 @@ class UserScope:
             self.coordinated_place_ids or self.coordinated_network_ids or self.expert_place_ids
         )
 
+    @property
+    def place_ids(self) -> frozenset[int]:
+        """Every place the user answers for through a role (the secretariat's "all" excluded)."""
+        return self.coordinated_place_ids | self.expert_place_ids | self.network_place_ids
 
-PUBLIC_SCOPE = UserScope(False, False, frozenset(), frozenset(), frozenset())
+
+PUBLIC_SCOPE = UserScope(False, False, frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def user_scope(*, user: User | AnonymousUser) -> UserScope:
-    """The places and networks ``user`` answers for; memoised on the user object per request."""
+    """The places and networks ``user`` answers for, read in one query and memoised on the user
+    object for the request."""
     if not user.is_authenticated or not isinstance(user, User):
         return PUBLIC_SCOPE
     cached: UserScope | None = getattr(user, "_icc_scope", None)
@@ -41,23 +64,46 @@ def user_scope(*, user: User | AnonymousUser) -> UserScope:
     places: set[int] = set()
     networks: set[int] = set()
     expert: set[int] = set()
-    rows = RoleAssignment.objects.filter(user=user).values_list("role", "place_id", "network_id")
-    for role, place_id, network_id in rows:
+    network_places: set[int] = set()
+    # one row per assignment, or per member place for a network coordinator's assignment
+    rows = RoleAssignment.objects.filter(user=user).values_list(
+        "role", "place_id", "network_id", "network__members"
+    )
+    for role, place_id, network_id, member_id in rows:
         if role == Role.CITY_COORDINATOR and place_id:
             places.add(place_id)
         elif role == Role.EXPERT and place_id:
             expert.add(place_id)
         elif role == Role.NETWORK_COORDINATOR and network_id:
             networks.add(network_id)
+            if member_id:
+                network_places.add(member_id)
     scope = UserScope(
         is_authenticated=True,
         is_secretariat=bool(user.is_active and user.is_staff),
         coordinated_place_ids=frozenset(places),
         coordinated_network_ids=frozenset(networks),
         expert_place_ids=frozenset(expert),
+        network_place_ids=frozenset(network_places),
     )
     user._icc_scope = scope  # type: ignore[attr-defined]
     return scope
+
+
+def place_roles_for_user(*, user: User | AnonymousUser, place_id: int) -> frozenset[PlaceRole]:
+    """The roles ``user`` holds on one place; empty for the public. Every access check on a
+    place (its private page, its index response) starts here."""
+    scope = user_scope(user=user)
+    roles: set[PlaceRole] = set()
+    if scope.is_secretariat:
+        roles.add(PlaceRole.SECRETARIAT)
+    if place_id in scope.coordinated_place_ids:
+        roles.add(PlaceRole.CITY_COORDINATOR)
+    if place_id in scope.expert_place_ids:
+        roles.add(PlaceRole.EXPERT)
+    if place_id in scope.network_place_ids:
+        roles.add(PlaceRole.NETWORK_COORDINATOR)
+    return frozenset(roles)
 
 
 def role_assignments_for_user(*, user: User | AnonymousUser) -> list[RoleAssignment]:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from icc.accounts.models import Role, RoleAssignment, User
 
@@ -25,3 +26,25 @@ def role_assign(
     scope: dict[str, Any] = {"place_id": place_id, "network_id": network_id}
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
     return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment) -> None:
+    """Take a role away; what hangs on it (a public contact card) goes with it."""
+    assignment.delete()
+
+
+@transaction.atomic
+def contact_account_create(*, full_name: str, email: str = "") -> User:
+    """An account for a person the platform must know before they log in (a coordinator named by
+    their city): inactive, without a usable password, until the secretariat activates it."""
+    first, _space, last = full_name.strip().partition(" ")
+    base = slugify(full_name)[:100] or "person"
+    username, number = base, 1
+    while User.objects.filter(username=username).exists():
+        number += 1
+        username = f"{base}-{number}"
+    user = User(username=username, first_name=first, last_name=last, email=email, is_active=False)
+    user.set_unusable_password()
+    user.save()
+    return user

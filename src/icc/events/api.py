@@ -19,7 +19,7 @@ from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
-from icc.events.programme_view import PartView
+from icc.events.programme_tree import PartEntry
 from icc.language import language_base
 
 router = Router(tags=["events"])
@@ -168,7 +168,7 @@ def _event_out(request: HttpRequest, event: Event) -> dict[str, Any]:
     }
 
 
-def _programme_out(event: Event, parts: list[PartView]) -> dict[str, Any]:
+def _programme_out(event: Event, parts: list[PartEntry]) -> dict[str, Any]:
     return {
         "event": event.slug,
         "title": event.title,

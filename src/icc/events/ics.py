@@ -20,7 +20,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from icc.events.models import Event, EventStatus
-from icc.events.programme_view import SessionView, SlotView
+from icc.events.programme_tree import SessionEntry, SlotEntry
 from icc.events.selectors import event_programme
 
 PRODID = "-//Intercultural Cities Platform//Events//EN"
@@ -89,7 +89,7 @@ def _event_vevent(event: Event, base_url: str) -> VEvent:
     return vevent
 
 
-def session_description(session: SessionView, event: Event) -> str:
+def session_description(session: SessionEntry, event: Event) -> str:
     """The session in plain text: the event, people by role, description, sub-items."""
     lines = [event.title]
     for label, people in (
@@ -106,7 +106,7 @@ def session_description(session: SessionView, event: Event) -> str:
     return "\n".join(lines)
 
 
-def _session_vevent(event: Event, slot: SlotView, session: SessionView, base_url: str) -> VEvent:
+def _session_vevent(event: Event, slot: SlotEntry, session: SessionEntry, base_url: str) -> VEvent:
     vevent = VEvent()
     vevent.add("uid", _uid(session.uid, "session"))
     vevent.add("summary", session.title)
@@ -131,7 +131,7 @@ def _finish(calendar: Calendar, events: Iterable[Event]) -> bytes:
     return data
 
 
-def _session_rows(event: Event) -> list[tuple[SlotView, SessionView]]:
+def _session_rows(event: Event) -> list[tuple[SlotEntry, SessionEntry]]:
     return [
         (slot, session)
         for part in event_programme(event=event)

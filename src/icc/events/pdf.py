@@ -8,7 +8,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from icc.events.models import Event
-from icc.events.programme_view import PartView
+from icc.events.programme_tree import PartEntry
 
 # WeasyPrint reports each step of its work at INFO level, from its import on: warnings only.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -24,7 +24,7 @@ def _css() -> str:
     return Path(path).read_text(encoding="utf-8") if path else ""
 
 
-def agenda_pdf(*, event: Event, parts: list[PartView], base_url: str) -> bytes:
+def agenda_pdf(*, event: Event, parts: list[PartEntry], base_url: str) -> bytes:
     """The agenda of ``event`` as a PDF (A4), in the active language."""
     html = render_to_string(
         "events/agenda_document.html",

@@ -22,7 +22,7 @@ from icc.events.models import (
     Registration,
     RegistrationField,
 )
-from icc.events.programme_view import PartView, programme_tree
+from icc.events.programme_tree import PartEntry, programme_tree
 from icc.events.registration_states import State, seats_free
 
 
@@ -91,7 +91,7 @@ def event_programme_parts(*, event: Event) -> QuerySet[Part]:
     )
 
 
-def event_programme(*, event: Event) -> list[PartView]:
+def event_programme(*, event: Event) -> list[PartEntry]:
     """The programme as plain display data (times in the event's zone)."""
     return programme_tree(event=event, parts=list(event_programme_parts(event=event)))
 
@@ -136,6 +136,12 @@ def online_access_for_user(*, event: Event, user: AnyUser) -> bool:
     """Whether ``user`` may see the online link: their registration is confirmed."""
     registration = registration_for_user(event=event, user=user)
     return registration is not None and registration.is_confirmed
+
+
+def registration_can_change(*, registration: Registration, now: dt.datetime) -> bool:
+    """The registrant may still change or withdraw: the registration is active and the event
+    has not started. The services enforce it; pages use it to offer the buttons."""
+    return registration.is_active and now < registration.event.start
 
 
 def registration_fields(*, event: Event) -> list[RegistrationField]:

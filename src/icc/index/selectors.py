@@ -7,12 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from icc.accounts.selectors import AnyUser, user_scope
+from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
 from icc.index.peer_bands import peer_bands_of
 from icc.index.wording import band_text, rank_text
-from icc.index.workflow import Actor, State
-from icc.network.models import NetworkMembership, Place
+from icc.index.workflow import Actor, State, may_comment, may_edit
+from icc.network.models import Place
 
 
 def edition_list() -> QuerySet[Edition]:
@@ -27,29 +27,18 @@ def edition_get(*, name: str) -> Edition:
     return edition
 
 
-def edition_latest_with_results() -> Edition | None:
-    return Edition.objects.filter(place_results__isnull=False).distinct().first()
+# How a role on a place acts in the answering workflow; a network coordinator only reads.
+_ACTOR_OF_ROLE = {
+    PlaceRole.SECRETARIAT: Actor.SECRETARIAT,
+    PlaceRole.CITY_COORDINATOR: Actor.CITY,
+    PlaceRole.EXPERT: Actor.EXPERT,
+}
 
 
 def actors_for(*, user: AnyUser, place: Place) -> frozenset[Actor]:
     """The workflow roles ``user`` holds on ``place``'s responses."""
-    scope = user_scope(user=user)
-    actors: set[Actor] = set()
-    if scope.is_secretariat:
-        actors.add(Actor.SECRETARIAT)
-    if place.pk in scope.coordinated_place_ids:
-        actors.add(Actor.CITY)
-    if place.pk in scope.expert_place_ids:
-        actors.add(Actor.EXPERT)
-    return frozenset(actors)
-
-
-def _network_coordinator_of(user: AnyUser, place: Place) -> bool:
-    networks = user_scope(user=user).coordinated_network_ids
-    return (
-        bool(networks)
-        and NetworkMembership.objects.filter(place=place, network_id__in=networks).exists()
-    )
+    roles = place_roles_for_user(user=user, place_id=place.pk)
+    return frozenset(_ACTOR_OF_ROLE[role] for role in roles if role in _ACTOR_OF_ROLE)
 
 
 @dataclass(frozen=True)
@@ -69,21 +58,21 @@ def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) 
     if place is None:
         raise Http404(f"No place with the slug '{place_slug}'.")
     edition = edition_get(name=edition_name)
-    actors = actors_for(user=user, place=place)
-    if not actors and not _network_coordinator_of(user, place):
+    if not place_roles_for_user(user=user, place_id=place.pk):
         raise PermissionDenied("You are not responsible for this place's index answers.")
+    actors = actors_for(user=user, place=place)
     response = Response.objects.filter(place=place, edition=edition).first()
     if response is None:
         if not actors & {Actor.CITY, Actor.SECRETARIAT}:
             raise Http404("This place has not started this edition yet.")
         response = Response(place=place, edition=edition)
+    response.place, response.edition = place, edition  # already read: no second query
     state = State(response.state)
     return ResponseAccess(
         response=response,
         actors=actors,
-        can_edit=state is State.DRAFT and bool(actors & {Actor.CITY, Actor.SECRETARIAT}),
-        can_comment=state in {State.SUBMITTED, State.IN_REVIEW}
-        and bool(actors & {Actor.EXPERT, Actor.SECRETARIAT}),
+        can_edit=may_edit(state, actors),
+        can_comment=may_comment(state, actors),
     )
 
 

@@ -31,7 +31,15 @@ from icc.index.models import (
 from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
 from icc.index.tasks import RESULTS_JOB, edition_results_task
-from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowError, next_state
+from icc.index.workflow import (
+    EDITABLE_STATES,
+    Action,
+    Actor,
+    State,
+    WorkflowError,
+    may_comment,
+    next_state,
+)
 from icc.index.xlsform.model import Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
@@ -378,9 +386,19 @@ def place_facts_changed_receive(sender: type, place_id: int, **kwargs: Any) -> N
 
 @transaction.atomic
 def review_comment_add(
-    *, response: Response, question: Question | None, user: User, text: str
+    *,
+    response: Response,
+    question: Question | None,
+    user: User,
+    text: str,
+    actors: frozenset[Actor],
 ) -> ReviewComment:
-    """A reviewer's comment on one answer (or the response when ``question`` is None)."""
+    """A reviewer's comment on one answer (or the response when ``question`` is None).
+
+    Raises ``WorkflowError`` unless ``actors`` may comment now (workflow rule 3), ``ValueError``
+    for an empty comment."""
+    if not may_comment(State(response.state), actors):
+        raise WorkflowError(_("Comments are possible while a response is under review."))
     text = text.strip()
     if not text:
         raise ValueError(_("Write a comment before sending it."))

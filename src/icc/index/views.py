@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,14 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
-from icc.index import result_selectors, selectors, services
+from icc.htmx import HtmxHttpRequest
+from icc.index import questionnaire, result_selectors, selectors, services
 from icc.index.exports import responses_export
-from icc.index.forms_bridge import edition_form
-from icc.index.labels import ACTION_LABELS
 from icc.index.models import Answer, Question
+from icc.index.questionnaire import AreaPage, OverviewPage
 from icc.index.selectors import ResponseAccess
-from icc.index.workflow import Action, WorkflowError, available_actions
-from icc.index.xlsform.xpath import visible_questions
+from icc.index.workflow import Action, WorkflowError
 
 
 def index_home(request: HttpRequest) -> HttpResponse:
@@ -63,109 +62,28 @@ def _access(request: HttpRequest, edition: str, slug: str) -> ResponseAccess:
     return selectors.response_get_for_user(user=request.user, place_slug=slug, edition_name=edition)
 
 
-def _progress(access: ResponseAccess, values: dict[str, Any]) -> dict[str, Any]:
-    form = edition_form(access.response.edition)
-    visible = visible_questions(form, values)
-    shown = [c for c in visible if not c.startswith("_")]
-    answered = sum(1 for c in shown if c in values)
+def _page_context(page: OverviewPage | AreaPage) -> dict[str, Any]:
+    response = page.access.response
     return {
-        "visible": shown,
-        "answered": answered,
-        "total": len(shown),
-        "percent": round(100 * answered / len(shown)) if shown else 0,
+        **vars(page),
+        "response": response,
+        "edition": response.edition,
+        "place": response.place,
     }
 
 
-def _login_first(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
+@login_required
 def response_overview(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     """A city's response: areas with progress, state, workflow actions, history."""
-    if (login := _login_first(request)) is not None:
-        return login
-    access = _access(request, edition, slug)
-    response = access.response
-    values = services.answers_values(response) if response.pk else {}
-    questions = selectors.questions_of(edition=response.edition)
-    progress = _progress(access, values)
-    visible = set(progress["visible"])
-    areas = []
-    for area in response.edition.areas.filter(is_page=True):
-        codes = [q.code for q in questions if q.area_id == area.pk and q.code in visible]
-        areas.append(
-            {
-                "area": area,
-                "total": len(codes),
-                "answered": sum(1 for c in codes if c in values),
-            }
-        )
-    return render(
-        request,
-        "index/response_overview.html",
-        {
-            "access": access,
-            "response": response,
-            "edition": response.edition,
-            "place": response.place,
-            "areas": areas,
-            "progress": progress,
-            "actions": [
-                (action, ACTION_LABELS[action])
-                for action in available_actions(response.state_enum, access.actors)
-            ],
-            "events": response.events.select_related("user") if response.pk else [],
-            "missing": services.response_missing_required(response) if response.pk else [],
-        },
-    )
+    page = questionnaire.response_overview_get(access=_access(request, edition, slug))
+    return render(request, "index/response_overview.html", _page_context(page))
 
 
+@login_required
 def response_area(request: HttpRequest, edition: str, slug: str, area: str) -> HttpResponse:
     """One page of the questionnaire: the questions of one indicator area."""
-    if (login := _login_first(request)) is not None:
-        return login
-    access = _access(request, edition, slug)
-    response = access.response
-    area_obj = response.edition.areas.filter(code=area, is_page=True).first()
-    if area_obj is None:
-        raise Http404(f"No area '{area}' in this edition.")
-    values = services.answers_values(response) if response.pk else {}
-    progress = _progress(access, values)
-    answers = selectors.answers_by_code(response=response)
-    comments: dict[str, list[Any]] = {}
-    if response.pk:
-        for comment in response.comments.select_related("question", "author"):
-            key = comment.question.code if comment.question else ""
-            comments.setdefault(key, []).append(comment)
-    areas = list(response.edition.areas.filter(is_page=True))
-    index = [a.pk for a in areas].index(area_obj.pk)
-    questions = [
-        {
-            "question": q,
-            "answer": answers.get(q.code),
-            "visible": q.code in progress["visible"],
-            "comments": comments.get(q.code, []),
-        }
-        for q in area_obj.questions.order_by("position")
-    ]
-    return render(
-        request,
-        "index/response_area.html",
-        {
-            "access": access,
-            "response": response,
-            "edition": response.edition,
-            "place": response.place,
-            "area": area_obj,
-            "areas": areas,
-            "previous_area": areas[index - 1] if index > 0 else None,
-            "next_area": areas[index + 1] if index + 1 < len(areas) else None,
-            "questions": questions,
-            "progress": progress,
-        },
-    )
+    page = questionnaire.response_area_get(access=_access(request, edition, slug), area_code=area)
+    return render(request, "index/response_area.html", _page_context(page))
 
 
 def _posted_value(request: HttpRequest, question: Question) -> Any:
@@ -175,19 +93,18 @@ def _posted_value(request: HttpRequest, question: Question) -> Any:
 
 
 @require_POST
-def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> HttpResponse:
+@login_required
+def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) -> HttpResponse:
     """Autosave of one answer. Conflicts and invalid values are reported, never overwritten."""
-    if (login := _login_first(request)) is not None:
-        return login
     access = _access(request, edition, slug)
     if not access.can_edit:
         raise PermissionDenied(_("This response is not a draft you can edit."))
     response = access.response
-    if response.pk is None:
-        response = services.response_start(place=response.place, edition=response.edition)
-    question = response.edition.questions.filter(code=code).first()
+    question = response.edition.questions.select_related("area").filter(code=code).first()
     if question is None:
         raise Http404(f"No question '{code}' in this edition.")
+    if response.pk is None:
+        response = services.response_start(place=response.place, edition=response.edition)
     error = ""
     status = 200
     try:
@@ -206,13 +123,14 @@ def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> Htt
     except services.AnswerInvalid as invalid:
         error, status = str(invalid), 422
         answer = response.answers.filter(question=question).first()
-    if not request.headers.get("HX-Request"):
+    if not request.htmx:
         if error:
             messages.error(request, error)
         area = question.area.code if question.area else ""
         return redirect("index:response_area", edition=edition, slug=slug, area=area)
-    access = _access(request, edition, slug)
-    progress = _progress(access, services.answers_values(response))
+    progress = questionnaire.response_progress(
+        access=access, values=services.answers_values(response)
+    )
     reply = render(
         request,
         "index/_answer_saved.html",
@@ -220,16 +138,15 @@ def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> Htt
     )
     # htmx swaps 2xx replies only: the conflict is shown in the status line with its own class.
     reply["HX-Trigger"] = json.dumps(
-        {"icc:visibility": {"visible": progress["visible"]}, "icc:saved": {"status": status}}
+        {"icc:visibility": {"visible": progress.visible}, "icc:saved": {"status": status}}
     )
     return reply
 
 
 @require_POST
+@login_required
 def response_action(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     """Submit, review, request changes, validate, publish or reopen a response."""
-    if (login := _login_first(request)) is not None:
-        return login
     access = _access(request, edition, slug)
     try:
         action = Action(request.POST.get("action", ""))
@@ -258,14 +175,10 @@ def response_action(request: HttpRequest, edition: str, slug: str) -> HttpRespon
 
 
 @require_POST
+@login_required
 def comment_add(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     """A reviewer comments on one answer."""
-    if (login := _login_first(request)) is not None:
-        return login
     access = _access(request, edition, slug)
-    if not access.can_comment:
-        messages.error(request, _("Comments are possible while a response is under review."))
-        return redirect("index:response_overview", edition=edition, slug=slug)
     question = access.response.edition.questions.filter(code=request.POST.get("question")).first()
     try:
         services.review_comment_add(
@@ -273,19 +186,19 @@ def comment_add(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
             question=question,
             user=request.user,  # type: ignore[arg-type]
             text=request.POST.get("text", ""),
+            actors=access.actors,
         )
-    except ValueError as empty:
-        messages.error(request, str(empty))
+    except ValueError as refused:  # WorkflowError included
+        messages.error(request, str(refused))
     area = question.area.code if question and question.area else None
     if area:
         return redirect("index:response_area", edition=edition, slug=slug, area=area)
     return redirect("index:response_overview", edition=edition, slug=slug)
 
 
+@login_required
 def answer_history(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     """Every change to every answer: who, when, old and new."""
-    if (login := _login_first(request)) is not None:
-        return login
     access = _access(request, edition, slug)
     revisions = selectors.answer_revisions(response=access.response)
     return render(

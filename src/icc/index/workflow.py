@@ -72,7 +72,19 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State, frozenset[Actor]]] = {
 }
 
 EDITABLE_STATES = frozenset({State.DRAFT})
+EDITORS = frozenset({Actor.CITY, Actor.SECRETARIAT})
 COMMENTABLE_STATES = frozenset({State.SUBMITTED, State.IN_REVIEW})
+COMMENTERS = frozenset({Actor.EXPERT, Actor.SECRETARIAT})
+
+
+def may_edit(state: State, actors: frozenset[Actor]) -> bool:
+    """Rule 1: the city (or the secretariat) edits answers of a draft only."""
+    return state in EDITABLE_STATES and bool(actors & EDITORS)
+
+
+def may_comment(state: State, actors: frozenset[Actor]) -> bool:
+    """Rule 3: the expert or the secretariat comments while the response is under review."""
+    return state in COMMENTABLE_STATES and bool(actors & COMMENTERS)
 
 
 class WorkflowError(ValueError):

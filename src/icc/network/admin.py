@@ -58,6 +58,14 @@ class NetworkAdmin(TabbedTranslationAdmin[Network]):
 
 @admin.register(Coordinator)
 class CoordinatorAdmin(TabbedTranslationAdmin[Coordinator]):
-    list_display = ("name", "role", "place", "network", "is_fictional")
-    search_fields = ("name", "organisation", "email")
-    autocomplete_fields = ("place", "network", "user")
+    """Contact cards; who coordinates what is the role assignment (on the user's page)."""
+
+    list_display = ("name", "role", "assignment", "is_fictional")
+    list_select_related = ("assignment__user", "assignment__place", "assignment__network")
+    search_fields = (
+        "assignment__user__first_name",
+        "assignment__user__last_name",
+        "organisation",
+        "email",
+    )
+    raw_id_fields = ("assignment",)

@@ -4,7 +4,6 @@ Translated fields (``name``, ``description``, ``role``) are registered in ``tran
 django-modeltranslation adds one column per language with fallback to English.
 """
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -207,26 +206,23 @@ class NetworkMembership(models.Model):
 
 
 class Coordinator(models.Model):
-    """A person who coordinates a place or a network. Contact details are members-only."""
+    """The public contact card of a coordinator: one per role assignment that is shown publicly.
 
-    name = models.CharField(_("name"), max_length=150)
+    Who coordinates what is the role assignment (``accounts.RoleAssignment``, which also grants
+    access); the card adds only what the directory shows: a title, an organisation and contact
+    details (members only). Revoking the role removes the card, so the two cannot disagree.
+    """
+
+    assignment = models.OneToOneField(
+        "accounts.RoleAssignment",
+        on_delete=models.CASCADE,
+        related_name="contact",
+        verbose_name=_("role assignment"),
+    )
     role = models.CharField(_("role"), max_length=150)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    place = models.ForeignKey(
-        Place, on_delete=models.CASCADE, null=True, blank=True, related_name="coordinators"
-    )
-    network = models.ForeignKey(
-        Network, on_delete=models.CASCADE, null=True, blank=True, related_name="coordinators"
-    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="coordinator_entries",
-    )
     is_fictional = models.BooleanField(
         _("fictional person"), default=False, help_text=_("Invented for demonstration.")
     )
@@ -234,13 +230,13 @@ class Coordinator(models.Model):
     class Meta:
         verbose_name = _("coordinator")
         verbose_name_plural = _("coordinators")
-        ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                name="coordinator_has_place_or_network",
-                condition=models.Q(place__isnull=False) | models.Q(network__isnull=False),
-            )
-        ]
+        ordering = ["assignment__user__first_name", "assignment__user__last_name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def name(self) -> str:
+        """The coordinator's name, from their account."""
+        user = self.assignment.user
+        return user.get_full_name() or user.get_username()

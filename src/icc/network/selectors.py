@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from icc.accounts.selectors import AnyUser, UserScope, user_scope
+from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
 from icc.network.facts import fact_as_of
 from icc.network.filters import PlaceFilterSet
 from icc.network.lifecycle import Status, Step
@@ -23,7 +23,6 @@ from icc.network.models import (
     Country,
     MembershipStep,
     Network,
-    NetworkMembership,
     Place,
     PlaceFact,
 )
@@ -87,33 +86,23 @@ def place_get_public(*, slug: str) -> Place:
     return get_object_or_404(queryset, slug=slug)
 
 
-def _scope_covers_place(scope: UserScope, place: Place, *, include_experts: bool) -> bool:
-    if scope.is_secretariat or place.pk in scope.coordinated_place_ids:
-        return True
-    if include_experts and place.pk in scope.expert_place_ids:
-        return True
-    if scope.coordinated_network_ids:
-        return NetworkMembership.objects.filter(
-            place=place, network_id__in=scope.coordinated_network_ids
-        ).exists()
-    return False
+def place_private_readable(*, user: AnyUser, place: Place) -> bool:
+    """The secretariat, the place's coordinators, coordinators of its networks and its experts
+    may read its private side (notes, step notes)."""
+    return bool(place_roles_for_user(user=user, place_id=place.pk))
+
+
+def place_private_editable(*, user: AnyUser, place: Place) -> bool:
+    """The secretariat and the place's city coordinators may change its private side."""
+    roles = place_roles_for_user(user=user, place_id=place.pk)
+    return bool(roles & {PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR})
 
 
 def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
-    """The private side of a place (notes, step notes) for the secretariat, the place's
-    coordinators, coordinators of its networks and its experts. Others get ``PermissionDenied``."""
+    """A place whose private side ``user`` may read; others get ``PermissionDenied``."""
     place = place_get_public(slug=slug)
-    if not _scope_covers_place(user_scope(user=user), place, include_experts=True):
+    if not place_private_readable(user=user, place=place):
         raise PermissionDenied("You are not responsible for this place.")
-    return place
-
-
-def place_get_editable_for_user(*, user: AnyUser, slug: str) -> Place:
-    """A place whose notes ``user`` may change: the secretariat or its city coordinator."""
-    place = place_get_public(slug=slug)
-    scope = user_scope(user=user)
-    if not (scope.is_secretariat or place.pk in scope.coordinated_place_ids):
-        raise PermissionDenied("Only the secretariat and the city's coordinators can edit it.")
     return place
 
 
@@ -122,26 +111,20 @@ def places_for_user(*, user: AnyUser) -> QuerySet[Place]:
     scope = user_scope(user=user)
     if scope.is_secretariat:
         return Place.objects.none()
-    return (
-        Place.objects.filter(
-            Q(pk__in=scope.coordinated_place_ids | scope.expert_place_ids)
-            | Q(networks__pk__in=scope.coordinated_network_ids)
-        )
-        .select_related("country")
-        .distinct()
-        .order_by("name")
-    )
+    return Place.objects.filter(pk__in=scope.place_ids).select_related("country").order_by("name")
 
 
 def coordinators_visible(
     *, user: AnyUser, place: Place | None = None, network: Network | None = None
 ) -> list[dict[str, Any]]:
-    """Coordinators of a place or network; e-mail and phone only for logged-in members."""
+    """Coordinators of a place or network who are listed publicly (role assignments with a
+    contact card); e-mail and phone only for logged-in members."""
     members_only = user_scope(user=user).is_member
+    cards = Coordinator.objects.select_related("assignment__user")
     rows = (
-        Coordinator.objects.filter(place=place)
+        cards.filter(assignment__place=place)
         if place
-        else Coordinator.objects.filter(network=network)
+        else cards.filter(assignment__network=network)
     )
     return [
         {
@@ -152,7 +135,7 @@ def coordinators_visible(
             "phone": c.phone if members_only else None,
             "is_fictional": c.is_fictional,
         }
-        for c in rows.order_by("name")
+        for c in rows
     ]
 
 

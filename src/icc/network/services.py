@@ -1,12 +1,26 @@
 """Writes to the network directory: keyword-only, typed, atomic."""
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from icc.accounts.selectors import Role
+from icc.accounts.services import role_assign, role_revoke
 from icc.network.lifecycle import STATUS_AFTER, Step, check_next
-from icc.network.models import MembershipStep, Network, NetworkMembership, Place, PlaceFact
+from icc.network.models import (
+    Coordinator,
+    MembershipStep,
+    Network,
+    NetworkMembership,
+    Place,
+    PlaceFact,
+)
+
+if TYPE_CHECKING:  # a type only: the network queries no account table
+    from icc.accounts.models import User
 
 
 @transaction.atomic
@@ -82,3 +96,45 @@ def network_member_add(*, network: Network, place: Place, joined: int | None = N
     NetworkMembership.objects.get_or_create(
         network=network, place=place, defaults={"joined": joined}
     )
+
+
+@transaction.atomic
+def coordinator_add(
+    *,
+    user: "User",
+    place: Place | None = None,
+    network: Network | None = None,
+    role_title: Mapping[str, str],
+    organisation: str = "",
+    email: str = "",
+    phone: str = "",
+    is_fictional: bool = False,
+) -> Coordinator:
+    """Make ``user`` the coordinator of ``place`` (city coordinator) or ``network`` (network
+    coordinator) and list them publicly: the role (access) and the contact card are written
+    together. ``role_title`` is the shown title by language (``{"en": …, "fr": …}``).
+
+    Raises ``ValueError`` unless exactly one of ``place`` and ``network`` is given."""
+    if (place is None) == (network is None):
+        raise ValueError("A coordinator coordinates one place or one network.")
+    assignment = role_assign(
+        user=user,
+        role=Role.CITY_COORDINATOR if place is not None else Role.NETWORK_COORDINATOR,
+        place_id=place.pk if place is not None else None,
+        network_id=network.pk if network is not None else None,
+    )
+    card = Coordinator.objects.filter(assignment=assignment).first() or Coordinator(
+        assignment=assignment
+    )
+    for language, title in role_title.items():
+        setattr(card, f"role_{language}", title)
+    card.organisation, card.email, card.phone = organisation, email, phone
+    card.is_fictional = is_fictional
+    card.save()
+    return card
+
+
+@transaction.atomic
+def coordinator_remove(*, coordinator: Coordinator) -> None:
+    """The person stops coordinating: the role goes, and the public card with it."""
+    role_revoke(assignment=coordinator.assignment)

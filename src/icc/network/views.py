@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network import selectors, services
 from icc.network.filters import PlaceFilterSet
 from icc.network.forms import PlaceImportForm, PlacePrivateForm
@@ -39,7 +40,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def place_list(request: HttpRequest) -> HttpResponse:
+def place_list(request: HtmxHttpRequest) -> HttpResponse:
     """The searchable, filterable list; htmx requests get only the results fragment."""
     filterset = _place_filterset(request)
     filters = selectors.PlaceFilters(**filterset.valid_values())
@@ -55,12 +56,12 @@ def place_list(request: HttpRequest) -> HttpResponse:
         "map_points": selectors.map_points(filters=filters),
         "tiles_url": settings.ICC_MAP_TILES_URL,
     }
-    template = (
-        "network/_place_results.html"
-        if request.headers.get("HX-Request")
-        else "network/place_list.html"
+    return page_or_fragment_render(
+        request,
+        page="network/place_list.html",
+        fragment="network/_place_results.html",
+        context=context,
     )
-    return render(request, template, context)
 
 
 def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -81,11 +82,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A place's public page: facts with sources, membership, networks, coordinators."""
     place = selectors.place_get_public(slug=slug)
     scope = user_scope(user=request.user)
-    try:
-        selectors.place_get_private_for_user(user=request.user, slug=slug)
-        can_see_private = True
-    except PermissionDenied:
-        can_see_private = False
+    can_see_private = selectors.place_private_readable(user=request.user, place=place)
     return render(
         request,
         "network/place_detail.html",
@@ -101,25 +98,21 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
 def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     """The private side of a place; its city coordinator and the secretariat can edit it."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     place = selectors.place_get_private_for_user(user=request.user, slug=slug)
-    try:
-        editable = selectors.place_get_editable_for_user(user=request.user, slug=slug)
-    except PermissionDenied:
-        editable = None
+    editable = selectors.place_private_editable(user=request.user, place=place)
     form = PlacePrivateForm(
         request.POST or None,
         initial={"website": place.website, "internal_notes": place.internal_notes},
     )
     if request.method == "POST":
-        if editable is None:
+        if not editable:
             raise PermissionDenied(_("You can read this place's workspace but not change it."))
         if form.is_valid():
             services.place_private_update(
-                place=editable,
+                place=place,
                 internal_notes=form.cleaned_data["internal_notes"],
                 website=form.cleaned_data["website"],
             )
@@ -128,7 +121,7 @@ def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "network/place_workspace.html",
-        {"place": place, "form": form, "editable": editable is not None},
+        {"place": place, "form": form, "editable": editable},
     )
 
 

@@ -12,9 +12,9 @@ from icc.index.peer_bands import peer_bands_default
 from icc.index.result_selectors import edition_results_state
 from icc.language import current_language, interface_language
 from icc.reports.charts.build import chart_view_build
+from icc.reports.charts.chart import measure_label
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
-from icc.reports.charts.view import measure_label
 
 router = Router(tags=["reports"])
 

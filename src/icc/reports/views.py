@@ -19,17 +19,18 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_run_again
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.result_selectors import edition_result_get, edition_results_state
 from icc.index.selectors import edition_get
 from icc.language import current_language
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
+from icc.reports.charts.chart import Chart
 from icc.reports.charts.export import chart_view_export
 from icc.reports.charts.form import filter_fields
 from icc.reports.charts.locale import embed_options
 from icc.reports.charts.query import ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
-from icc.reports.charts.view import ChartView
 from icc.reports.models import ReportFile
 from icc.reports.report.data import ReportUnavailable, report_data
 from icc.reports.report.render import report_charts_draw, report_context
@@ -63,22 +64,24 @@ def _charts_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def charts(request: HttpRequest) -> HttpResponse:
+def charts(request: HtmxHttpRequest) -> HttpResponse:
     """The index charts: filters, the chart of the chosen view, its data table, downloads.
     htmx requests get the part below the heading only."""
     context = _charts_context(request)
-    htmx = request.headers.get("HX-Request") and not request.headers.get(
-        "HX-History-Restore-Request"
+    return page_or_fragment_render(
+        request,
+        page="reports/charts.html",
+        fragment="reports/_charts_app.html",
+        context=context,
+        status=400 if context["error"] else 200,
     )
-    template = "reports/_charts_app.html" if htmx else "reports/charts.html"
-    return render(request, template, context, status=400 if context["error"] else 200)
 
 
 def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResponse:
     """The table of the chart view in the query string, as CSV or XLSX."""
     try:
         query = chart_query_parse(dict(request.GET.lists()))
-        view: ChartView = chart_view_build(sample_load(query))
+        view: Chart = chart_view_build(sample_load(query))
     except ChartQueryError as problem:
         return HttpResponseBadRequest(problem.message, content_type="text/plain; charset=utf-8")
     address = request.build_absolute_uri(

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from icc.events.models import Person, PersonRole, SessionKind, SlotKind
-from icc.events.operations import Texts
+from icc.events.services.programme import Texts
 
 EDITOR_LANGUAGES = ("en", "fr")
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
@@ -30,15 +30,6 @@ def _translated(
 def texts_of(form: forms.Form, name: str) -> Texts:
     """``{"en": …, "fr": …}`` of a translated field (after ``is_valid``)."""
     return {lang: form.cleaned_data.get(f"{name}_{lang}") or "" for lang in EDITOR_LANGUAGES}
-
-
-def initial_texts(obj: object, *names: str) -> dict[str, Any]:
-    """Initial values of translated fields from a model row."""
-    return {
-        f"{name}_{lang}": getattr(obj, f"{name}_{lang}", "") or ""
-        for name in names
-        for lang in EDITOR_LANGUAGES
-    }
 
 
 class PartForm(forms.Form):

@@ -23,7 +23,6 @@ from icc.events.models import (
     Slot,
     SlotKind,
 )
-from icc.events.operations import texts_apply
 from icc.events.programme_format.parse import (
     BREAKS,
     FORMAT,
@@ -34,6 +33,7 @@ from icc.events.programme_format.parse import (
     programme_load,
     programme_parse,
 )
+from icc.events.services.programme import texts_apply
 
 BREAK_NAMES = {kind: name for name, kind in BREAKS.items()}
 

@@ -25,6 +25,7 @@ from icc.events.registration_states import (
     seats_free,
     target,
 )
+from icc.events.selectors import registration_can_change
 
 
 class RegistrationError(ValueError):
@@ -154,7 +155,7 @@ def registration_update(
     now = now or timezone.now()
     if not registration.is_active:
         raise RegistrationError(_("This registration is closed; register again instead."))
-    if registration.event.start <= now:
+    if not registration_can_change(registration=registration, now=now):
         raise RegistrationError(_("The event has started; registrations can no longer change."))
     if not name.strip():
         raise RegistrationError(_("Give your name to register."))
@@ -174,8 +175,24 @@ def _apply(registration: Registration, action: Action, *, seat_free: bool = True
 
 
 @transaction.atomic
-def registration_withdraw(*, registration: Registration, notify: bool = True) -> Registration:
-    """The registrant withdraws (rule 5); a freed seat goes to the waiting list (rule 4)."""
+def registration_withdraw(
+    *, registration: Registration, notify: bool = True, now: dt.datetime | None = None
+) -> Registration:
+    """The registrant withdraws (rule 5) before the event starts; a freed seat goes to the
+    waiting list (rule 4). Raises ``RegistrationError`` once the event has started."""
+    if registration.is_active and not registration_can_change(
+        registration=registration, now=now or timezone.now()
+    ):
+        raise RegistrationError(
+            _(
+                "The event has started, so this registration can no longer be withdrawn. "
+                "If you cannot attend, write to the organisers."
+            )
+        )
+    return _withdraw(registration, notify=notify)
+
+
+def _withdraw(registration: Registration, *, notify: bool) -> Registration:
     event = _locked(registration.event)
     registration.refresh_from_db()
     before = _apply(registration, Action.WITHDRAW)
@@ -245,8 +262,8 @@ def registration_erase(
     """Erase a registrant's personal data on request: an active registration is withdrawn
     first (its seat passed on); the row stays, anonymous, so that counts still add up. The
     personal link stops working."""
-    if registration.is_active:
-        registration_withdraw(registration=registration, notify=False)
+    if registration.is_active:  # erasure is a right at any time, even after the start
+        _withdraw(registration, notify=False)
         registration.refresh_from_db()
     registration.name = ""
     registration.email = ""

@@ -25,7 +25,7 @@ from icc.events.models import (
     Theme,
 )
 from icc.events.models.event import validate_timezone_name
-from icc.events.operations import Texts, texts_apply
+from icc.events.services.programme import Texts, texts_apply
 
 TRANSLATED = (
     "title",

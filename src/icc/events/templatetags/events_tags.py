@@ -8,8 +8,6 @@ from typing import Any
 
 from django import template
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from icc.events.models import Event
@@ -83,7 +81,7 @@ def join_and(texts: Sequence[str]) -> str:
 
 @register.filter
 def names(people: Sequence[Any]) -> str:
-    """People of a session as the programme prints them (see ``PersonView.label``)."""
+    """People of a session as the programme prints them (see ``PersonEntry.label``)."""
     return join_and([p.label for p in people])
 
 
@@ -109,7 +107,7 @@ def events_held_at(place: Any) -> dict[str, Any]:
     return {"place": place, **events_at_place(place_id=place.pk)}
 
 
-@register.simple_tag
+@register.inclusion_tag("events/_translated_inputs.html")
 def translated_inputs(
     obj: Any,
     name: str,
@@ -118,34 +116,19 @@ def translated_inputs(
     key: object = "",
     required: bool = False,
     long: bool = False,
-) -> SafeString:
+) -> dict[str, Any]:
     """English and French inputs of a translated field for the programme editor, filled from
     ``obj`` (None for an empty "add" form); ids are ``{prefix}{key}-{field}``, unique."""
     cells = []
     for language, language_label in (("en", gettext("English")), ("fr", gettext("French"))):
         field = f"{name}_{language}"
-        value = (getattr(obj, field, "") or "") if obj is not None else ""
-        ident = f"{prefix}{key}-{field}"
-        needed = required and language == "en"
-        control = (
-            format_html('<textarea id="{}" name="{}" rows="3">{}</textarea>', ident, field, value)
-            if long
-            else format_html(
-                '<input type="text" id="{}" name="{}" value="{}"{}>',
-                ident,
-                field,
-                value,
-                mark_safe(" required") if needed else "",
-            )
-        )
         cells.append(
-            format_html(
-                '<div><label for="{}">{} ({}){}</label>{}</div>',
-                ident,
-                label,
-                language_label,
-                " *" if needed else "",
-                control,
-            )
+            {
+                "field": field,
+                "ident": f"{prefix}{key}-{field}",
+                "language_label": language_label,
+                "value": (getattr(obj, field, "") or "") if obj is not None else "",
+                "needed": required and language == "en",
+            }
         )
-    return format_html('<div class="form-grid">{}</div>', mark_safe("".join(cells)))  # noqa: S308 -- built with format_html
+    return {"cells": cells, "label": label, "long": long}

@@ -1,12 +1,12 @@
-"""The programme editor: operations and the page that drives them."""
+"""The programme editor: the programme services and the page that drives them."""
 
 import datetime as dt
 
 import pytest
 
 from icc.conftest import client_for
-from icc.events import operations as ops
 from icc.events.models import Part, Person, PersonRole, Session, SessionKind, Slot, SlotKind
+from icc.events.services import programme as programme_services
 
 pytestmark = pytest.mark.django_db
 
@@ -15,17 +15,19 @@ def order(rows):
     return [str(r) for r in rows]
 
 
-def test_operations_build_and_reorder_a_programme(make_event):
+def test_programme_services_build_and_reorder_a_programme(make_event):
     event = make_event(questions=False)
-    day1 = ops.create_part(
+    day1 = programme_services.part_create(
         event=event, title={"en": "Day 1", "fr": "Jour 1"}, date=dt.date(2030, 5, 6)
     )
-    day2 = ops.create_part(event=event, title={"en": "Day 2"}, date=dt.date(2030, 5, 7))
-    ops.move_part(part=day2, direction="up")
+    day2 = programme_services.part_create(
+        event=event, title={"en": "Day 2"}, date=dt.date(2030, 5, 7)
+    )
+    programme_services.part_move(part=day2, direction="up")
     assert order(event.parts.all()) == ["Day 2", "Day 1"]
-    late = ops.create_slot(part=day1, start=dt.time(11), end=dt.time(12))
-    early = ops.create_slot(part=day1, start=dt.time(9), end=dt.time(10))
-    coffee = ops.create_slot(
+    late = programme_services.slot_create(part=day1, start=dt.time(11), end=dt.time(12))
+    early = programme_services.slot_create(part=day1, start=dt.time(9), end=dt.time(10))
+    coffee = programme_services.slot_create(
         part=day1,
         start=dt.time(10),
         end=dt.time(11),
@@ -34,36 +36,40 @@ def test_operations_build_and_reorder_a_programme(make_event):
     )
     assert list(day1.slots.all()) == [early, coffee, late]  # placed by start time
     with pytest.raises(ValueError, match="break holds no session"):
-        ops.create_session(slot=coffee, kind=SessionKind.TALK, title={"en": "No"})
+        programme_services.session_create(slot=coffee, kind=SessionKind.TALK, title={"en": "No"})
     with pytest.raises(ValueError, match="must come after"):
-        ops.create_slot(part=day1, start=dt.time(14), end=dt.time(13))
-    a = ops.create_session(slot=early, kind=SessionKind.TALK, title={"en": "A"})
-    b = ops.create_session(slot=early, kind=SessionKind.PANEL, title={"en": "B"})
-    ops.move_session(session=b, direction="up")
+        programme_services.slot_create(part=day1, start=dt.time(14), end=dt.time(13))
+    a = programme_services.session_create(slot=early, kind=SessionKind.TALK, title={"en": "A"})
+    b = programme_services.session_create(slot=early, kind=SessionKind.PANEL, title={"en": "B"})
+    programme_services.session_move(session=b, direction="up")
     assert order(early.sessions.all()) == ["B", "A"]
     with pytest.raises(ValueError, match="before making it a break"):
-        ops.update_slot(slot=early, start=dt.time(9), end=None, kind=SlotKind.LUNCH_BREAK)
-    ana = ops.create_person(name="Ana Pérez", title={"en": "Mayor", "fr": "Maire"}, organisation={})
-    ben = ops.create_person(name="Ana Pérez", title={}, organisation={})
+        programme_services.slot_update(
+            slot=early, start=dt.time(9), end=None, kind=SlotKind.LUNCH_BREAK
+        )
+    ana = programme_services.person_create(
+        name="Ana Pérez", title={"en": "Mayor", "fr": "Maire"}, organisation={}
+    )
+    ben = programme_services.person_create(name="Ana Pérez", title={}, organisation={})
     assert (ana.slug, ben.slug) == ("ana-perez", "ana-perez-2")
-    first = ops.add_session_person(session=a, person=ana, role=PersonRole.MODERATOR)
-    ops.add_session_person(session=a, person=ben, role=PersonRole.SPEAKER)
+    first = programme_services.session_person_add(session=a, person=ana, role=PersonRole.MODERATOR)
+    programme_services.session_person_add(session=a, person=ben, role=PersonRole.SPEAKER)
     with pytest.raises(ValueError, match="already has this role"):
-        ops.add_session_person(session=a, person=ana, role=PersonRole.MODERATOR)
-    ops.move_session_person(session_person=first, direction="down")
+        programme_services.session_person_add(session=a, person=ana, role=PersonRole.MODERATOR)
+    programme_services.session_person_move(session_person=first, direction="down")
     assert [sp.person.slug for sp in a.people.all()] == ["ana-perez-2", "ana-perez"]
-    item = ops.create_session_item(session=a, text={"en": "One"})
-    ops.create_session_item(session=a, text={"en": "Two"})
-    ops.move_session_item(item=item, direction="down")
+    item = programme_services.session_item_create(session=a, text={"en": "One"})
+    programme_services.session_item_create(session=a, text={"en": "Two"})
+    programme_services.session_item_move(item=item, direction="down")
     assert order(a.items.all()) == ["Two", "One"]
-    ops.delete_session(session=b)
+    programme_services.session_delete(session=b)
     assert [s.position for s in early.sessions.all()] == [0]
-    ops.delete_part(part=day2)
+    programme_services.part_delete(part=day2)
     assert [p.position for p in event.parts.all()] == [0]
     assert Person.objects.count() == 2  # people stay in the directory
 
 
-def test_editor_page_drives_the_operations(make_event, users):
+def test_editor_page_drives_the_programme_services(make_event, users):
     event = make_event(questions=False)
     client = client_for(users["secretariat"])
     url = f"/en/events/{event.slug}/programme/edit/"
@@ -120,3 +126,24 @@ def test_editor_page_drives_the_operations(make_event, users):
     assert client.post(other_url, {"op": "part-delete", "id": part.pk}).status_code == 404
     post(op="part-delete", id=part.pk)
     assert not Part.objects.filter(event=event).exists()
+
+
+def test_editor_shows_english_and_french_inputs_filled_and_escaped(make_event, users):
+    event = make_event(questions=False)
+    part = programme_services.part_create(
+        event=event, title={"en": 'Day "one" <b>', "fr": "Premier jour"}, date=dt.date(2030, 5, 6)
+    )
+    slot = programme_services.slot_create(part=part, start=dt.time(9))
+    page = client_for(users["secretariat"]).get(f"/en/events/{event.slug}/programme/edit/")
+    body = page.content.decode()
+    assert (
+        f'<label for="part{part.pk}-title_en">Title (English) *</label>'
+        f'<input type="text" id="part{part.pk}-title_en" name="title_en" '
+        'value="Day &quot;one&quot; &lt;b&gt;" required>'
+    ) in body
+    assert (
+        f'<label for="part{part.pk}-title_fr">Title (French)</label>'
+        f'<input type="text" id="part{part.pk}-title_fr" name="title_fr" value="Premier jour">'
+    ) in body
+    # the long field of the slot's "add a session" form
+    assert f'id="add-session{slot.pk}-description_en" name="description_en" rows="3">' in body

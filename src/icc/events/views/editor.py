@@ -2,7 +2,7 @@
 
 Each form posts an ``op`` (``part-add``, ``slot-up``, ``person-remove``…) and the id of what it
 acts on; the view finds the row inside this event only, calls the matching operation from
-``icc.events.operations`` and returns to the same place on the page.
+``icc.events.services.programme`` and returns to the same place on the page.
 """
 
 from collections.abc import Callable
@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
-from icc.events import operations as ops
 from icc.events import selectors
 from icc.events.forms.editor import (
     ItemForm,
@@ -37,6 +36,7 @@ from icc.events.models import (
     Slot,
     SlotKind,
 )
+from icc.events.services import programme as programme_services
 
 Handler = Callable[[HttpRequest, Event], str]
 
@@ -59,7 +59,7 @@ def _id(request: HttpRequest) -> str:
     return request.POST.get("id", "")
 
 
-def _direction(request: HttpRequest) -> ops.Direction:
+def _direction(request: HttpRequest) -> programme_services.Direction:
     return "up" if request.POST.get("direction") == "up" else "down"
 
 
@@ -77,7 +77,7 @@ def _session(request: HttpRequest, event: Event) -> Session:
 
 def part_add(request: HttpRequest, event: Event) -> str:
     form = _valid(PartForm(request.POST))
-    part = ops.create_part(
+    part = programme_services.part_create(
         event=event, title=texts_of(form, "title"), date=form.cleaned_data["date"]
     )
     return f"part-{part.pk}"
@@ -86,18 +86,20 @@ def part_add(request: HttpRequest, event: Event) -> str:
 def part_edit(request: HttpRequest, event: Event) -> str:
     part = _part(request, event)
     form = _valid(PartForm(request.POST))
-    ops.update_part(part=part, title=texts_of(form, "title"), date=form.cleaned_data["date"])
+    programme_services.part_update(
+        part=part, title=texts_of(form, "title"), date=form.cleaned_data["date"]
+    )
     return f"part-{part.pk}"
 
 
 def part_delete(request: HttpRequest, event: Event) -> str:
-    ops.delete_part(part=_part(request, event))
+    programme_services.part_delete(part=_part(request, event))
     return "programme"
 
 
 def part_move(request: HttpRequest, event: Event) -> str:
     part = _part(request, event)
-    ops.move_part(part=part, direction=_direction(request))
+    programme_services.part_move(part=part, direction=_direction(request))
     return f"part-{part.pk}"
 
 
@@ -108,7 +110,7 @@ def _slot_form(request: HttpRequest) -> forms.Form:
 def slot_add(request: HttpRequest, event: Event) -> str:
     part = _part(request, event)
     form = _slot_form(request)
-    slot = ops.create_slot(
+    slot = programme_services.slot_create(
         part=part,
         start=form.cleaned_data["start"],
         end=form.cleaned_data["end"],
@@ -121,7 +123,7 @@ def slot_add(request: HttpRequest, event: Event) -> str:
 def slot_edit(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
     form = _slot_form(request)
-    ops.update_slot(
+    programme_services.slot_update(
         slot=slot,
         start=form.cleaned_data["start"],
         end=form.cleaned_data["end"],
@@ -133,18 +135,18 @@ def slot_edit(request: HttpRequest, event: Event) -> str:
 
 def slot_delete(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
-    ops.delete_slot(slot=slot)
+    programme_services.slot_delete(slot=slot)
     return f"part-{slot.part_id}"
 
 
 def slot_move(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
-    ops.move_slot(slot=slot, direction=_direction(request))
+    programme_services.slot_move(slot=slot, direction=_direction(request))
     return f"slot-{slot.pk}"
 
 
 def _session_fields(request: HttpRequest) -> dict[str, Any]:
-    """The session form's values, as the create and update operations take them."""
+    """The session form's values, as ``session_create`` and ``session_update`` take them."""
     form = _valid(SessionForm(request.POST))
     return {
         "kind": SessionKind(form.cleaned_data["kind"]),
@@ -156,31 +158,33 @@ def _session_fields(request: HttpRequest) -> dict[str, Any]:
 
 def session_add(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
-    session = ops.create_session(slot=slot, **_session_fields(request))
+    session = programme_services.session_create(slot=slot, **_session_fields(request))
     return f"session-{session.pk}"
 
 
 def session_edit(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
-    ops.update_session(session=session, **_session_fields(request))
+    programme_services.session_update(session=session, **_session_fields(request))
     return f"session-{session.pk}"
 
 
 def session_delete(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
-    ops.delete_session(session=session)
+    programme_services.session_delete(session=session)
     return f"slot-{session.slot_id}"
 
 
 def session_move(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
-    ops.move_session(session=session, direction=_direction(request))
+    programme_services.session_move(session=session, direction=_direction(request))
     return f"session-{session.pk}"
 
 
 def item_add(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
-    ops.create_session_item(session=session, text=texts_of(_valid(ItemForm(request.POST)), "text"))
+    programme_services.session_item_create(
+        session=session, text=texts_of(_valid(ItemForm(request.POST)), "text")
+    )
     return f"session-{session.pk}"
 
 
@@ -190,31 +194,33 @@ def _item(request: HttpRequest, event: Event) -> SessionItem:
 
 def item_edit(request: HttpRequest, event: Event) -> str:
     item = _item(request, event)
-    ops.update_session_item(item=item, text=texts_of(_valid(ItemForm(request.POST)), "text"))
+    programme_services.session_item_update(
+        item=item, text=texts_of(_valid(ItemForm(request.POST)), "text")
+    )
     return f"session-{item.session_id}"
 
 
 def item_delete(request: HttpRequest, event: Event) -> str:
     item = _item(request, event)
-    ops.delete_session_item(item=item)
+    programme_services.session_item_delete(item=item)
     return f"session-{item.session_id}"
 
 
 def item_move(request: HttpRequest, event: Event) -> str:
     item = _item(request, event)
-    ops.move_session_item(item=item, direction=_direction(request))
+    programme_services.session_item_move(item=item, direction=_direction(request))
     return f"session-{item.session_id}"
 
 
 def person_add(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
     form = _valid(SessionPersonForm(request.POST))
-    person = form.cleaned_data["person"] or ops.create_person(
+    person = form.cleaned_data["person"] or programme_services.person_create(
         name=form.cleaned_data["name"],
         title=texts_of(form, "title"),
         organisation=texts_of(form, "organisation"),
     )
-    ops.add_session_person(
+    programme_services.session_person_add(
         session=session, person=person, role=PersonRole(form.cleaned_data["role"])
     )
     return f"session-{session.pk}"
@@ -226,20 +232,20 @@ def _session_person(request: HttpRequest, event: Event) -> SessionPerson:
 
 def person_remove(request: HttpRequest, event: Event) -> str:
     row = _session_person(request, event)
-    ops.remove_session_person(session_person=row)
+    programme_services.session_person_remove(session_person=row)
     return f"session-{row.session_id}"
 
 
 def person_move(request: HttpRequest, event: Event) -> str:
     row = _session_person(request, event)
-    ops.move_session_person(session_person=row, direction=_direction(request))
+    programme_services.session_person_move(session_person=row, direction=_direction(request))
     return f"session-{row.session_id}"
 
 
 def person_edit(request: HttpRequest, event: Event) -> str:
     row = _session_person(request, event)
     form = _valid(PersonForm(request.POST))
-    ops.update_person(
+    programme_services.person_update(
         person=row.person,
         name=form.cleaned_data["name"],
         title=texts_of(form, "title"),

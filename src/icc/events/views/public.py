@@ -12,6 +12,7 @@ from icc.events.ics import event_calendar, events_feed, session_calendar
 from icc.events.models import DocumentKind, OrganisationRole
 from icc.events.pdf import agenda_pdf
 from icc.events.tokens import registration_manage_path
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 
 ICS_TYPE = "text/calendar; charset=utf-8"
 
@@ -21,7 +22,7 @@ def base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: HtmxHttpRequest) -> HttpResponse:
     """Upcoming and past events with filters in the URL; htmx gets only the results."""
     now = timezone.now()
     filterset = EventFilterSet(request.GET or None, selectors.public_events(), now=now)
@@ -35,8 +36,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
             (e for e in events if e.has_ended(now)), key=lambda e: e.start, reverse=True
         ),
     }
-    template = "events/_results.html" if request.headers.get("HX-Request") else "events/list.html"
-    return render(request, template, context)
+    return page_or_fragment_render(
+        request, page="events/list.html", fragment="events/_results.html", context=context
+    )
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -90,7 +90,7 @@ def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResp
     registration = _registration(slug, token)
     event = registration.event
     questions = selectors.registration_fields(event=event)
-    can_change = registration.is_active and event.start > timezone.now()
+    can_change = selectors.registration_can_change(registration=registration, now=timezone.now())
     form = RegistrationForm(
         request.POST if request.POST.get("action") == "update" else None,
         questions=questions,
@@ -104,7 +104,7 @@ def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResp
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "update" and can_change and form.is_valid():
+            if action == "update" and form.is_valid():
                 registration_update(
                     registration=registration,
                     name=form.cleaned_data["name"],
@@ -113,7 +113,7 @@ def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResp
                 )
                 messages.success(request, _("Your answers are saved."))
                 return redirect(request.path)
-            if action == "withdraw" and can_change:
+            if action == "withdraw":
                 registration_withdraw(registration=registration)
                 messages.success(
                     request,

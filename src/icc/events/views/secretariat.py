@@ -20,6 +20,7 @@ from icc.events.services.registration import (
     registration_erase,
     registration_reject,
 )
+from icc.htmx import HtmxHttpRequest
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ACTIONS = {
@@ -76,7 +77,7 @@ def registrations_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespo
 
 
 @secretariat_required
-def check_in(request: HttpRequest, slug: str) -> HttpResponse:
+def check_in(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Confirmed participants with a toggle each; htmx swaps only the row."""
     event = selectors.event_get_any(slug=slug)
     if request.method == "POST":
@@ -89,7 +90,7 @@ def check_in(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except RegistrationError as error:
             messages.error(request, str(error))
-        if request.headers.get("HX-Request"):
+        if request.htmx:
             return render(request, "events/_check_in_row.html", {"event": event, "r": registration})
         return redirect(request.path)
     people = list(selectors.registrations_confirmed(event=event))

@@ -1,8 +1,15 @@
 """Review in the pages: comments per answer, request changes, the history of every change."""
 
+import pytest
+
 from icc.conftest import client_for
-from icc.index.services import answer_save, response_start, response_transition
-from icc.index.workflow import Action, Actor
+from icc.index.services import (
+    answer_save,
+    response_start,
+    response_transition,
+    review_comment_add,
+)
+from icc.index.workflow import Action, Actor, WorkflowError
 
 BASE = "/en/index/test/places/bilbao/"
 
@@ -107,3 +114,23 @@ def test_conflicting_autosave_is_reported_in_the_page(small_edition, directory, 
     assert "save-error" in body and "staff changed this answer" in body
     assert '"status": 409' in reply["HX-Trigger"]
     assert response.answers.get().value == "yes"
+
+
+def test_the_comment_rule_is_kept_by_the_service(small_edition, directory, users):
+    response = submitted(small_edition, directory, users)
+    with pytest.raises(WorkflowError, match="under review"):  # the city cannot comment
+        review_comment_add(
+            response=response,
+            question=None,
+            user=users["city_coordinator"],
+            text="Looks fine to us",
+            actors=frozenset({Actor.CITY}),
+        )
+    comment = review_comment_add(
+        response=response,
+        question=None,
+        user=users["expert"],
+        text="Please add the budget.",
+        actors=frozenset({Actor.EXPERT}),
+    )
+    assert list(response.comments.all()) == [comment]

@@ -14,9 +14,15 @@ from typing import Any
 
 from django.db import transaction
 
+from icc.accounts.services import contact_account_create
 from icc.network.lifecycle import ACCESSION_PATH, Step
 from icc.network.models import Coordinator, Country, Network, Place
-from icc.network.services import membership_step_record, network_member_add, place_fact_set
+from icc.network.services import (
+    coordinator_add,
+    membership_step_record,
+    network_member_add,
+    place_fact_set,
+)
 
 DATA_FILE = Path(__file__).with_name("places.json")
 LANGS = ("en", "fr", "es", "it", "pt", "uk", "de")
@@ -130,14 +136,17 @@ def _load_place(row: dict[str, Any]) -> Place:
             approximate=True,
         )
     _membership_steps(place, row.get("joined"), row.get("status", "member"))
-    if not place.coordinators.exists():
-        Coordinator.objects.create(
-            name=_coordinator_name(place.slug),
-            role_en="Intercultural Cities coordinator",
-            role_fr="Coordinateur·rice Cités interculturelles",
-            organisation=getattr(place, "name_en", place.name),
+    if not Coordinator.objects.filter(assignment__place=place).exists():
+        email = f"icc@{place.slug}.example.org"
+        coordinator_add(
+            user=contact_account_create(full_name=_coordinator_name(place.slug), email=email),
             place=place,
-            email=f"icc@{place.slug}.example.org",
+            role_title={
+                "en": "Intercultural Cities coordinator",
+                "fr": "Coordinateur·rice Cités interculturelles",
+            },
+            organisation=getattr(place, "name_en", place.name),
+            email=email,
             phone="+00 000 000 000",
             is_fictional=True,
         )
@@ -162,14 +171,14 @@ def _load_network(row: dict[str, Any]) -> Network:
     )
     for slug in row["members"]:
         network_member_add(network=network, place=Place.objects.get(slug=slug))
-    if not network.coordinators.exists():
-        Coordinator.objects.create(
-            name=_coordinator_name(network.slug),
-            role_en="Network coordinator",
-            role_fr="Coordinateur·rice du réseau",
-            organisation=getattr(network, "name_en", network.name),
+    if not Coordinator.objects.filter(assignment__network=network).exists():
+        email = f"coordination@{network.slug}.example.org"
+        coordinator_add(
+            user=contact_account_create(full_name=_coordinator_name(network.slug), email=email),
             network=network,
-            email=f"coordination@{network.slug}.example.org",
+            role_title={"en": "Network coordinator", "fr": "Coordinateur·rice du réseau"},
+            organisation=getattr(network, "name_en", network.name),
+            email=email,
             is_fictional=True,
         )
     return network

@@ -112,23 +112,23 @@ def test_import_page_is_for_the_secretariat(users, role, expected):
     ],
 )
 def test_coordinator_contacts_are_for_logged_in_members(users, directory, role, sees_contacts):
-    from icc.network.models import Coordinator
+    from icc.accounts.services import contact_account_create
+    from icc.network.services import coordinator_add
 
-    Coordinator.objects.create(
-        name="Ane Etxeberria",
-        role="ICC coordinator",
+    coordinator_add(
+        user=contact_account_create(full_name="Ane Etxeberria"),
         place=directory["bilbao"],
+        role_title={"en": "ICC coordinator"},
         email="ane@bilbao.example.org",
         phone="+34 944 000 000",
     )
+    coordinator_add(
+        user=contact_account_create(full_name="Net Coordinator"),
+        network=directory["reci"],
+        role_title={"en": "Coordinator"},
+        email="net@reci.example.org",
+    )
     for url in ("/en/network/places/bilbao/", "/en/network/networks/reci/"):
-        if url.endswith("reci/"):
-            Coordinator.objects.get_or_create(
-                name="Net Coordinator",
-                role="Coordinator",
-                network=directory["reci"],
-                email="net@reci.example.org",
-            )
         body = client_for(users.get(role) if role else None).get(url).content.decode()
         email = "ane@bilbao.example.org" if "places" in url else "net@reci.example.org"
         assert (email in body) is sees_contacts

@@ -1,5 +1,5 @@
 """The views of one or a few places: the ranking, one place's profile, progress over time;
-and the dispatch from a query's ``view`` to its builder. (Rules: see ``charts.view``.)"""
+and the dispatch from a query's ``view`` to its builder. (Rules: see ``charts.chart``.)"""
 
 from __future__ import annotations
 
@@ -10,11 +10,8 @@ from django.utils.translation import gettext as _
 
 from icc.index.result_selectors import place_results_across_editions
 from icc.reports.charts import specs
-from icc.reports.charts.query import BandKind
-from icc.reports.charts.sample import PlaceRow, Sample, measure
-from icc.reports.charts.spread import distribution_view, scatter_view
-from icc.reports.charts.view import (
-    ChartView,
+from icc.reports.charts.chart import (
+    Chart,
     Column,
     any_synthetic,
     chosen_places,
@@ -25,11 +22,14 @@ from icc.reports.charts.view import (
     view_title,
     whole,
 )
+from icc.reports.charts.query import BandKind
+from icc.reports.charts.sample import PlaceRow, Sample, measure
+from icc.reports.charts.spread import distribution_view, scatter_view
 
 DEFAULT_PROGRESS_PLACES = 5
 
 
-def ranking_view(sample: Sample) -> ChartView:
+def ranking_view(sample: Sample) -> Chart:
     """Places in order of the measure, with their sample rank and, for the advanced index,
     the 90 % rank interval of the uncertainty analysis."""
     query = sample.query
@@ -64,7 +64,7 @@ def ranking_view(sample: Sample) -> ChartView:
             row["rank_low"] = whole(r.rank_low)
             row["rank_high"] = whole(r.rank_high)
         rows.append(row)
-    view = ChartView("ranking", view_title(query), columns, rows, any_synthetic(scored))
+    view = Chart("ranking", view_title(query), columns, rows, any_synthetic(scored))
     note_unscored(view, len(sample.shown) - len(scored))
     if interval:
         view.notes.append(
@@ -83,14 +83,14 @@ def ranking_view(sample: Sample) -> ChartView:
     return view
 
 
-def profile_view(sample: Sample) -> ChartView:
+def profile_view(sample: Sample) -> Chart:
     """One place's score on the index and every indicator (or the chosen areas) against the
     sample average, its peer groups' averages and, when filters narrow the sample, the
     average of the places shown."""
     query = sample.query
     chosen = chosen_places(sample, 1)
     if not chosen:
-        return ChartView("profile", view_title(query), [], [], False)
+        return Chart("profile", view_title(query), [], [], False)
     place = chosen[0]
     variant = query.variant
     categories: list[tuple[str, str]] = [] if query.areas else [("", _("Overall index"))]
@@ -129,15 +129,13 @@ def profile_view(sample: Sample) -> ChartView:
         for key, name in zip(keys, series, strict=True)
         if row[key] is not None
     ]
-    view = ChartView(
-        "profile", view_title(query), columns, rows, place.synthetic, places=(place.slug,)
-    )
+    view = Chart("profile", view_title(query), columns, rows, place.synthetic, places=(place.slug,))
     view.title = f"{place.name} — {view.title}"
     view.chart = lambda: specs.profile_chart(long, series=series, value_label=_("Score"))
     return view
 
 
-def progress_view(sample: Sample) -> ChartView:
+def progress_view(sample: Sample) -> Chart:
     """The measure of one or several places in every edition up to the chosen one."""
     query = sample.query
     chosen = chosen_places(sample, DEFAULT_PROGRESS_PLACES)
@@ -178,7 +176,7 @@ def progress_view(sample: Sample) -> ChartView:
         Column("edition", _("Edition"), "edition"),
         Column("value", label, "score"),
     ]
-    view = ChartView(
+    view = Chart(
         "progress",
         view_title(query),
         columns,
@@ -199,7 +197,7 @@ def progress_view(sample: Sample) -> ChartView:
     return view
 
 
-BUILDERS: dict[str, Callable[[Sample], ChartView]] = {
+BUILDERS: dict[str, Callable[[Sample], Chart]] = {
     "ranking": ranking_view,
     "profile": profile_view,
     "progress": progress_view,
@@ -208,6 +206,6 @@ BUILDERS: dict[str, Callable[[Sample], ChartView]] = {
 }
 
 
-def chart_view_build(sample: Sample) -> ChartView:
+def chart_view_build(sample: Sample) -> Chart:
     """The view the query asks for, built from the loaded sample."""
     return BUILDERS[sample.query.view](sample)

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from icc.reports.charts.view import ChartView
+from icc.reports.charts.chart import Chart
 
 # Spreadsheet display formats that show numbers as the table does.
 NUMBER_FORMATS = {"score": "0.0", "percent": "0.0", "rank": "0", "int": "#,##0"}
 
 
-def export_rows(view: ChartView) -> list[list[Any]]:
+def export_rows(view: Chart) -> list[list[Any]]:
     """Header and cells of the download: the table, plus the synthetic column when needed."""
     header: list[Any] = [c.label for c in view.columns]
     body = view.table()
@@ -37,7 +37,7 @@ def export_rows(view: ChartView) -> list[list[Any]]:
 
 
 def chart_view_export(
-    view: ChartView, *, fmt: Literal["csv", "xlsx"], about: Sequence[tuple[str, str]]
+    view: Chart, *, fmt: Literal["csv", "xlsx"], about: Sequence[tuple[str, str]]
 ) -> bytes:
     """The view's table as CSV (UTF-8 with BOM, for spreadsheet programs) or XLSX."""
     rows = export_rows(view)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from icc.network.labels import STATUS_LABELS
 from icc.network.selectors import network_list
+from icc.reports.charts.chart import Chart
 from icc.reports.charts.query import SCATTER_X, VIEW_LABELS, VIEWS, ChartQuery
 from icc.reports.charts.sample import Sample
-from icc.reports.charts.view import ChartView
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def _any() -> tuple[str, str]:
     return ("", _("Any"))
 
 
-def filter_fields(query: ChartQuery, sample: Sample, view: ChartView) -> list[FilterField]:
+def filter_fields(query: ChartQuery, sample: Sample, view: Chart) -> list[FilterField]:
     """The controls in page order, with the query's values selected."""
     fields = [
         FilterField(

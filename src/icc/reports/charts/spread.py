@@ -1,5 +1,5 @@
 """The views of how the places shown spread: against a fact (scatter), per indicator
-(distribution). (Rules: see ``charts.view``.)"""
+(distribution). (Rules: see ``charts.chart``.)"""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from icc.reports.charts import specs
-from icc.reports.charts.query import VIEW_LABELS
-from icc.reports.charts.sample import Sample
-from icc.reports.charts.view import (
-    ChartView,
+from icc.reports.charts.chart import (
+    Chart,
     Column,
     any_synthetic,
     measure_label,
@@ -23,6 +21,8 @@ from icc.reports.charts.view import (
     rounded,
     view_title,
 )
+from icc.reports.charts.query import VIEW_LABELS
+from icc.reports.charts.sample import Sample
 
 X_LABELS: dict[str, tuple[Promise, str]] = {
     "population": (gettext_lazy("Population"), ",d"),
@@ -31,7 +31,7 @@ X_LABELS: dict[str, tuple[Promise, str]] = {
 }
 
 
-def scatter_view(sample: Sample) -> ChartView:
+def scatter_view(sample: Sample) -> Chart:
     """The measure of each place shown against its population (log scale) or a share."""
     query = sample.query
     x_label = str(X_LABELS[query.x][0])
@@ -56,7 +56,7 @@ def scatter_view(sample: Sample) -> ChartView:
         Column("x", x_label, "int" if query.x == "population" else "percent"),
         Column("value", label, "score"),
     ]
-    view = ChartView("scatter", view_title(query), columns, rows, any_synthetic(kept))
+    view = Chart("scatter", view_title(query), columns, rows, any_synthetic(kept))
     note_unscored(view, len(sample.shown) - len(kept))
     view.chart = lambda: specs.scatter_chart(
         rows,
@@ -93,7 +93,7 @@ def _jitter(slug: str, code: str) -> float:
     return round((zlib.crc32(f"{slug}:{code}".encode()) % 2001) / 1000 - 1, 3)
 
 
-def distribution_view(sample: Sample) -> ChartView:
+def distribution_view(sample: Sample) -> Chart:
     """For each indicator (or the chosen areas), the spread of the places shown: a box of the
     quartiles and one dot per place."""
     query = sample.query
@@ -126,7 +126,7 @@ def distribution_view(sample: Sample) -> ChartView:
                 }
             )
         rows.append({"area": area.label, "code": area.code, **_stats(values)})
-    view = ChartView(
+    view = Chart(
         "distribution", view_title(query), columns, rows, any_synthetic(sample.shown), points=points
     )
     view.title = f"{VIEW_LABELS['distribution']} · {query.edition.title}"

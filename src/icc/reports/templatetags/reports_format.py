@@ -6,7 +6,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
-from icc.reports.charts.view import Column
+from icc.reports.charts.chart import Column
 
 register = template.Library()
 

@@ -86,6 +86,16 @@ def test_htmx_gets_the_part_that_changes(editions):
     assert "<html" not in body and 'id="chart-filters"' in body and 'id="chart-table"' in body
 
 
+def test_a_history_restore_gets_the_whole_page(editions):
+    response = Client().get(
+        PAGE,
+        {"view": "distribution"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode() and "HX-Request" in response["Vary"]
+
+
 def test_french_page_formats_numbers_and_labels_in_french(editions):
     body = Client().get("/fr/index/charts/", {"area": "education"}).content.decode()
     rows = table(body)

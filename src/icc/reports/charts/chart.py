@@ -1,8 +1,9 @@
-"""What a chart view is (its columns, rows and chart) and the helpers every view shares.
+"""What a chart is (its columns, rows and drawing) and the helpers every kind of chart shares.
+The query's ``view`` (ranking, profile, progress, scatter, distribution) says which kind.
 
 Rules held here:
 
-- A view is its table: ``columns`` and ``rows``. The chart is drawn from those very rows (plus,
+- A chart is its table: ``columns`` and ``rows``. The chart is drawn from those very rows (plus,
   for the distribution, one dot per place and area), the CSV/XLSX hold them, the API returns
   them. Numbers are rounded here to what the table shows (scores to one decimal, ranks whole).
 - Places chosen with ``places`` must have a result in the edition; the filters narrow the
@@ -27,7 +28,7 @@ from icc.reports.charts.sample import PlaceRow, Sample
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a view's table; ``kind`` says how to format it (text, score, rank, int,
+    """A column of a chart's table; ``kind`` says how to format it (text, score, rank, int,
     percent, edition)."""
 
     key: str
@@ -36,8 +37,9 @@ class Column:
 
 
 @dataclass
-class ChartView:
-    """What one view shows: a title, its table and the chart drawn from it."""
+class Chart:
+    """One built chart of the kind ``view`` names: a title, its table and the drawing made
+    from it."""
 
     view: str
     title: str
@@ -82,7 +84,7 @@ def view_title(query: ChartQuery) -> str:
     return f"{VIEW_LABELS[query.view]} — {measure_label(query)} · {query.edition.title}"
 
 
-def note_unscored(view: ChartView, count: int) -> None:
+def note_unscored(view: Chart, count: int) -> None:
     if count:
         view.notes.append(
             ngettext(

@@ -13,7 +13,7 @@ from icc.events.models import Event, Part, PersonRole, Session
 
 
 @dataclass(frozen=True)
-class PersonView:
+class PersonEntry:
     name: str
     title: str
     organisation: str
@@ -30,7 +30,7 @@ class PersonView:
 
 
 @dataclass(frozen=True)
-class SessionView:
+class SessionEntry:
     pk: int
     uid: uuid.UUID
     kind: str
@@ -39,30 +39,30 @@ class SessionView:
     description: str
     location: str
     items: list[str]
-    people: list[PersonView]
+    people: list[PersonEntry]
 
-    def with_role(self, role: str) -> list[PersonView]:
+    def with_role(self, role: str) -> list[PersonEntry]:
         return [p for p in self.people if p.role == role]
 
     @property
-    def speakers(self) -> list[PersonView]:
+    def speakers(self) -> list[PersonEntry]:
         return self.with_role(PersonRole.SPEAKER)
 
     @property
-    def moderators(self) -> list[PersonView]:
+    def moderators(self) -> list[PersonEntry]:
         return self.with_role(PersonRole.MODERATOR)
 
     @property
-    def presenters(self) -> list[PersonView]:
+    def presenters(self) -> list[PersonEntry]:
         return self.with_role(PersonRole.PRESENTER)
 
     @property
-    def support(self) -> list[PersonView]:
+    def support(self) -> list[PersonEntry]:
         return self.with_role(PersonRole.SUPPORT)
 
 
 @dataclass(frozen=True)
-class SlotView:
+class SlotEntry:
     pk: int
     start: dt.datetime
     end: dt.datetime | None
@@ -70,26 +70,26 @@ class SlotView:
     kind: str
     is_break: bool
     label: str
-    sessions: list[SessionView] = field(default_factory=list)
+    sessions: list[SessionEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
-class PartView:
+class PartEntry:
     pk: int
     title: str
     date: dt.date
-    slots: list[SlotView]
+    slots: list[SlotEntry]
 
     @property
-    def sessions(self) -> list[SessionView]:
+    def sessions(self) -> list[SessionEntry]:
         return [s for slot in self.slots for s in slot.sessions]
 
 
-def _session_view(session: Session, seen: set[int]) -> SessionView:
+def _session_entry(session: Session, seen: set[int]) -> SessionEntry:
     people = []
     for sp in session.people.all():
         people.append(
-            PersonView(
+            PersonEntry(
                 name=sp.person.name,
                 title=sp.person.title,
                 organisation=sp.person.organisation,
@@ -100,7 +100,7 @@ def _session_view(session: Session, seen: set[int]) -> SessionView:
             )
         )
         seen.add(sp.person_id)
-    return SessionView(
+    return SessionEntry(
         pk=session.pk,
         uid=session.uid,
         kind=session.kind,
@@ -113,7 +113,7 @@ def _session_view(session: Session, seen: set[int]) -> SessionView:
     )
 
 
-def programme_tree(*, event: Event, parts: list[Part]) -> list[PartView]:
+def programme_tree(*, event: Event, parts: list[Part]) -> list[PartEntry]:
     """Parts → slots → sessions for display; ``parts`` come prefetched, in order."""
     tree = []
     seen: set[int] = set()  # people already mentioned, in programme order
@@ -130,7 +130,7 @@ def programme_tree(*, event: Event, parts: list[Part]) -> list[PartView]:
             if until is None and following is not None and following.start > slot.start:
                 until = dt.datetime.combine(part.date, following.start, tzinfo=event.tzinfo)
             views.append(
-                SlotView(
+                SlotEntry(
                     pk=slot.pk,
                     start=start,
                     end=end,
@@ -138,8 +138,8 @@ def programme_tree(*, event: Event, parts: list[Part]) -> list[PartView]:
                     kind=slot.kind,
                     is_break=slot.is_break,
                     label=slot.label,
-                    sessions=[_session_view(s, seen) for s in slot.sessions.all()],
+                    sessions=[_session_entry(s, seen) for s in slot.sessions.all()],
                 )
             )
-        tree.append(PartView(pk=part.pk, title=part.title, date=part.date, slots=views))
+        tree.append(PartEntry(pk=part.pk, title=part.title, date=part.date, slots=views))
     return tree

@@ -1,4 +1,4 @@
-"""Writes to a programme, named ``<verb>_<noun>`` as in Indico's ``timetable/operations.py``.
+"""Writes to a programme, named ``<noun>_<verb>`` like every service of the platform.
 
 Each is keyword-only, typed and atomic. Translated text arrives as ``{"en": …, "fr": …}``; only
 the languages given change. Positions inside a parent are kept dense (0, 1, 2…) so that
@@ -69,7 +69,7 @@ def _next_position(siblings: "models.QuerySet[M]") -> int:
 
 
 @transaction.atomic
-def create_part(*, event: Event, title: Texts, date: dt.date) -> Part:
+def part_create(*, event: Event, title: Texts, date: dt.date) -> Part:
     """Add a part at the end of the programme."""
     part = Part(event=event, date=date, position=_next_position(event.parts.all()))
     texts_apply(part, "title", title)
@@ -78,7 +78,7 @@ def create_part(*, event: Event, title: Texts, date: dt.date) -> Part:
 
 
 @transaction.atomic
-def update_part(*, part: Part, title: Texts, date: dt.date) -> Part:
+def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
     texts_apply(part, "title", title)
     part.date = date
     part.save()
@@ -86,7 +86,7 @@ def update_part(*, part: Part, title: Texts, date: dt.date) -> Part:
 
 
 @transaction.atomic
-def delete_part(*, part: Part) -> None:
+def part_delete(*, part: Part) -> None:
     """Delete a part with its slots and sessions (people stay in the directory)."""
     event = part.event
     part.delete()
@@ -94,7 +94,7 @@ def delete_part(*, part: Part) -> None:
 
 
 @transaction.atomic
-def move_part(*, part: Part, direction: Direction) -> None:
+def part_move(*, part: Part, direction: Direction) -> None:
     _move(part, part.event.parts.all(), direction)
 
 
@@ -102,7 +102,7 @@ def move_part(*, part: Part, direction: Direction) -> None:
 
 
 @transaction.atomic
-def create_slot(
+def slot_create(
     *,
     part: Part,
     start: dt.time,
@@ -123,7 +123,7 @@ def create_slot(
 
 
 @transaction.atomic
-def update_slot(
+def slot_update(
     *,
     slot: Slot,
     start: dt.time,
@@ -150,14 +150,14 @@ def _check_times(start: dt.time, end: dt.time | None) -> None:
 
 
 @transaction.atomic
-def delete_slot(*, slot: Slot) -> None:
+def slot_delete(*, slot: Slot) -> None:
     part = slot.part
     slot.delete()
     _renumber(list(part.slots.all()))
 
 
 @transaction.atomic
-def move_slot(*, slot: Slot, direction: Direction) -> None:
+def slot_move(*, slot: Slot, direction: Direction) -> None:
     _move(slot, slot.part.slots.all(), direction)
 
 
@@ -165,7 +165,7 @@ def move_slot(*, slot: Slot, direction: Direction) -> None:
 
 
 @transaction.atomic
-def create_session(
+def session_create(
     *,
     slot: Slot,
     kind: SessionKind,
@@ -185,7 +185,7 @@ def create_session(
 
 
 @transaction.atomic
-def update_session(
+def session_update(
     *,
     session: Session,
     kind: SessionKind,
@@ -202,14 +202,14 @@ def update_session(
 
 
 @transaction.atomic
-def delete_session(*, session: Session) -> None:
+def session_delete(*, session: Session) -> None:
     slot = session.slot
     session.delete()
     _renumber(list(slot.sessions.all()))
 
 
 @transaction.atomic
-def move_session(*, session: Session, direction: Direction) -> None:
+def session_move(*, session: Session, direction: Direction) -> None:
     _move(session, session.slot.sessions.all(), direction)
 
 
@@ -217,7 +217,7 @@ def move_session(*, session: Session, direction: Direction) -> None:
 
 
 @transaction.atomic
-def create_session_item(*, session: Session, text: Texts) -> SessionItem:
+def session_item_create(*, session: Session, text: Texts) -> SessionItem:
     item = SessionItem(session=session, position=_next_position(session.items.all()))
     texts_apply(item, "text", text)
     item.save()
@@ -225,21 +225,21 @@ def create_session_item(*, session: Session, text: Texts) -> SessionItem:
 
 
 @transaction.atomic
-def update_session_item(*, item: SessionItem, text: Texts) -> SessionItem:
+def session_item_update(*, item: SessionItem, text: Texts) -> SessionItem:
     texts_apply(item, "text", text)
     item.save()
     return item
 
 
 @transaction.atomic
-def delete_session_item(*, item: SessionItem) -> None:
+def session_item_delete(*, item: SessionItem) -> None:
     session = item.session
     item.delete()
     _renumber(list(session.items.all()))
 
 
 @transaction.atomic
-def move_session_item(*, item: SessionItem, direction: Direction) -> None:
+def session_item_move(*, item: SessionItem, direction: Direction) -> None:
     _move(item, item.session.items.all(), direction)
 
 
@@ -255,7 +255,7 @@ def _free_slug(name: str) -> str:
 
 
 @transaction.atomic
-def create_person(*, name: str, title: Texts, organisation: Texts, slug: str = "") -> Person:
+def person_create(*, name: str, title: Texts, organisation: Texts, slug: str = "") -> Person:
     """Add someone to the directory of speakers (``slug`` defaults to one made from the name)."""
     if not name.strip():
         raise ValueError(_("A person needs a name."))
@@ -267,7 +267,7 @@ def create_person(*, name: str, title: Texts, organisation: Texts, slug: str = "
 
 
 @transaction.atomic
-def update_person(*, person: Person, name: str, title: Texts, organisation: Texts) -> Person:
+def person_update(*, person: Person, name: str, title: Texts, organisation: Texts) -> Person:
     """Change a person everywhere they appear."""
     person.name = name.strip()
     texts_apply(person, "title", title)
@@ -277,7 +277,7 @@ def update_person(*, person: Person, name: str, title: Texts, organisation: Text
 
 
 @transaction.atomic
-def add_session_person(*, session: Session, person: Person, role: PersonRole) -> SessionPerson:
+def session_person_add(*, session: Session, person: Person, role: PersonRole) -> SessionPerson:
     """Give ``person`` a role in ``session`` (after the people already there)."""
     if session.people.filter(person=person, role=role).exists():
         raise ValueError(
@@ -292,12 +292,12 @@ def add_session_person(*, session: Session, person: Person, role: PersonRole) ->
 
 
 @transaction.atomic
-def remove_session_person(*, session_person: SessionPerson) -> None:
+def session_person_remove(*, session_person: SessionPerson) -> None:
     session = session_person.session
     session_person.delete()
     _renumber(list(session.people.all()))
 
 
 @transaction.atomic
-def move_session_person(*, session_person: SessionPerson, direction: Direction) -> None:
+def session_person_move(*, session_person: SessionPerson, direction: Direction) -> None:
     _move(session_person, session_person.session.people.all(), direction)

@@ -1,0 +1,158 @@
+"""Selectors of the questionnaire pages: what a response's overview, an area page and an
+autosave reply show, as dataclasses the views hand to their templates unchanged.
+
+The access check is done once, by ``selectors.response_get_for_user``; these functions take its
+``ResponseAccess`` and only read. Skip logic comes from the pure XLSForm core
+(``visible_questions``): a question hidden by ``relevant`` counts neither as answered nor as
+missing.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.functional import Promise
+
+from icc.index.forms_bridge import edition_form
+from icc.index.labels import ACTION_LABELS
+from icc.index.models import Answer, Area, Question, ResponseEvent, ReviewComment
+from icc.index.selectors import ResponseAccess, answers_by_code, questions_of
+from icc.index.services import answers_values, response_missing_required
+from icc.index.workflow import Action, available_actions
+from icc.index.xlsform.xpath import visible_questions
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a response is: questions the skip logic shows now, and how many are answered."""
+
+    visible: tuple[str, ...]
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+
+def response_progress(*, access: ResponseAccess, values: dict[str, Any]) -> Progress:
+    """Progress of ``access.response`` given its answer ``values`` (``{code: value}``)."""
+    visible = visible_questions(edition_form(access.response.edition), values)
+    shown = tuple(code for code in visible if not code.startswith("_"))
+    return Progress(
+        visible=shown,
+        answered=sum(1 for code in shown if code in values),
+        total=len(shown),
+    )
+
+
+def _values(access: ResponseAccess) -> dict[str, Any]:
+    return answers_values(access.response) if access.response.pk else {}
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    area: Area
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """A response's overview: areas with progress, workflow actions, history, what is missing."""
+
+    access: ResponseAccess
+    areas: list[AreaProgress]
+    progress: Progress
+    actions: list[tuple[Action, Promise]]
+    events: QuerySet[ResponseEvent] | list[ResponseEvent]
+    missing: list[Question]
+
+
+def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
+    """The overview page of the response behind ``access``."""
+    response = access.response
+    values = _values(access)
+    progress = response_progress(access=access, values=values)
+    visible = set(progress.visible)
+    questions = questions_of(edition=response.edition)
+    areas = []
+    for area in response.edition.areas.filter(is_page=True):
+        codes = [q.code for q in questions if q.area_id == area.pk and q.code in visible]
+        areas.append(
+            AreaProgress(area=area, answered=sum(1 for c in codes if c in values), total=len(codes))
+        )
+    return OverviewPage(
+        access=access,
+        areas=areas,
+        progress=progress,
+        actions=[
+            (action, ACTION_LABELS[action])
+            for action in available_actions(response.state_enum, access.actors)
+        ],
+        events=response.events.select_related("user") if response.pk else [],
+        missing=response_missing_required(response) if response.pk else [],
+    )
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    """One question of an area page with its answer, its visibility and reviewers' comments."""
+
+    question: Question
+    answer: Answer | None
+    visible: bool
+    comments: list[ReviewComment]
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    """One page of the questionnaire and the way to the pages before and after it."""
+
+    access: ResponseAccess
+    area: Area
+    areas: list[Area]
+    previous_area: Area | None
+    next_area: Area | None
+    questions: list[QuestionItem]
+    progress: Progress
+
+
+def comments_by_question(*, access: ResponseAccess) -> dict[str, list[ReviewComment]]:
+    """Reviewers' comments grouped by question code ("" for comments on the whole response)."""
+    grouped: dict[str, list[ReviewComment]] = {}
+    if access.response.pk:
+        for comment in access.response.comments.select_related("question", "author"):
+            key = comment.question.code if comment.question else ""
+            grouped.setdefault(key, []).append(comment)
+    return grouped
+
+
+def response_area_get(*, access: ResponseAccess, area_code: str) -> AreaPage:
+    """The questionnaire page of area ``area_code``; ``Http404`` if the edition has none."""
+    areas = list(access.response.edition.areas.filter(is_page=True))
+    index = next((i for i, area in enumerate(areas) if area.code == area_code), None)
+    if index is None:
+        raise Http404(f"No area '{area_code}' in this edition.")
+    area = areas[index]
+    progress = response_progress(access=access, values=_values(access))
+    answers = answers_by_code(response=access.response)
+    comments = comments_by_question(access=access)
+    return AreaPage(
+        access=access,
+        area=area,
+        areas=areas,
+        previous_area=areas[index - 1] if index > 0 else None,
+        next_area=areas[index + 1] if index + 1 < len(areas) else None,
+        questions=[
+            QuestionItem(
+                question=q,
+                answer=answers.get(q.code),
+                visible=q.code in progress.visible,
+                comments=comments.get(q.code, []),
+            )
+            for q in area.questions.order_by("position")
+        ],
+        progress=progress,
+    )

@@ -1,0 +1,87 @@
+"""The questionnaire pages through HTTP: one access check per request, a bounded number of
+queries for an autosave, the page data from the questionnaire selectors."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from icc.conftest import client_for
+from icc.index.questionnaire import response_area_get
+from icc.index.selectors import response_get_for_user
+
+BASE = "/en/index/test/places/bilbao/"
+
+
+def _save(client, code, value, version=0):
+    return client.post(
+        BASE + f"answer/{code}/", {"value": value, "version": str(version)}, HTTP_HX_REQUEST="true"
+    )
+
+
+def test_autosave_checks_access_once_and_stays_within_its_query_budget(
+    small_edition, directory, users
+):
+    client = client_for(users["city_coordinator"])
+    _save(client, "commitment_strategy", "no")  # the first save also starts the response
+    with CaptureQueriesContext(connection) as queries:
+        reply = _save(client, "commitment_strategy", "yes", version=1)
+    assert reply.status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    # the place, the roles and the response are each read once: one access check
+    assert sum('FROM "network_place"' in s for s in sql) == 1
+    assert sum('FROM "accounts_roleassignment"' in s for s in sql) == 1
+    assert len(sql) <= 16  # 21 before; two are savepoints, "\n".join(sql)
+    trigger = json.loads(reply["HX-Trigger"])
+    assert "commitment_budget" in trigger["icc:visibility"]["visible"]  # shown by the answer yes
+
+
+def test_autosave_query_count_is_pinned(
+    small_edition, directory, users, django_assert_max_num_queries
+):
+    client = client_for(users["city_coordinator"])
+    _save(client, "commitment_strategy", "no")
+    with django_assert_max_num_queries(16):
+        _save(client, "education_mixing", "yes")
+
+
+def test_area_pages_link_to_their_neighbours_and_hide_skipped_questions(
+    small_edition, directory, users
+):
+    client = client_for(users["city_coordinator"])
+    first = client.get(BASE + "area/commitment/").content.decode()
+    assert "/area/education/" in first and "Review and submit" not in first
+    # commitment_budget is skipped until the strategy is answered yes or partly
+    assert 'id="q-commitment_budget" data-question="commitment_budget" hidden' in first
+    _save(client, "commitment_strategy", "partly")
+    again = client.get(BASE + "area/commitment/").content.decode()
+    assert 'id="q-commitment_budget" data-question="commitment_budget">' in again
+    last = client.get(BASE + "area/education/").content.decode()
+    assert "Review and submit" in last and "← Commitment" in last
+
+
+def test_area_page_data_counts_only_visible_questions(small_edition, directory, users):
+    _save(client_for(users["city_coordinator"]), "commitment_strategy", "no")
+    access = response_get_for_user(
+        user=users["city_coordinator"], place_slug="bilbao", edition_name="test"
+    )
+    page = response_area_get(access=access, area_code="commitment")
+    assert [item.visible for item in page.questions] == [True, False, True]
+    assert page.previous_area is None and page.next_area.code == "education"
+    assert (page.progress.answered, page.progress.total) == (1, 4)
+
+
+def test_an_unknown_area_is_not_found(small_edition, directory, users):
+    reply = client_for(users["city_coordinator"]).get(BASE + "area/nowhere/")
+    assert reply.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [BASE, BASE + "area/commitment/", BASE + "history/"],
+)
+def test_anonymous_visitors_are_sent_to_log_in(small_edition, directory, url):
+    reply = client_for(None).get(url)
+    assert reply.status_code == 302
+    assert reply["Location"] == "/en/accounts/login/?next=" + url
