@@ -33,7 +33,7 @@ def test_unknown_filter_values_are_dropped_not_fatal(directory):
 def test_csv_export_matches_the_filtered_list(directory):
     response = Client().get("/en/network/places/export.csv?network=reci")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert sorted({r["slug"] for r in rows}) == ["bilbao", "getxo"]
 
 
