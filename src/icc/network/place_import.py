@@ -263,6 +263,11 @@ def _plan(lines: list[_Line], places_values: dict[str, dict[str, Any]]) -> _Plan
         elif changed:
             plan.changed_places.append(place)
             plan.changed_fields |= changed
+    _facts_plan(plan, lines, existing)
+    return plan
+
+
+def _facts_plan(plan: _Plan, lines: list[_Line], existing: dict[str, Place]) -> None:
     current: dict[tuple[str, int], PlaceFact] = {}
     slugs = {place.pk: slug for slug, place in existing.items()}
     for chunk in _chunks(sorted(slugs)):
@@ -271,18 +276,18 @@ def _plan(lines: list[_Line], places_values: dict[str, dict[str, Any]]) -> _Plan
     for line in lines:
         if line.year is None:
             continue
-        fact = current.get((line.slug, line.year))
-        if fact is None:
+        known = current.get((line.slug, line.year))
+        if known is None:
             values = {c: EMPTY_VALUES.get(c, "") for c in FACT_COLUMNS} | line.fact
-            known_place = existing.get(line.slug)
-            fact = PlaceFact(place_id=known_place.pk if known_place else None, **values)
-            fact.year = line.year
+            place = existing.get(line.slug)
+            fact = PlaceFact(year=line.year, **values)
+            if place is not None:  # a new place gets its id once it is written
+                fact.place_id = place.pk
             plan.new_facts.append((line.slug, fact))
-        elif any(getattr(fact, column) != value for column, value in line.fact.items()):
+        elif any(getattr(known, column) != value for column, value in line.fact.items()):
             for column, value in line.fact.items():
-                setattr(fact, column, value)
-            plan.changed_facts.append(fact)
-    return plan
+                setattr(known, column, value)
+            plan.changed_facts.append(known)
 
 
 def _plan_write(plan: _Plan) -> None:

@@ -47,6 +47,11 @@ def size_text(size: int) -> str:
     return unit % {"size": number_format(rounded, decimal_pos=places, use_l10n=True)}
 
 
+def count_text(count: int) -> str:
+    """A whole number for people, grouped as the active language does ("50,000")."""
+    return number_format(count, force_grouping=True, use_l10n=True)
+
+
 def file_size(file: IO[bytes]) -> int:
     """The size of a seekable binary file, without reading it (its position is kept)."""
     position = file.tell()
@@ -72,7 +77,7 @@ def file_size_check(file: IO[bytes], *, limits: ImportLimits | None = None) -> N
 
 def rows_limit_error(limit: int) -> TabularFileError:
     """The error for a table with more than ``limit`` data rows."""
-    rows = number_format(limit, force_grouping=True, use_l10n=True)
+    rows = count_text(limit)
     return TabularFileError(
         _(
             "This file has more than %(limit)s rows; the limit is %(limit)s rows. Split it into "

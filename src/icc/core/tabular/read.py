@@ -24,7 +24,6 @@ from pathlib import PurePath
 from typing import IO
 
 import openpyxl
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -32,6 +31,7 @@ from icc.core.tabular.cells import cell_text, cell_unescape
 from icc.core.tabular.limits import (
     ImportLimits,
     TabularFileError,
+    count_text,
     file_size_check,
     import_limits,
     rows_limit_error,
@@ -74,9 +74,7 @@ def xlsx_check(file: IO[bytes], *, limits: ImportLimits | None = None) -> None:
             }
         )
     if figures.worst_ratio > limits.max_zip_ratio:
-        ratio = (
-            "∞" if math.isinf(figures.worst_ratio) else number_format(round(figures.worst_ratio))
-        )
+        ratio = "∞" if math.isinf(figures.worst_ratio) else count_text(round(figures.worst_ratio))
         raise TabularFileError(
             _(
                 "This workbook is compressed %(ratio)s times; the limit is %(limit)s times, as "
@@ -94,8 +92,10 @@ def _csv_grid(file: IO[bytes]) -> Iterator[list[str]]:
         first = text.readline()
     delimiter = ";" if first.count(";") > first.count(",") else ","
     text.seek(0)
-    yield from csv.reader(text, delimiter=delimiter)
-    text.detach()  # leave the caller's file open
+    try:
+        yield from csv.reader(text, delimiter=delimiter)
+    finally:
+        text.detach()  # leave the caller's file open, even when reading stops early
 
 
 def _xlsx_grid(file: IO[bytes]) -> Iterator[list[str]]:
