@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -185,6 +186,19 @@ def download_cells(content: bytes, fmt: str) -> list[object]:
     ]
     assert live == [], f"cells a spreadsheet would evaluate: {live!r}"
     return cells
+
+
+def zip_bomb(path: Path, *, unpacked: int) -> Path:
+    """A zip named as ``path`` (e.g. .xlsx) whose one member unpacks to ``unpacked`` zero bytes
+    (about 1,000 times its packed size), written in 1 MB pieces so that memory stays small."""
+    piece = bytes(1_000_000)
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(unpacked // len(piece)):
+            member.write(piece)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -40,8 +40,13 @@ def import_limits() -> ImportLimits:
 
 
 def size_text(size: int) -> str:
-    """A size for people: "52.4 MB", "20 MB", "850 kB" (decimal units, localised)."""
-    value, unit = (size / 1e6, _("%(size)s MB")) if size >= 1e6 else (size / 1e3, _("%(size)s kB"))
+    """A size for people: "1.2 GB", "52.4 MB", "20 MB", "850 kB" (decimal units, localised)."""
+    if size >= 1e9:
+        value, unit = size / 1e9, _("%(size)s GB")
+    elif size >= 1e6:
+        value, unit = size / 1e6, _("%(size)s MB")
+    else:
+        value, unit = size / 1e3, _("%(size)s kB")
     rounded = round(value, 1)
     places = 0 if rounded == int(rounded) else 1
     return unit % {"size": number_format(rounded, decimal_pos=places, use_l10n=True)}

@@ -169,10 +169,11 @@ def test_a_workbook_is_checked_from_its_zip_directory(archive, message):
 
 
 def test_sizes_are_written_for_people_in_their_language():
-    assert (size_text(52_400_000), size_text(20_000_000), size_text(850_000)) == (
-        "52.4 MB",
-        "20 MB",
-        "850 kB",
-    )
+    assert (
+        size_text(1_000_000_000),
+        size_text(52_400_000),
+        size_text(20_000_000),
+        size_text(850_000),
+    ) == ("1 GB", "52.4 MB", "20 MB", "850 kB")
     with translation.override("fr"):
         assert size_text(52_400_000) == "52,4 Mo"

@@ -2,7 +2,6 @@
 and leaves the database as it was (writing during an import: events' test_import_concurrency)."""
 
 import io
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from icc.conftest import FORMULA_PAYLOADS, client_for, download_cells
+from icc.conftest import FORMULA_PAYLOADS, client_for, download_cells, zip_bomb
 from icc.core.tabular import TabularFileError
 from icc.network.models import Country, Place, PlaceFact
 from icc.network.place_import import COLUMNS, places_import
@@ -93,21 +92,9 @@ def test_a_file_over_the_row_limit_is_refused_naming_the_limit(tmp_path, setting
     assert Place.objects.count() == 1_000
 
 
-def _zip_bomb(path: Path, *, unpacked: int) -> Path:
-    """A zip named .xlsx with one member of ``unpacked`` zero bytes, written in 1 MB pieces."""
-    piece = bytes(1_000_000)
-    with (
-        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
-        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
-    ):
-        for _ in range(unpacked // len(piece)):
-            member.write(piece)
-    return path
-
-
 @pytest.mark.django_db
 def test_a_zip_bomb_named_xlsx_is_refused_before_it_is_opened(tmp_path, settings):
-    bomb = _zip_bomb(tmp_path / "bomb.xlsx", unpacked=200_000_000)
+    bomb = zip_bomb(tmp_path / "bomb.xlsx", unpacked=200_000_000)
     assert bomb.stat().st_size < 1_000_000
 
     with pytest.raises(CommandError, match=r"200 MB once unpacked; the limit is 100 MB"):
