@@ -103,13 +103,17 @@ def main() -> None:
         print(f"(files made in {time.perf_counter() - start:.0f} s)")
         startup = measured([ICC, "check"], env)[:2]
         print(f"floor: icc check (start-up) {startup[0]:.2f} s, {startup[1]:.0f} MB")
-        cases = ((big, "500,000 rows"), (long, "60,000 rows"), (bomb, "zip bomb"), (fits, "50,000 rows"))
+        cases = (
+            (big, "500,000 rows"),
+            (long, "60,000 rows"),
+            (bomb, "zip bomb"),
+            (fits, "50,000 rows"),
+        )
         for path, note in cases:
             read = measured([sys.executable, "-c", f"open({str(path)!r}, 'rb').read()"], env)[:2]
             size = path.stat().st_size / 1e6
-            print(
-                f"\n{path.name}: {size:.1f} MB ({note}); read once: {read[0]:.2f} s, {read[1]:.0f} MB"
-            )
+            print(f"\n{path.name}: {size:.1f} MB ({note})")
+            print(f"read once: {read[0]:.2f} s, {read[1]:.0f} MB")
             dry_run = measured([ICC, "network", "import", "--dry-run", str(path)], env)
             report("icc network import --dry-run", dry_run, read, startup)
             if path == fits:
