@@ -87,12 +87,12 @@ def xlsx_check(file: IO[bytes], *, limits: ImportLimits | None = None) -> None:
 
 def _csv_grid(file: IO[bytes]) -> Iterator[list[str]]:
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
-    first = text.readline()
-    while first and not first.strip("\r\n"):
-        first = text.readline()
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    text.seek(0)
     try:
+        first = text.readline()
+        while first and not first.strip("\r\n"):
+            first = text.readline()
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        text.seek(0)
         yield from csv.reader(text, delimiter=delimiter)
     finally:
         text.detach()  # leave the caller's file open, even when reading stops early

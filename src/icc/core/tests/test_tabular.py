@@ -177,3 +177,11 @@ def test_sizes_are_written_for_people_in_their_language():
     ) == ("1 GB", "52.4 MB", "20 MB", "850 kB")
     with translation.override("fr"):
         assert size_text(52_400_000) == "52,4 Mo"
+
+
+def test_a_refused_file_is_left_open_for_its_owner():
+    upload = io.BytesIO("name\nMálaga\n".encode("latin-1"))
+
+    with pytest.raises(TabularFileError, match="not encoded in UTF-8"):
+        list(rows_read(file=upload, filename="x.csv", limits=LIMITS))
+    assert not upload.closed

@@ -322,3 +322,32 @@ def test_the_cli_turns_an_unreadable_file_into_a_command_error(tmp_path):
 
     with pytest.raises(CommandError, match="UTF-8"):
         call_command("network", "import", str(path))
+
+
+@pytest.mark.django_db
+def test_changed_places_and_facts_are_written_in_batches(tmp_path, bilbao, monkeypatch):
+    monkeypatch.setattr("icc.network.place_import.BATCH_SIZE", 2)
+    before = bilbao.updated_at
+    lines = [
+        "slug,name,name_fr,country,latitude,year,population,foreign_born_pct",
+        "bilbao,Bilbo,Bilbao (fr),PT,43.26,2020,350000,10.50",
+        "bilbao,Bilbo,,PT,,2021,351000,",
+        *(f",Town {n},,ES,,2021,{n}," for n in range(5)),
+    ]
+    path = _write(tmp_path, "changes.csv", "\n".join(lines) + "\n")
+
+    report = _import(path)
+
+    assert report.ok, report.errors
+    assert (report.places_created, report.places_updated, report.facts_written) == (5, 1, 7)
+    bilbao.refresh_from_db()
+    assert (bilbao.name, bilbao.name_fr, bilbao.country_id, bilbao.latitude) == (
+        "Bilbo", "Bilbao (fr)", "PT", 43.26,
+    )  # fmt: skip
+    assert bilbao.updated_at > before
+    assert list(bilbao.facts.order_by("year").values_list("year", "population")) == [
+        (2020, 350000),
+        (2021, 351000),
+    ]
+    assert Place.objects.get(slug="town-4").facts.get().population == 4
+    assert Country.objects.get(code="PT").name_en == "Portugal"
