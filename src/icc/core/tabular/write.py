@@ -17,6 +17,7 @@ Rules:
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,13 +37,15 @@ BOM: Final = "\ufeff"
 CHUNK_CHARS: Final = 64 * 1024
 WIDTH_SAMPLE: Final = 200
 MAX_WIDTH: Final = 50
+INVALID_TITLE: Final = re.compile(r"[\\/*?:\[\]]")  # characters Excel refuses in a sheet name
 
 
 @dataclass(frozen=True)
 class Sheet:
     """One table to write: a heading row and data rows (an iterable, consumed once).
 
-    ``title`` names the XLSX worksheet (CSV has no title); ``number_formats`` maps a column
+    ``title`` names the XLSX worksheet (31 characters at most, ``\\/*?:[]`` become ``-``; CSV
+    has no title); ``number_formats`` maps a column
     index (0-based) to an Excel number format such as ``"0.0"`` for its data cells.
     """
 
@@ -92,7 +95,8 @@ def _width(value: Cell) -> int:
 
 
 def _sheet_write(book: Workbook, sheet: Sheet) -> None:
-    worksheet: WriteOnlyWorksheet = book.create_sheet(sheet.title[:31])
+    title = INVALID_TITLE.sub("-", sheet.title)[:31] or "Sheet"
+    worksheet: WriteOnlyWorksheet = book.create_sheet(title)
     rows = iter(sheet.rows)
     sample = [[_xlsx_value(value) for value in row] for row in itertools.islice(rows, WIDTH_SAMPLE)]
     header = [_xlsx_value(value) for value in sheet.header]

@@ -91,6 +91,8 @@ def test_xlsx_keeps_types_drops_control_characters_and_formats_numbers():
     assert (data["A3"].value, data["B3"].value, data["B3"].number_format) == ("bell", -3.5, "0.0")
     assert data["A1"].font.bold and data.freeze_panes == "A2"
     assert book["About"]["A2"].value == "Edition"
+    odd = xlsx_bytes(Sheet(header=["a"], rows=[], title="Index 2023/24: [draft]"))
+    assert load_workbook(io.BytesIO(odd)).sheetnames == ["Index 2023-24- -draft-"]
 
 
 def test_the_download_streams_csv_and_names_files_in_any_script():

@@ -350,4 +350,4 @@ def test_changed_places_and_facts_are_written_in_batches(tmp_path, bilbao, monke
         (2021, 351000),
     ]
     assert Place.objects.get(slug="town-4").facts.get().population == 4
-    assert Country.objects.get(code="PT").name_en == "Portugal"
+    assert Country.objects.get(code="PT").name == "Portugal"
