@@ -19,6 +19,7 @@ from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
 from icc.events.programme_view import PartView
+from icc.language import language_base
 
 router = Router(tags=["events"])
 CONTENT_LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
@@ -26,8 +27,8 @@ CONTENT_LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 @contextmanager
 def _language(lang: str) -> Iterator[None]:
-    if lang in CONTENT_LANGUAGES:
-        with translation.override(lang):
+    if lang and language_base(lang) in CONTENT_LANGUAGES:
+        with translation.override(language_base(lang)):
             yield
     else:
         yield

@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
     "icc.core",
     "icc.accounts",
+    "icc.notifications",
     "icc.network",
     "icc.index",
     "icc.reports",
@@ -124,6 +126,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in the European order and on a 24-hour clock (see icc/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["icc.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
@@ -161,6 +165,9 @@ TASKS = {
     }
 }
 
+# The index: peer-band edges of an edition whose questionnaire sets none (its method spec then
+# records these). Inhabitants and foreign-born residents (%); n edges make n + 1 bands.
+ICC_PEER_BAND_EDGES = {"population_edges": [200_000], "foreign_born_edges": [15]}
 # The network directory: population bands for filters (inhabitants, lower edges).
 ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
 # Optional map tiles (e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png"). Empty: the map

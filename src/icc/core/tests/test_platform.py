@@ -128,6 +128,8 @@ def test_demo_is_idempotent_and_at_network_scale():
         "nordic",
         "icc-morocco",
         "intercultural-regions",
+        "norwegian-network",
+        "remiri",
     } <= set(Network.objects.values_list("slug", flat=True))
     assert User.objects.get(username="bilbao").role_assignments.get().place == bilbao
     assert all(f.approximate for f in bilbao.facts.all())
