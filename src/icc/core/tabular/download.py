@@ -5,9 +5,10 @@ from typing import Literal
 from urllib.parse import quote
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils.translation import get_language, override
+from django.utils.translation import override
 
 from icc.core.tabular.write import Sheet, csv_stream, xlsx_bytes
+from icc.language import current_language
 
 Format = Literal["csv", "xlsx"]
 CONTENT_TYPES: dict[str, str] = {
@@ -46,7 +47,7 @@ def table_download(
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(
-            _in_language(csv_stream(sheets[0], bom=bom), get_language()),
+            _in_language(csv_stream(sheets[0], bom=bom), current_language()),
             content_type=CONTENT_TYPES["csv"],
         )
     else:
