@@ -1,7 +1,11 @@
 """Fixtures shared by every test: a small directory, one user per role, a real Chromium."""
 
+import csv
 import datetime as dt
+import io
 import os
+import re
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -10,9 +14,11 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.utils import translation
+from openpyxl import load_workbook
 
 from icc.accounts.models import Role, User
 from icc.accounts.services import role_assign
+from icc.core.tabular import FORMULA_STARTS
 from icc.network.lifecycle import ACCESSION_PATH
 from icc.network.models import Country, Network, Place
 from icc.network.services import membership_step_record, network_member_add, place_fact_set
@@ -150,6 +156,49 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+# Text a spreadsheet would evaluate (issue 8): every export is fed these in each text field a
+# person controls, and ``download_cells`` checks that none comes out live.
+FORMULA_PAYLOADS = ('=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")
+
+
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def download_cells(content: bytes, fmt: str) -> list[object]:
+    """Every cell value of a CSV or XLSX download (all sheets), after asserting that none is
+    a formula: no XLSX cell of type "f", no text starting with = + - @ tab or CR (in a CSV,
+    plain negative numbers excepted)."""
+    if fmt == "csv":
+        text = content.decode("utf-8-sig")
+        cells: list[object] = [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
+    else:
+        book = load_workbook(io.BytesIO(content))
+        xlsx = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+        assert [c.coordinate for c in xlsx if c.data_type == "f"] == []
+        cells = [c.value for c in xlsx]
+    # A plain negative number ("-4.5") in a CSV is a number to a spreadsheet, not a formula.
+    live = [
+        c
+        for c in cells
+        if isinstance(c, str) and c.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(c)
+    ]
+    assert live == [], f"cells a spreadsheet would evaluate: {live!r}"
+    return cells
+
+
+def zip_bomb(path: Path, *, unpacked: int) -> Path:
+    """A zip named as ``path`` (e.g. .xlsx) whose one member unpacks to ``unpacked`` zero bytes
+    (about 1,000 times its packed size), written in 1 MB pieces so that memory stays small."""
+    piece = bytes(1_000_000)
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(unpacked // len(piece)):
+            member.write(piece)
+    return path
 
 
 @pytest.fixture(scope="session")

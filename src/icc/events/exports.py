@@ -1,26 +1,18 @@
 """Participant lists as CSV or XLSX for the secretariat.
 
 One row per registration (erased ones included, so counts add up, with empty personal cells);
-one column per registration question, headed by its key. Text that a spreadsheet would run as a
-formula (starting with = + - @) is written as text: registrants type what they like.
+one column per registration question, headed by its key. Written by ``icc.core.tabular``: text
+that a spreadsheet would run as a formula gets a leading quote (registrants type what they like).
 """
-
-import csv
-import io
-from typing import Literal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Font
 
+from icc.core.tabular import Cell, Sheet
 from icc.events.models import Event, Registration, RegistrationField
 from icc.events.models.registration import STATE_LABELS
 from icc.events.registration_states import State
 
-Cell = str | int | None
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BASE_COLUMNS = ("name", "email", "organisation", "state", "registered_at", "checked_in_at")
 
 
@@ -55,34 +47,7 @@ def participant_rows(
     return heading, rows
 
 
-def _safe(cell: Cell) -> Cell:
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def participants_export(
-    *, event: Event, registrations: QuerySet[Registration], fmt: Literal["csv", "xlsx"]
-) -> bytes:
-    """The participant list as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+def participants_sheet(*, event: Event, registrations: QuerySet[Registration]) -> Sheet:
+    """The participant list as a sheet, for ``table_download``."""
     heading, rows = participant_rows(event=event, registrations=registrations)
-    if fmt == "csv":
-        text = io.StringIO(newline="")
-        writer = csv.writer(text)
-        writer.writerow(heading)
-        writer.writerows([[_safe(cell) for cell in row] for row in rows])
-        return text.getvalue().encode("utf-8-sig")
-    book = Workbook()
-    sheet = book.worksheets[0]
-    sheet.title = "participants"
-    for column, name in enumerate(heading, start=1):
-        sheet.cell(row=1, column=column, value=name).font = Font(bold=True)
-    for row_number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            written = sheet.cell(row=row_number, column=column, value=value)
-            if isinstance(value, str):
-                written.data_type = TYPE_STRING  # text stays text, never a formula
-    sheet.freeze_panes = "A2"
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return Sheet(header=heading, rows=rows, title="participants")

@@ -3,12 +3,16 @@
 Scoring lives in ``scoring_service.py`` and runs in the background: the writes here that change
 what results depend on call ``edition_results_invalidate``, which queues it. Both follow the
 same rules: keyword-only, typed, atomic, side effects queued with ``transaction.on_commit``.
+An import reads and checks its file before its transaction begins (on SQLite, BEGIN takes the
+write lock).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -17,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icc.core.jobs import job_enqueue
+from icc.core.tabular import file_size_check, xlsx_check
 from icc.index.forms_bridge import edition_form, question_as_form
 from icc.index.models import (
     Answer,
@@ -74,7 +79,6 @@ def _method(form: Form) -> dict[str, Any]:
     return spec.to_dict()
 
 
-@transaction.atomic
 def edition_import_xlsform(
     *,
     filename: str,
@@ -86,11 +90,35 @@ def edition_import_xlsform(
 ) -> EditionImport:
     """Read an XLSForm workbook and store it as edition ``name`` (replacing its questions
     while nobody has answered it). Raises ``XLSFormError`` listing every problem; then, as
-    with ``dry_run``, nothing is saved."""
+    with ``dry_run``, nothing is saved. Raises ``TabularFileError`` (naming the limit) for a
+    file over the import limits or a workbook that would unpack too large, before pyxform or
+    openpyxl reads it. The workbook is read outside any transaction; only the store is one."""
+    file = io.BytesIO(content)
+    file_size_check(file)
+    if PurePath(filename).suffix.lower() in (".xlsx", ".xlsm"):
+        xlsx_check(file)
     form = form_read(filename=filename, content=content)
     method = _method(form)
     if dry_run:
         return EditionImport(edition=None, form=form, warnings=form.warnings)
+    edition = _edition_store(
+        filename=filename, content=content, name=name, form=form, method=method, year=year,
+        previous=previous,
+    )  # fmt: skip
+    return EditionImport(edition=edition, form=form, warnings=form.warnings)
+
+
+@transaction.atomic
+def _edition_store(
+    *,
+    filename: str,
+    content: bytes,
+    name: str,
+    form: Form,
+    method: dict[str, Any],
+    year: int | None,
+    previous: Edition | None,
+) -> Edition:
     edition = Edition.objects.filter(name=name).first()
     if edition is not None and Answer.objects.filter(response__edition=edition).exists():
         raise ValueError(
@@ -116,7 +144,7 @@ def edition_import_xlsform(
     edition.save()
     _edition_questions_replace(edition, form)
     # No results to recompute: the method can only change while nobody has answered.
-    return EditionImport(edition=edition, form=form, warnings=form.warnings)
+    return edition
 
 
 def _edition_questions_replace(edition: Edition, form: Form) -> None:

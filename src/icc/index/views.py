@@ -11,15 +11,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
+from icc.core.tabular import Format, table_download
 from icc.htmx import HtmxHttpRequest
 from icc.index import questionnaire, result_selectors, selectors, services
-from icc.index.exports import responses_export
+from icc.index.exports import responses_sheet
 from icc.index.models import Answer, Question
 from icc.index.questionnaire import AreaPage, OverviewPage
 from icc.index.selectors import ResponseAccess
@@ -209,15 +210,11 @@ def answer_history(request: HttpRequest, edition: str, slug: str) -> HttpRespons
 
 
 @secretariat_required
-def edition_export(request: HttpRequest, edition: str, fmt: str) -> HttpResponse:
+def edition_export(
+    request: HttpRequest, edition: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse:
     """Every response of an edition, one row per place, one column per question, plus scores."""
     edition_obj = selectors.edition_get(name=edition)
-    content = responses_export(edition=edition_obj, fmt="xlsx" if fmt == "xlsx" else "csv")
-    content_type = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        if fmt == "xlsx"
-        else "text/csv; charset=utf-8"
-    )
-    reply = HttpResponse(content, content_type=content_type)
-    reply["Content-Disposition"] = f'attachment; filename="icc-index-{edition_obj.name}.{fmt}"'
-    return reply
+    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    sheet = responses_sheet(edition=edition_obj)
+    return table_download(sheet, fmt=kind, filename=f"icc-index-{edition_obj.name}.{kind}")

@@ -6,27 +6,18 @@ Rules:
    year and fact cells are empty. Place details are repeated on every row of the place.
 3. Cells hold what the import reads back unchanged: numbers without thousands separators,
    ``approximate`` as yes/no, empty cells for missing values.
-4. CSV is UTF-8 with a BOM (so Excel shows accents right), comma-delimited; XLSX has a bold,
-   frozen heading row and columns wide enough to read.
+4. Written by ``icc.core.tabular``: CSV in UTF-8 with a BOM, comma-delimited; XLSX with a
+   bold, frozen heading row; text a spreadsheet would run as a formula gets a leading quote,
+   which the import removes again.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
-from typing import Literal
 
 from django.db.models import QuerySet
-from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from icc.core.tabular import Cell, Format, Sheet, csv_bytes, xlsx_bytes
 from icc.network.models import Place, PlaceFact
 from icc.network.place_table import COLUMNS, NAME_COLUMNS
-
-Cell = str | int | float | Decimal | None
-MAX_COLUMN_WIDTH = 50
 
 
 def _place_cells(place: Place) -> dict[str, Cell]:
@@ -60,7 +51,7 @@ def _fact_cells(fact: PlaceFact) -> dict[str, Cell]:
 def place_export_rows(places: QuerySet[Place] | Iterable[Place]) -> Iterator[list[Cell]]:
     """The data rows of the export, each a list of cells in ``COLUMNS`` order (no heading)."""
     if isinstance(places, QuerySet):
-        places = places.select_related("country").prefetch_related("facts")
+        places = places.select_related("country").prefetch_related("facts").iterator(500)
     for place in places:
         base = _place_cells(place)
         facts = sorted(place.facts.all(), key=lambda fact: fact.year)
@@ -68,44 +59,13 @@ def place_export_rows(places: QuerySet[Place] | Iterable[Place]) -> Iterator[lis
             yield [cells.get(column) for column in COLUMNS]
 
 
-def _csv_text(cell: Cell) -> str:
-    return "" if cell is None else str(cell)
+def places_sheet(places: QuerySet[Place] | Iterable[Place]) -> Sheet:
+    """The export as a sheet (rows produced as they are written), for ``table_download``."""
+    return Sheet(header=COLUMNS, rows=place_export_rows(places), title="places")
 
 
-def _csv_bytes(rows: Iterable[list[Cell]]) -> bytes:
-    text = io.StringIO(newline="")
-    writer = csv.writer(text)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_csv_text(cell) for cell in row])
-    return text.getvalue().encode("utf-8-sig")
-
-
-def _xlsx_bytes(rows: Iterable[list[Cell]]) -> bytes:
-    book = Workbook()
-    sheet = book.worksheets[0]
-    sheet.title = "places"
-    widths = [len(column) for column in COLUMNS]
-    for index, column in enumerate(COLUMNS, start=1):
-        sheet.cell(row=1, column=index, value=column).font = Font(bold=True)
-    for row_number, row in enumerate(rows, start=2):
-        for index, value in enumerate(row):
-            written = sheet.cell(row=row_number, column=index + 1, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                written.data_type = TYPE_STRING  # text stays text, never a formula
-            widths[index] = max(widths[index], len(_csv_text(value)))
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
-
-
-def places_export(
-    *, places: QuerySet[Place] | Iterable[Place], fmt: Literal["csv", "xlsx"]
-) -> bytes:
+def places_export(*, places: QuerySet[Place] | Iterable[Place], fmt: Format) -> bytes:
     """``places`` and their facts as a CSV (UTF-8 with BOM) or XLSX file that
     ``places_import`` reads back without changing anything."""
-    rows = place_export_rows(places)
-    return _xlsx_bytes(rows) if fmt == "xlsx" else _csv_bytes(rows)
+    sheet = places_sheet(places)
+    return xlsx_bytes(sheet) if fmt == "xlsx" else csv_bytes(sheet)

@@ -6,35 +6,29 @@ Rules:
 1. The first non-blank row holds the column headings (``COLUMNS``), matched whatever their case
    or order; ``name`` and ``country`` are required.
 2. Lines are numbered as a spreadsheet shows them: the heading is line 1 and blank rows count.
-3. CSV is UTF-8 (with or without BOM), delimited by ``,`` or ``;`` (whichever the heading row
-   uses more); XLSX is read from its first sheet.
+3. Files are read by ``icc.core.tabular.rows_read``: within the import limits (size, rows,
+   XLSX unpacked size and compression), CSV in UTF-8 (with or without BOM) delimited by ``,``
+   or ``;`` (whichever the heading row uses more), XLSX from its first sheet.
 4. Numbers accept thousands separators (``346,843``, ``346 843``) and decimal commas
    (``11,2``); shares are rounded to two decimals; ``approximate`` reads yes/no, true/false,
    1/0, oui/non.
 """
 
-import csv
-import datetime as dt
-import io
 import re
-import warnings
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import partial
-from pathlib import PurePath
-from typing import Any
+from typing import IO, Any
 
-import openpyxl
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
+from icc.core.tabular import TabularFileError, rows_read
 from icc.network.models import Place, PlaceFact, PlaceKind
 
 OTHER_LANGUAGES: tuple[str, ...] = tuple(
@@ -60,10 +54,6 @@ YES = frozenset({"yes", "true", "1", "oui", "y"})
 NO = frozenset({"no", "false", "0", "non", "n"})
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message says why and what to do."""
-
-
 @dataclass(frozen=True)
 class RowError:
     """One problem of the file: its line (heading = 1), its column, a sentence to fix it."""
@@ -86,82 +76,22 @@ class Table:
     stray: RowError | None  # first value found under an empty heading
 
 
-def _csv_grid(content: bytes) -> list[list[str]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _(
-                "The file is not encoded in UTF-8. In your spreadsheet, choose “Save as”, "
-                "then the type “CSV UTF-8”, save it as CSV UTF-8 and upload it again."
-            )
-        ) from error
-    first = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The file cannot be read as CSV (%(error)s). Export it again from your spreadsheet.")
-            % {"error": error}
-        ) from error
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _xlsx_grid(content: bytes) -> list[list[str]]:
-    unreadable = _(
-        "The file cannot be opened as an Excel workbook (.xlsx). Open it in your spreadsheet, "
-        "save it again as “Excel Workbook (.xlsx)” or as “CSV UTF-8”, and upload it again."
-    )
-    try:
-        with warnings.catch_warnings():
-            # Style and validation warnings say nothing about the cell values we read.
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            try:
-                rows = book.worksheets[0].iter_rows(values_only=True)
-                return [[_cell_text(value) for value in row] for row in rows]
-            finally:
-                book.close()
-    except (zipfile.BadZipFile, InvalidFileException, LookupError, OSError, ValueError) as error:
-        raise ImportFileError(unreadable) from error
-
-
-def table_read(*, filename: str, content: bytes) -> Table:
+def table_read(*, filename: str, file: IO[bytes]) -> Table:
     """The heading and data rows of a CSV or XLSX file (see ``read_table``)."""
-    suffix = PurePath(filename).suffix.lower()
-    if suffix == ".csv":
-        grid = _csv_grid(content)
-    elif suffix == ".xlsx":
-        grid = _xlsx_grid(content)
-    else:
-        raise ImportFileError(
-            _("Files of type “%(suffix)s” cannot be imported. Upload a .csv or .xlsx file.")
-            % {"suffix": suffix or filename}
-        )
-    lines = [(n, cells) for n, cells in enumerate(grid, start=1) if any(c.strip() for c in cells)]
-    if not lines:
-        raise ImportFileError(
+    rows_in = rows_read(file=file, filename=filename)
+    first = next(rows_in, None)
+    if first is None:
+        raise TabularFileError(
             _(
                 "The file is empty. Put the column headings on the first line and one place "
                 "per line below them."
             )
         )
-    header = [cell.strip().lower() for cell in lines[0][1]]
+    header_line, cells = first
+    header = [cell.strip().lower() for cell in cells]
     rows: list[tuple[int, dict[str, str]]] = []
     stray = None
-    for line, cells in lines[1:]:
+    for line, cells in rows_in:
         rows.append((line, {h: c for h, c in zip(header, cells, strict=False) if h}))
         unheaded = (i for i, c in enumerate(cells) if c.strip() and header[i : i + 1] in ([], [""]))
         index = next(unheaded, None)
@@ -172,18 +102,18 @@ def table_read(*, filename: str, content: bytes) -> Table:
                 "the first line or clear the column."
             ) % {"letter": letter}
             stray = RowError(line, letter, message)
-    return Table(header_line=lines[0][0], header=header, rows=rows, stray=stray)
+    return Table(header_line=header_line, header=header, rows=rows, stray=stray)
 
 
-def read_table(*, filename: str, content: bytes) -> list[tuple[int, dict[str, str]]]:
+def read_table(*, filename: str, file: IO[bytes]) -> list[tuple[int, dict[str, str]]]:
     """The data rows of a CSV or XLSX file, chosen by the extension of ``filename``.
 
     Returns ``(line, row)`` pairs: ``line`` is the row number a spreadsheet shows (the heading
     is line 1, blank rows are skipped but counted), ``row`` maps each lower-cased heading to the
-    cell text. Raises ``ImportFileError`` for an unknown extension, a CSV not in UTF-8, an
-    unreadable workbook or an empty file.
+    cell text. Raises ``TabularFileError`` for an unknown extension, a file over the import
+    limits, a CSV not in UTF-8, an unreadable workbook or an empty file.
     """
-    return table_read(filename=filename, content=content).rows
+    return table_read(filename=filename, file=file).rows
 
 
 # --- reading the cells ------------------------------------------------------------------------

@@ -5,18 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
+from icc.core.tabular import Format, TabularFileError, import_limits, size_text, table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network import selectors, services
 from icc.network.filters import PlaceFilterSet
 from icc.network.forms import PlaceImportForm, PlacePrivateForm
-from icc.network.place_export import places_export
-from icc.network.place_import import ImportFileError, places_import
+from icc.network.place_export import places_sheet
+from icc.network.place_import import places_import
 
 PAGE_SIZE = 50
 
@@ -64,18 +65,11 @@ def place_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """The filtered list as CSV or XLSX: exactly the places the page shows."""
     places = _place_filterset(request).qs
-    content = places_export(places=places, fmt="xlsx" if fmt == "xlsx" else "csv")
-    content_type = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        if fmt == "xlsx"
-        else "text/csv; charset=utf-8"
-    )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="icc-places.{fmt}"'
-    return response
+    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    return table_download(places_sheet(places), fmt=kind, filename=f"icc-places.{kind}")
 
 
 def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -153,12 +147,19 @@ def place_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             report = places_import(
-                filename=upload.name, content=upload.read(), dry_run=form.cleaned_data["dry_run"]
+                filename=upload.name, file=upload, dry_run=form.cleaned_data["dry_run"]
             )
-        except ImportFileError as error:
+        except TabularFileError as error:
             file_error = str(error)
+    limits = import_limits()
     return render(
         request,
         "network/place_import.html",
-        {"form": form, "report": report, "file_error": file_error},
+        {
+            "form": form,
+            "report": report,
+            "file_error": file_error,
+            "max_size": size_text(limits.max_bytes),
+            "max_rows": limits.max_rows,
+        },
     )

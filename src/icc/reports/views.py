@@ -10,7 +10,13 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_run_again
+from icc.core.tabular import table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.result_selectors import edition_result_get, edition_results_state
 from icc.index.selectors import edition_get
@@ -26,7 +33,7 @@ from icc.language import current_language
 from icc.reports import selectors, services
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.chart import Chart
-from icc.reports.charts.export import chart_view_export
+from icc.reports.charts.export import chart_view_sheets
 from icc.reports.charts.form import filter_fields
 from icc.reports.charts.locale import embed_options
 from icc.reports.charts.query import ChartQueryError, chart_query_parse
@@ -77,7 +84,9 @@ def charts(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResponse:
+def charts_export(
+    request: HttpRequest, fmt: Literal["csv", "xlsx"]
+) -> HttpResponse | StreamingHttpResponse:
     """The table of the chart view in the query string, as CSV or XLSX."""
     try:
         query = chart_query_parse(dict(request.GET.lists()))
@@ -92,15 +101,8 @@ def charts_export(request: HttpRequest, fmt: Literal["csv", "xlsx"]) -> HttpResp
         (_("Filters"), urlencode(query.params())),
         (_("Address"), address),
     ]
-    content = chart_view_export(view, fmt=fmt, about=about)
-    types = {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
-    response = HttpResponse(content, content_type=types[fmt])
     name = f"icc-index-{query.edition.name}-{query.view}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return table_download(*chart_view_sheets(view, about=about), fmt=fmt, filename=name)
 
 
 def place_report(request: HttpRequest, edition: str, slug: str) -> HttpResponse:

@@ -216,6 +216,18 @@ ICC_SITE_NAME = os.environ.get("ICC_SITE_NAME", "Intercultural Cities")
 # The public address of the platform, for links in e-mails (registrations, password resets).
 ICC_SITE_URL = os.environ.get("ICC_SITE_URL", "http://127.0.0.1:8000")
 
+# Imports of files (CSV/XLSX, XLSForm workbooks, programmes), uploaded or on the command line:
+# refused with a message naming the limit before they are read (see src/icc/core/tabular/).
+ICC_IMPORT_MAX_BYTES = int(os.environ.get("ICC_IMPORT_MAX_BYTES", "20000000"))
+ICC_IMPORT_MAX_ROWS = int(os.environ.get("ICC_IMPORT_MAX_ROWS", "50000"))
+# An XLSX is a zip: what its members declare once unpacked, and how much they may be compressed.
+ICC_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("ICC_IMPORT_MAX_UNPACKED_BYTES", "100000000"))
+ICC_IMPORT_MAX_ZIP_RATIO = int(os.environ.get("ICC_IMPORT_MAX_ZIP_RATIO", "100"))
+# Uploaded files above this size are spooled to a temporary file, not held in memory; the other
+# fields of a request may not exceed the second (Django's defaults, stated on purpose).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -5,6 +5,7 @@ that person (everywhere they appear), a new key adds one. Sessions keep their ``
 calendar entries survive a round trip through a file.
 """
 
+import io
 import json
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -13,6 +14,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from icc.core.tabular import file_size_check
 from icc.events.models import (
     Event,
     Part,
@@ -81,7 +83,10 @@ def programme_import(
     *, event: Event, content: bytes, filename: str, dry_run: bool = False
 ) -> ImportReport:
     """Replace ``event``'s programme with the file's. Raises ``ProgrammeInvalid`` with every
-    problem (path and what to fix) and then writes nothing; ``dry_run`` only checks."""
+    problem (path and what to fix) and then writes nothing; ``dry_run`` only checks. Raises
+    ``TabularFileError`` (naming the limit) for a file over ``ICC_IMPORT_MAX_BYTES``, before
+    it is parsed. The file is read and checked before the write transaction begins."""
+    file_size_check(io.BytesIO(content))
     data = programme_parse(programme_load(content=content, filename=filename))
     _check_against_database(event, data)
     if not dry_run:

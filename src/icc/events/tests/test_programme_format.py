@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from icc.core.tabular import TabularFileError
 from icc.events.demo import BILBAO_PROGRAMME
 from icc.events.models import Person, SessionPerson
 from icc.events.programme_format import (
@@ -187,3 +188,16 @@ def test_format_document_describes_every_key():
         "role",
     ):
         assert f"`{key}`" in doc
+
+
+def test_a_programme_over_the_size_limit_is_refused_naming_it(bilbao, tmp_path, settings):
+    settings.ICC_IMPORT_MAX_BYTES = 2_000
+    path = tmp_path / "bilbao.yaml"
+    run("export-programme", "--event", bilbao.slug, str(path))
+    before = snapshot(bilbao)
+
+    with pytest.raises(CommandError, match=r"This file is [\d.]+ kB; the limit is 2 kB"):
+        run("import-programme", str(path), "--event", bilbao.slug)
+    with pytest.raises(TabularFileError, match="the limit is 2 kB"):
+        programme_import(event=bilbao, content=path.read_bytes(), filename=path.name)
+    assert snapshot(bilbao) == before

@@ -49,7 +49,7 @@ def test_participant_exports(make_event, users):
     client = client_for(users["secretariat"])
     response = client.get(f"/en/events/{event.slug}/registrations/export.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == [
         "name",
         "email",

@@ -1,16 +1,15 @@
 """The secretariat's pages of an event: registrations (approve, reject, erase), the check-in
 list and participant exports. Every view is guarded by ``secretariat_required``."""
 
-from typing import Literal
-
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
+from icc.core.tabular import Format, table_download
 from icc.events import selectors
-from icc.events.exports import participants_export
+from icc.events.exports import participants_sheet
 from icc.events.models import Registration
 from icc.events.registration_states import TransitionError
 from icc.events.services.registration import (
@@ -22,7 +21,6 @@ from icc.events.services.registration import (
 )
 from icc.htmx import HtmxHttpRequest
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ACTIONS = {
     "approve": (registration_approve, _("Approved.")),
     "reject": (registration_reject, _("Rejected.")),
@@ -62,18 +60,16 @@ def registrations(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @secretariat_required
-def registrations_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def registrations_export(
+    request: HttpRequest, slug: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse:
     """The participant list as CSV or XLSX."""
     event = selectors.event_get_any(slug=slug)
-    kind: Literal["csv", "xlsx"] = "xlsx" if fmt == "xlsx" else "csv"
-    content = participants_export(
-        event=event, registrations=selectors.registrations_for_event(event=event), fmt=kind
+    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    sheet = participants_sheet(
+        event=event, registrations=selectors.registrations_for_event(event=event)
     )
-    response = HttpResponse(
-        content, content_type=XLSX_TYPE if kind == "xlsx" else "text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-participants.{kind}"'
-    return response
+    return table_download(sheet, fmt=kind, filename=f"{event.slug}-participants.{kind}")
 
 
 @secretariat_required

@@ -89,7 +89,7 @@ def test_drafts_never_appear_in_public_results(users, responses):
 def test_export_is_for_the_secretariat(users, responses):
     assert client_for(users["city_coordinator"]).get("/en/index/test/export.csv").status_code == 403
     reply = client_for(users["secretariat"]).get("/en/index/test/export.csv")
-    lines = reply.content.decode("utf-8-sig").splitlines()
+    lines = reply.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0].startswith(
         "edition,form_version,place,country,state,synthetic,commitment_strategy"
     )

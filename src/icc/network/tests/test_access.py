@@ -148,7 +148,7 @@ def test_coordinator_contacts_are_for_logged_in_members(users, directory, role, 
 )
 def test_public_pages_never_show_private_notes(users, url: str) -> None:
     for role in (None, "resident", "other_city_coordinator"):
-        body = client_for(users.get(role) if role else None).get(url).content.decode("utf-8-sig")
+        body = client_for(users.get(role) if role else None).get(url).getvalue().decode("utf-8-sig")
         assert "Bilbao private note" not in body
 
 

@@ -9,14 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
+from icc.core.tabular import TabularFileError
 from icc.network.models import Country, Place, PlaceFact
-from icc.network.place_import import (
-    COLUMNS,
-    ImportFileError,
-    RowError,
-    places_import,
-    read_table,
-)
+from icc.network.place_import import COLUMNS, RowError, places_import, read_table
 
 HEADER = (
     "slug,name,name_fr,kind,country,latitude,longitude,website,year,population,foreign_born_pct"
@@ -30,7 +25,8 @@ def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Pat
 
 
 def _import(path: Path, *, dry_run: bool = False):
-    return places_import(filename=path.name, content=path.read_bytes(), dry_run=dry_run)
+    with path.open("rb") as file:
+        return places_import(filename=path.name, file=file, dry_run=dry_run)
 
 
 def _counts() -> tuple[int, int, int]:
@@ -211,7 +207,7 @@ def test_a_semicolon_csv_with_decimal_commas_is_read(tmp_path, spain):
 def test_a_latin_1_file_is_refused_with_the_utf_8_sentence(tmp_path, spain):
     path = _write(tmp_path, "latin.csv", "name,country\nMálaga,ES\n", encoding="latin-1")
 
-    with pytest.raises(ImportFileError, match="save it as CSV UTF-8"):
+    with pytest.raises(TabularFileError, match="save it as CSV UTF-8"):
         _import(path)
     assert Place.objects.count() == 0
 
@@ -226,14 +222,14 @@ def test_a_latin_1_file_is_refused_with_the_utf_8_sentence(tmp_path, spain):
     ],
 )
 def test_unreadable_files_are_refused_with_a_sentence(name, content, words):
-    with pytest.raises(ImportFileError, match=words):
-        read_table(filename=name, content=content)
+    with pytest.raises(TabularFileError, match=words):
+        read_table(filename=name, file=io.BytesIO(content))
 
 
 def test_read_table_numbers_lines_as_a_spreadsheet_does():
     content = "\ufeffName,Country\n\nVigo,ES\n,\nGijón,ES\n".encode()
 
-    rows = read_table(filename="x.CSV", content=content)
+    rows = read_table(filename="x.CSV", file=io.BytesIO(content))
 
     assert rows == [(3, {"name": "Vigo", "country": "ES"}), (5, {"name": "Gijón", "country": "ES"})]
 
@@ -326,3 +322,32 @@ def test_the_cli_turns_an_unreadable_file_into_a_command_error(tmp_path):
 
     with pytest.raises(CommandError, match="UTF-8"):
         call_command("network", "import", str(path))
+
+
+@pytest.mark.django_db
+def test_changed_places_and_facts_are_written_in_batches(tmp_path, bilbao, monkeypatch):
+    monkeypatch.setattr("icc.network.place_import.BATCH_SIZE", 2)
+    before = bilbao.updated_at
+    lines = [
+        "slug,name,name_fr,country,latitude,year,population,foreign_born_pct",
+        "bilbao,Bilbo,Bilbao (fr),PT,43.26,2020,350000,10.50",
+        "bilbao,Bilbo,,PT,,2021,351000,",
+        *(f",Town {n},,ES,,2021,{n}," for n in range(5)),
+    ]
+    path = _write(tmp_path, "changes.csv", "\n".join(lines) + "\n")
+
+    report = _import(path)
+
+    assert report.ok, report.errors
+    assert (report.places_created, report.places_updated, report.facts_written) == (5, 1, 7)
+    bilbao.refresh_from_db()
+    assert (bilbao.name, bilbao.name_fr, bilbao.country_id, bilbao.latitude) == (
+        "Bilbo", "Bilbao (fr)", "PT", 43.26,
+    )  # fmt: skip
+    assert bilbao.updated_at > before
+    assert list(bilbao.facts.order_by("year").values_list("year", "population")) == [
+        (2020, 350000),
+        (2021, 351000),
+    ]
+    assert Place.objects.get(slug="town-4").facts.get().population == 4
+    assert Country.objects.get(code="PT").name == "Portugal"

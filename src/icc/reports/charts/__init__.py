@@ -10,7 +10,7 @@ Theory of operation::
          a chart drawn from it
       -> specs.*_chart: the Altair definition, rendered by vega-embed on the page and by
          vl-convert to SVG on paper
-      -> export.chart_view_export: the same table as CSV or XLSX
+      -> export.chart_view_sheets: the same table as CSV or XLSX (icc.core.tabular)
 
 ``specs`` is pure (Altair only, no Django) and this package imports nothing on its own, so it can
 be used alone; import from the submodules.

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from icc.core.tabular import TabularFileError, file_size_check
 from icc.events.models import Event
 from icc.events.programme_format import (
     ProgrammeInvalid,
@@ -78,10 +79,13 @@ class Command(BaseCommand):
     def _import(self, path: Path, *, slug: str, dry_run: bool) -> None:
         event = _event(slug)
         try:
+            with path.open("rb") as file:
+                file_size_check(file)  # before reading it into memory
+                content = file.read()
             report = programme_import(
-                event=event, content=path.read_bytes(), filename=path.name, dry_run=dry_run
+                event=event, content=content, filename=path.name, dry_run=dry_run
             )
-        except OSError as error:
+        except (OSError, TabularFileError) as error:
             raise CommandError(str(error)) from error
         except ProgrammeInvalid as invalid:
             for problem in invalid.problems:

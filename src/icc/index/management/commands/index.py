@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from icc.core.tabular import file_size_check
 from icc.index.models import Edition
 from icc.index.scoring_service import DEFAULT_DRAWS, edition_results_compute
 from icc.index.services import edition_import_xlsform
@@ -50,9 +51,12 @@ class Command(BaseCommand):
             if previous is None:
                 raise CommandError(f"No edition named {options['previous']!r} to follow.")
         try:
+            with path.open("rb") as file:
+                file_size_check(file)  # before reading it into memory
+                content = file.read()
             outcome = edition_import_xlsform(
                 filename=path.name,
-                content=path.read_bytes(),
+                content=content,
                 name=options["edition"],
                 year=options["year"],
                 previous=previous,

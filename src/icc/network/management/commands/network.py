@@ -11,9 +11,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from icc.core.tabular import TabularFileError
 from icc.network.lifecycle import Status
 from icc.network.place_export import places_export
-from icc.network.place_import import ImportFileError, ImportReport, places_import
+from icc.network.place_import import ImportReport, places_import
 from icc.network.selectors import PlaceFilters, place_list
 
 
@@ -45,8 +46,9 @@ class Command(BaseCommand):
 
     def _import(self, path: Path, *, dry_run: bool) -> None:
         try:
-            report = places_import(filename=path.name, content=path.read_bytes(), dry_run=dry_run)
-        except (OSError, ImportFileError) as error:
+            with path.open("rb") as file:
+                report = places_import(filename=path.name, file=file, dry_run=dry_run)
+        except (OSError, TabularFileError) as error:
             raise CommandError(str(error)) from error
         if not report.ok:
             for problem in report.errors:
