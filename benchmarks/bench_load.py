@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -219,7 +218,7 @@ def main() -> None:
                     f"ratio {measured.rate / floor.rate:.2f} (aim >= 0.5, p95 < 300 ms)"
                 )
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
+            server.terminate()  # the master stops its workers
             server.wait(timeout=30)
     print(f"({CLIENTS} clients, gunicorn {WORKERS} workers, {os.cpu_count()} CPUs, SQLite)")
 

@@ -1,4 +1,4 @@
-"""Platform-wide records that belong to no module: rate-limit counters."""
+"""Platform-wide records that belong to no module: rate-limit counters, data versions."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,3 +24,21 @@ class RateLimitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class DataVersion(models.Model):
+    """The version of one app's data: ``number`` rises after every committed write to the app's
+    tables; ``token`` is drawn at random when the row is made, so that two databases (or a
+    database emptied and filled again) never share a version. Read and written, in SQL, by
+    ``icc.caching.data_version``."""
+
+    name = models.CharField(_("data"), max_length=40, primary_key=True)
+    token = models.CharField(_("token"), max_length=32)
+    number = models.PositiveBigIntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.token[:8]}.{self.number}"

@@ -14,7 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 
+from icc.caching.response_cache import response_cache
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
@@ -285,6 +287,7 @@ def event_detail(request: HttpRequest, slug: str, lang: str = "") -> dict[str, A
         }
 
 
+@decorate_view(response_cache(["events", "network"]))
 @router.get(
     "/events/{slug}/programme",
     response=ProgrammeOut,

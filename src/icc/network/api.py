@@ -5,9 +5,11 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from icc.caching.response_cache import response_cache
 from icc.network import selectors
 from icc.network.models import Network, Place
 
@@ -118,6 +120,7 @@ def _place_out(place: Place, networks: list[str]) -> dict[str, object]:
     }
 
 
+@decorate_view(response_cache(["network"]))
 @router.get("/places", response=list[PlaceOut], summary="List places with filters")
 def places(request: HttpRequest, filters: Query[PlaceFilterIn]) -> list[dict[str, object]]:
     """Places of the network, filtered like the directory page (``?country=ES&status=member``)."""

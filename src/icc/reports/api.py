@@ -6,7 +6,9 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 
+from icc.caching.response_cache import response_cache
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
@@ -86,6 +88,7 @@ class ChartFiltersIn(Schema):
     lang: Literal["en", "fr"] | None = None
 
 
+@decorate_view(response_cache(["index", "network"]))
 @router.get(
     "/index/charts",
     response={200: ChartDataOut, 422: ErrorOut},
