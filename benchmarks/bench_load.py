@@ -11,9 +11,10 @@ the server keeps it), request after request for ``SECONDS`` after a warm-up; eve
 be 200. Printed: requests per second, p50 and p95 latency. Each endpoint is measured right
 after its floor, so that other work on the machine weighs on both alike:
 
-- the places list (``/api/v1/places``, every place of the directory), the charts API (ranking
-  of edition 2023) and an event's programme (the Bilbao coordinators' meeting): floor
-  ``/api/v1/countries``, a small answer from one query;
+- the places list, as a page (``/en/network/places/``, first page of 50 and the map of every
+  place) and from the API (``/api/v1/places``, every place), the charts API (ranking of
+  edition 2023) and an event's programme, as its agenda page and from the API (the Bilbao
+  coordinators' meeting): floor ``/api/v1/countries``, a small answer from one query;
 - the results API (``/api/v1/index/editions/2023/results``): floor the same bytes served as a
   static file by WhiteNoise from the static root.
 
@@ -44,10 +45,12 @@ EVENT = "coordinators-meeting-bilbao-2023"
 RESULTS_FILE = "bench/results-2023.json"
 FLOOR = "/api/v1/countries"
 ENDPOINTS = [
-    ("places", "/api/v1/places", FLOOR),
-    ("charts", "/api/v1/index/charts?edition=2023", FLOOR),
-    ("programme", f"/api/v1/events/{EVENT}/programme", FLOOR),
-    ("results", "/api/v1/index/editions/2023/results", f"/static/{RESULTS_FILE}"),
+    ("places page", "/en/network/places/", FLOOR),
+    ("places api", "/api/v1/places", FLOOR),
+    ("charts api", "/api/v1/index/charts?edition=2023", FLOOR),
+    ("programme page (agenda)", f"/en/events/{EVENT}/agenda/", FLOOR),
+    ("programme api", f"/api/v1/events/{EVENT}/programme", FLOOR),
+    ("results api", "/api/v1/index/editions/2023/results", f"/static/{RESULTS_FILE}"),
 ]
 PREPARE = """
 import sys

@@ -5,8 +5,10 @@ Rules held here:
 - An answer is kept under its path with its query string, the active language and the versions
   of the apps it reads (``core.data_version``): any committed write to those apps makes a new
   key, so a kept answer is never stale. Keys of old versions simply age out of the LRU.
-- Only anonymous GETs that answer 200 without setting a cookie are kept; anything else goes
-  to the view every time. An app without a version yet keeps nothing.
+- Only GETs of anonymous visitors without a session or messages cookie that answer 200 without
+  setting a cookie and without a CSRF token are kept (nothing in them is anyone's own);
+  anything else goes to the view every time. An app without a version yet keeps nothing.
+- htmx asks the same address for a fragment: its request headers are part of the key.
 - Every kept answer carries an ``ETag`` (the key's digest); a request whose ``If-None-Match``
   names it gets ``304 Not Modified`` with no body.
 - Each process keeps at most ``MAX_BYTES`` of bodies, least recently used out first. Reading
@@ -23,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.translation import get_language
 
@@ -86,9 +89,24 @@ def _answer(kept: _Kept, request: HttpRequest) -> HttpResponse:
     return response
 
 
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
+
+
 def _keepable(request: HttpRequest) -> bool:
+    private = (settings.SESSION_COOKIE_NAME, "messages")
+    if request.method != "GET" or any(name in request.COOKIES for name in private):
+        return False
     user = getattr(request, "user", None)
-    return request.method == "GET" and not (user is not None and user.is_authenticated)
+    return not (user is not None and user.is_authenticated)
+
+
+def _kept_answer(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token is in the page
+    )
 
 
 def response_cache(apps: Iterable[str]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -102,12 +120,13 @@ def response_cache(apps: Iterable[str]) -> Callable[[Callable[..., Any]], Callab
             versions = data_versions(names) if _keepable(request) else None
             if versions is None:
                 return view(request, *args, **kwargs)
-            key = "\n".join((request.get_full_path(), get_language() or "", *versions))
+            htmx = (request.headers.get(name, "") for name in HTMX_HEADERS)
+            key = "\n".join((request.get_full_path(), get_language() or "", *htmx, *versions))
             kept = STORE.get(key)
             if kept is not None:
                 return _answer(kept, request)
             response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.cookies or response.streaming:
+            if not _kept_answer(request, response):
                 return response
             etag = '"' + hashlib.blake2b(key.encode(), digest_size=16).hexdigest() + '"'
             headers = tuple((k, v) for k, v in response.items() if k.lower() != "etag")

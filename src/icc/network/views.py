@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
+from icc.caching.response_cache import response_cache
 from icc.network import selectors, services
 from icc.network.forms import PlaceFilterForm, PlaceImportForm, PlacePrivateForm
 from icc.network.place_export import places_export
@@ -38,6 +39,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@response_cache(["network"])
 def place_list(request: HttpRequest) -> HttpResponse:
     """The searchable, filterable list; htmx requests get only the results fragment."""
     form = _filter_form(request)

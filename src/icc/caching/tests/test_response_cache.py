@@ -82,3 +82,20 @@ def test_reading_writes_nothing(directory):
     for _ in range(2):
         Client().get(PLACES)
     assert data_versions(["network"]) == before is not None
+
+
+def test_a_page_and_its_htmx_fragment_are_kept_apart(directory):
+    client = Client()
+    page = client.get("/en/network/places/")
+    fragment = client.get("/en/network/places/", headers={"HX-Request": "true"})
+    again = client.get("/en/network/places/")
+    assert b"<html" in page.content and b"<html" not in fragment.content
+    assert again.content == page.content and "ETag" in again
+    assert fragment["ETag"] != page["ETag"]
+
+
+def test_visitors_with_a_session_get_the_view_itself(directory):
+    client = Client()
+    client.cookies["sessionid"] = "someone-s-session"
+    client.get("/en/network/places/")
+    assert "ETag" not in client.get("/en/network/places/")
