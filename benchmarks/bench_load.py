@@ -63,13 +63,17 @@ call_command("migrate", verbosity=0)
 call_command("demo", stdout=open("/dev/null", "w"))
 try:
     call_command("collectstatic", interactive=False, verbosity=0)
-except ValueError as error:  # a vendored script naming a missing source map, until fixed
+except ValueError as error:  # a vendored script that names a missing source map
     from django.test.utils import override_settings
-    plain = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-    with override_settings(STORAGES=plain):
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    class SourceMapsLeftAlone(CompressedManifestStaticFilesStorage):
+        patterns = tuple((glob, found) for glob, found in CompressedManifestStaticFilesStorage.patterns if glob != "*.js")
+
+    lenient = {**settings.STORAGES, "staticfiles": {"BACKEND": "__main__.SourceMapsLeftAlone"}}
+    with override_settings(STORAGES=lenient):
         call_command("collectstatic", interactive=False, verbosity=0, clear=True)
-    print(f"(static files collected without their manifest: {str(error).splitlines()[0]})")
+    print(f"(static files hashed without following the scripts' source maps: {str(error).splitlines()[0][:90]})")
 payload = Client().get("/api/v1/index/editions/2023/results")
 assert payload.status_code == 200, payload.status_code
 target = settings.STATIC_ROOT / sys.argv[1]
