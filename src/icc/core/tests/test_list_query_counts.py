@@ -24,7 +24,7 @@ ANSWERS = {"commitment_strategy": "yes", "education_mixing": "partly"}
 
 # path -> most queries it may make (anonymous visitor, English)
 PINNED = {
-    "/en/network/places/": 6,
+    "/en/network/places/": 7,
     "/en/network/": 8,
     "/en/events/": 5,
     "/en/index/2023/results/": 8,
