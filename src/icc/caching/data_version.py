@@ -81,8 +81,12 @@ def _watch(connection: BaseDatabaseWrapper) -> Callable[..., Any]:
 
 
 def data_version_watch(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
-    """``connection_created`` receiver: watch the new connection's writes."""
-    connection.execute_wrappers.append(_watch(connection))
+    """``connection_created`` receiver: watch the connection's writes. The wrapper object
+    outlives its database connections (one per request without persistent connections): it
+    is watched once."""
+    if not getattr(connection, "icc_watched", False):
+        connection.execute_wrappers.append(_watch(connection))
+        connection.icc_watched = True  # type: ignore[attr-defined]
 
 
 def data_versions(names: Iterable[str]) -> tuple[str, ...] | None:

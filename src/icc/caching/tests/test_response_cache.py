@@ -99,3 +99,15 @@ def test_visitors_with_a_session_get_the_view_itself(directory):
     client.cookies["sessionid"] = "someone-s-session"
     client.get("/en/network/places/")
     assert "ETag" not in client.get("/en/network/places/")
+
+
+def test_a_connection_opened_again_is_watched_once(directory):
+    from django.db import connection
+
+    for _ in range(3):  # as without persistent connections: one connection per request
+        connection.close()
+        connection.ensure_connection()
+    watchers = [w for w in connection.execute_wrappers if w.__qualname__.startswith("_watch")]
+    assert len(watchers) == 1
+    make_place("porto", "Porto", "PT")
+    assert "Porto" in names(Client().get(PLACES))
