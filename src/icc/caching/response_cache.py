@@ -27,9 +27,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.utils.translation import get_language
 
 from icc.caching.data_version import data_versions
+from icc.language import content_language, current_language
 
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -121,7 +121,8 @@ def response_cache(apps: Iterable[str]) -> Callable[[Callable[..., Any]], Callab
             if versions is None:
                 return view(request, *args, **kwargs)
             htmx = (request.headers.get(name, "") for name in HTMX_HEADERS)
-            key = "\n".join((request.get_full_path(), get_language() or "", *htmx, *versions))
+            languages = (current_language(), content_language())
+            key = "\n".join((request.get_full_path(), *languages, *htmx, *versions))
             kept = STORE.get(key)
             if kept is not None:
                 return _answer(kept, request)

@@ -24,9 +24,9 @@ ANSWERS = {"commitment_strategy": "yes", "education_mixing": "partly"}
 
 # path -> most queries it may make (anonymous visitor, English)
 PINNED = {
-    "/en/network/places/": 7,
+    "/en/network/places/": 9,
     "/en/network/": 8,
-    "/en/events/": 5,
+    "/en/events/": 7,
     "/en/index/2023/results/": 8,
     "/en/index/charts/?edition=2023": 6,
     "/api/v1/places": 3,
