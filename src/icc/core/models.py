@@ -1,4 +1,5 @@
-"""Platform-wide records that belong to no module: rate-limit counters, background jobs."""
+"""Platform-wide records that belong to no module: rate-limit counters, background jobs,
+data versions."""
 
 import datetime as dt
 
@@ -89,3 +90,21 @@ class Job(models.Model):
             return False
         lease = dt.timedelta(seconds=settings.ICC_JOB_LEASE_S)
         return self.heartbeat_at < timezone.now() - lease
+
+
+class DataVersion(models.Model):
+    """The version of one app's data: ``number`` rises after every committed write to the app's
+    tables; ``token`` is drawn at random when the row is made, so that two databases (or a
+    database emptied and filled again) never share a version. Read and written, in SQL, by
+    ``icc.caching.data_version``."""
+
+    name = models.CharField(_("data"), max_length=40, primary_key=True)
+    token = models.CharField(_("token"), max_length=32)
+    number = models.PositiveBigIntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.token[:8]}.{self.number}"

@@ -14,8 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 
 from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice
+from icc.caching.response_cache import response_cache
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
@@ -304,6 +306,7 @@ def event_detail(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -
         }
 
 
+@decorate_view(response_cache(["events", "network"]))
 @router.get(
     "/events/{slug}/programme",
     response={200: ProgrammeOut, 404: Error, 422: Error},

@@ -5,10 +5,12 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from icc.api_contract import Error, PageIn, Text, page_slice
+from icc.caching.response_cache import response_cache
 from icc.network import selectors
 from icc.network.models import Network, Place
 
@@ -117,6 +119,7 @@ def _place_out(place: Place, networks: list[str]) -> dict[str, object]:
     }
 
 
+@decorate_view(response_cache(["network"]))
 @router.get(
     "/places", response={200: list[PlaceOut], 422: Error}, summary="List places with filters"
 )

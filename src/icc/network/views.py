@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
+from icc.caching.response_cache import response_cache
 from icc.core.tabular import Format, TabularFileError, import_limits, size_text, table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network import selectors, services
@@ -41,6 +42,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@response_cache(["network"])
 def place_list(request: HtmxHttpRequest) -> HttpResponse:
     """The searchable, filterable list; htmx requests get only the results fragment."""
     filterset = _place_filterset(request)

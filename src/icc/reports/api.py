@@ -6,8 +6,10 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 
 from icc.api_contract import Error, Text, UiLanguage
+from icc.caching.response_cache import response_cache
 from icc.index.peer_bands import peer_bands_default
 from icc.index.result_selectors import edition_results_state
 from icc.language import current_language, interface_language
@@ -92,6 +94,7 @@ class ChartFiltersIn(Schema):
     lang: UiLanguage = ""
 
 
+@decorate_view(response_cache(["index", "network"]))
 @router.get(
     "/index/charts",
     response={200: ChartDataOut, 422: Error},

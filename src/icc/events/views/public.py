@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import user_scope
+from icc.caching.response_cache import response_cache
 from icc.events import selectors
 from icc.events.filters import EventFilterSet
 from icc.events.ics import event_calendar, events_feed, session_calendar
@@ -72,6 +73,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@response_cache(["events", "network"])
 def event_agenda(request: HttpRequest, slug: str) -> HttpResponse:
     """The programme alone, laid out for printing."""
     event = selectors.event_get_for_user(user=request.user, slug=slug)

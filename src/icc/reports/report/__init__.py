@@ -8,5 +8,7 @@ Theory of operation::
          the scoring gave them; recommendations where low; the best cities of the area, and
          their good practices through the practices hook)
       -> render.report_charts_draw: the charts page's chart definitions drawn to SVG
-      -> render.report_html / report_pdf: one body template, screen CSS or A4 print CSS
+      -> render.report_html: one body template for the page and the standalone HTML
+      -> render.report_pdf -> typeset.report_typeset: the same data and messages typeset on
+         A4 by Typst (``templates/reports/report.typ``)
 """
