@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from icc.citizenship.api import router as citizenship_router
 from icc.events.api import router as events_router
 from icc.index.api import router as index_router
 from icc.network.api import router as network_router
@@ -20,3 +21,4 @@ api.add_router("/", network_router)
 api.add_router("/", index_router)
 api.add_router("/", reports_router)
 api.add_router("/", events_router)
+api.add_router("/", citizenship_router)

@@ -1,0 +1,31 @@
+/* The citizenship test: small enhancements; every page works without them. */
+(function () {
+  "use strict";
+  function ready() {
+    // One question per screen: move focus to the question so screen readers announce it.
+    const focusTarget = document.querySelector("[data-focus-on-load]");
+    if (focusTarget) { focusTarget.focus({ preventScroll: true }); }
+
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      const field = document.getElementById(button.getAttribute("data-copy"));
+      const status = document.querySelector("[data-copy-status]");
+      if (!field || !navigator.clipboard) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (status) { status.textContent = button.getAttribute("data-copied"); }
+        });
+      });
+    });
+
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();
