@@ -64,7 +64,7 @@ def _version() -> ContentVersion:
 
 def _served_language(version: ContentVersion, lang: str) -> str:
     """``lang`` if the test is written in it, else English (what the texts fall back to)."""
-    codes = {language.code for language in selectors.test_languages(version=version)}
+    codes = {language.code for language in selectors.content_languages(version=version)}
     return lang if lang in codes else "en"
 
 
@@ -73,7 +73,7 @@ def test_get(request: HttpRequest, lang: str = "en") -> dict[str, object]:
     """The questions of the published test with their options, texts in ``lang`` (English
     where a text is not translated). There are no right answers: options carry no score here."""
     version = _version()
-    view = selectors.test_view(version=version, language=_served_language(version, lang))
+    view = selectors.content_view(version=version, language=_served_language(version, lang))
     return {
         "questions": [
             {

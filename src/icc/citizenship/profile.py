@@ -19,8 +19,8 @@ Rules
 
 Theory of operation: plain data in (``ScoringSpec`` and a mapping question id → option id),
 validated once at the entry with ``ValueError``s that name the offending id, then a single pass
-that sums points and maxima per dimension. Results are frozen dataclasses; the Django side stores them and
-words them with gettext. This module imports nothing from Django or the platform.
+that sums points and maxima per dimension. Results are frozen dataclasses; the Django side stores
+them and words them with gettext. This module imports nothing from Django or the platform.
 """
 
 from collections.abc import Mapping

@@ -7,7 +7,7 @@ whatever the language of the interface around them; views get plain dataclasses.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import translation
@@ -93,7 +93,7 @@ def version_current_or_404() -> ContentVersion:
     return version
 
 
-def test_spec(*, version: ContentVersion) -> ScoringSpec:
+def scoring_spec(*, version: ContentVersion) -> ScoringSpec:
     """The scoring spec of ``version`` for the pure core (``profile.profile_score``)."""
     questions = version.questions.prefetch_related("options")
     return ScoringSpec(
@@ -115,21 +115,21 @@ def language_resolve(code: str) -> str:
     return active if active in CONTENT_LANGUAGES else "en"
 
 
-def test_languages(*, version: ContentVersion) -> list[LanguageChoice]:
+def content_languages(*, version: ContentVersion) -> list[LanguageChoice]:
     """Content languages in which every question and option of ``version`` is written."""
     languages = []
     for code in CONTENT_LANGUAGES:
-        untranslated = {f"text_{code}__in": ["", None]}
+        untranslated = Q(**{f"text_{code}": ""}) | Q(**{f"text_{code}__isnull": True})
         if code != "en" and (
-            Question.objects.filter(version=version, **untranslated).exists()
-            or Option.objects.filter(question__version=version, **untranslated).exists()
+            Question.objects.filter(untranslated, version=version).exists()
+            or Option.objects.filter(untranslated, question__version=version).exists()
         ):
             continue
         languages.append(LanguageChoice(code, get_language_info(code)["name_local"]))
     return languages
 
 
-def test_view(*, version: ContentVersion, language: str) -> ContentView:
+def content_view(*, version: ContentVersion, language: str) -> ContentView:
     """Every text of ``version`` in ``language`` (English where a text is missing)."""
     with translation.override(language):
         questions = version.questions.prefetch_related("options")
@@ -237,7 +237,7 @@ def group_tally(*, group: GroupSession, language: str) -> GroupTally:
         .annotate(n=Count("id"))
         .values_list("option_id", "n")
     )
-    view = test_view(version=group.version, language=language)
+    view = content_view(version=group.version, language=language)
     questions = []
     for q in view.questions:
         answered = sum(counts.get(o.id, 0) for o in q.options)

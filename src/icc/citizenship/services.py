@@ -25,8 +25,8 @@ from icc.citizenship.models import (
     Response,
     VersionStatus,
 )
-from icc.citizenship.profile import profile_score
-from icc.citizenship.selectors import test_languages, test_spec
+from icc.citizenship.profile import profile_score, spec_validate
+from icc.citizenship.selectors import content_languages, scoring_spec
 
 # Letters and digits that cannot be mistaken for one another when read off a projector.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -81,7 +81,12 @@ def version_publish(*, version: ContentVersion) -> ContentVersion:
     version = ContentVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != VersionStatus.DRAFT:
         raise CitizenshipError(_("Only a draft can be published; this version already was."))
-    test_spec(version=version)  # refuses a version whose points do not add up
+    try:
+        spec_validate(scoring_spec(version=version))
+    except ValueError as error:
+        raise CitizenshipError(
+            _("This draft cannot be published: %(problem)s") % {"problem": error}
+        ) from error
     if not version.questions.exists():
         raise CitizenshipError(_("This draft has no questions yet; add them before publishing."))
     ContentVersion.objects.filter(status=VersionStatus.PUBLISHED).update(
@@ -103,6 +108,8 @@ def response_start(
 ) -> Response:
     """An empty response to fill in question by question (anonymous; nothing about the person
     but the chosen language and the city they may type)."""
+    if group is not None:
+        group = GroupSession.objects.select_for_update().get(pk=group.pk)
     if group is not None and not group.is_open:
         raise CitizenshipError(
             _("This group session is closed; ask your facilitator for a new code.")
@@ -152,7 +159,7 @@ def response_language_set(*, response: Response, language: str) -> Response:
     """Go on with the test in another of its languages; the answers stay."""
     response = Response.objects.select_related("group").select_for_update().get(pk=response.pk)
     _check_open(response)
-    if language not in {lang.code for lang in test_languages(version=response.version)}:
+    if language not in {lang.code for lang in content_languages(version=response.version)}:
         raise CitizenshipError(_("The test is not available in this language yet."))
     response.language = language
     response.save(update_fields=["language"])
@@ -171,7 +178,7 @@ def response_complete(*, response: Response) -> Response:
             _("Answer every question to see your profile: %(count)s still open.")
             % {"count": missing}
         )
-    profile = profile_score(test_spec(version=response.version), answers)
+    profile = profile_score(scoring_spec(version=response.version), answers)
     response.scores = {d.code: d.score for d in profile.dimensions if d.score is not None}
     response.leading = profile.leading or ""
     response.completed_at = timezone.now()

@@ -139,7 +139,7 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
         form = JoinForm(initial={"code": code})
         form.add_error(None, _("No session has this code. Check it with your facilitator."))
         return render(request, "citizenship/join.html", {"form": form}, status=404)
-    languages = selectors.test_languages(version=group.version)
+    languages = selectors.content_languages(version=group.version)
     if request.method == "POST" and group.is_open:
         if not client_allowed(request=request, action="join"):
             return too_many(request)

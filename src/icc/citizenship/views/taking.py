@@ -59,7 +59,7 @@ def _in_progress(request: HttpRequest) -> Response | None:
 def start(request: HttpRequest) -> HttpResponse:
     """What the test is, in which language, and a button to begin (POST starts a response)."""
     version = selectors.version_current_or_404()
-    languages = selectors.test_languages(version=version)
+    languages = selectors.content_languages(version=version)
     language = selectors.language_resolve(request.GET.get("lang", ""))
     form = StartForm(request.POST or None, languages=languages, initial={"language": language})
     if request.method == "POST" and form.is_valid():
@@ -74,7 +74,7 @@ def start(request: HttpRequest) -> HttpResponse:
         request,
         "citizenship/start.html",
         {
-            "test": selectors.test_view(version=version, language=language),
+            "test": selectors.content_view(version=version, language=language),
             "languages": languages,
             "form": form,
             "resume": _in_progress(request),
@@ -90,7 +90,7 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
             request, _("Your test is not open in this browser any more; start a new one.")
         )
         return redirect("citizenship:start")
-    test = selectors.test_view(version=response.version, language=response.language)
+    test = selectors.content_view(version=response.version, language=response.language)
     current = test.question(number)
     if current is None:
         raise Http404("No such question.")
@@ -120,7 +120,7 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
             "total": len(test.questions),
             "answered": len(answers),
             "error": error,
-            "languages": selectors.test_languages(version=response.version),
+            "languages": selectors.content_languages(version=response.version),
             "group": response.group,
         },
         status=400 if error else 200,
@@ -133,7 +133,7 @@ def _finish(request: HttpRequest, response: Response) -> HttpResponse:
     except CitizenshipError as problem:
         messages.error(request, str(problem))
         answers = selectors.response_answers(response=response)
-        test = selectors.test_view(version=response.version, language=response.language)
+        test = selectors.content_view(version=response.version, language=response.language)
         first_open = next(q.number for q in test.questions if q.id not in answers)
         return redirect("citizenship:question", number=first_open)
     request.session.pop(SESSION_KEY, None)
@@ -158,7 +158,7 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     """A completed profile: shareable, it shows only what the answers say, nobody's identity."""
     response = selectors.response_get_completed_or_404(public_id=public_id)
     language = selectors.language_resolve(get_language() or "")
-    test = selectors.test_view(version=response.version, language=language)
+    test = selectors.content_view(version=response.version, language=language)
     rows = [
         {
             "dimension": dimension,
@@ -189,7 +189,7 @@ def printable(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "citizenship/print.html",
-        {"test": selectors.test_view(version=version, language=language)},
+        {"test": selectors.content_view(version=version, language=language)},
     )
 
 
@@ -201,7 +201,7 @@ def guide(request: HttpRequest) -> HttpResponse:
         request,
         "citizenship/guide.html",
         {
-            "test": selectors.test_view(version=version, language=language),
+            "test": selectors.content_view(version=version, language=language),
             "sections": selectors.guide_sections(version=version, language=language),
             "print_url": reverse("citizenship:print"),
         },
