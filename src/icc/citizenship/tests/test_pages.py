@@ -31,7 +31,11 @@ def test_taking_the_test_reaches_a_profile_with_every_dimension(version):
     assert response["Location"] == f"/fr/citizenship/result/{saved.public_id}/"
     assert saved.completed_at is not None and saved.language == "fr"
     page = client.get(response["Location"]).content.decode()
-    for label in ("Ouverture à la diversité", "Droits et discriminations", "Interaction entre les groupes"):
+    for label in (
+        "Ouverture à la diversité",
+        "Droits et discriminations",
+        "Interaction entre les groupes",
+    ):
         assert label in page
     assert "Questions pour aller plus loin" in page
     # the numbers on the page are the stored scores
