@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from icc.citizenship.models import (
@@ -305,7 +306,8 @@ def statistics_for_secretariat(*, language: str) -> Statistics:
     return Statistics(
         completions=done.count(),
         by_language=tuple(
-            CountRow(get_language_info(r["language"])["name_local"], r["n"]) for r in languages
+            CountRow(capfirst(get_language_info(r["language"])["name_local"]), r["n"])
+            for r in languages
         ),
         by_city=tuple(sorted(cities.values(), key=lambda r: (-r.count, r.label.casefold()))),
         by_month=tuple(

@@ -24,7 +24,8 @@ def test_a_phone_in_french_takes_the_test_to_a_profile(page, version):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base + "/fr/citizenship/")
     assert (
-        page.locator("h1").inner_text() == "Quel genre de citoyen·ne interculturel·le êtes-vous ?"
+        page.locator("h1").inner_text()
+        == "Quel genre de citoyen·ne interculturel·le êtes-vous\u00a0?"
     )
     page.fill("#id_city", "Getxo")
     page.click("button[type=submit]:has-text('Commencer le test')")

@@ -12,7 +12,7 @@ from icc.conftest import client_for
 
 def test_start_page_offers_the_languages_and_a_form(version):
     page = Client().get("/fr/citizenship/").content.decode()
-    assert "Quel genre de citoyen·ne interculturel·le êtes-vous ?" in page
+    assert "Quel genre de citoyen·ne interculturel·le êtes-vous\u00a0?" in page
     assert 'lang="en"' in page and ">English</a>" in page
     assert "Votre ville (facultatif)" in page
     assert not Response.objects.exists()  # a GET writes nothing
@@ -154,7 +154,7 @@ def test_statistics_count_completions_by_language_city_and_month(version, users)
     assert re.search(r'id="completions">3<', page)
     assert re.search(r"<td>Getxo</td><td class=\"num\">2</td>", page)
     assert "Unfinished" not in page
-    assert re.search(r"<td>français</td><td class=\"num\">2</td>", page)
+    assert re.search(r"<td>Français</td><td class=\"num\">2</td>", page)
     csv = staff.get("/en/citizenship/statistics/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
     assert "city,Bilbao,1" in csv.content.decode("utf-8-sig").replace("\r\n", "\n")

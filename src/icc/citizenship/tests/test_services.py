@@ -4,7 +4,7 @@ import pytest
 
 from icc.citizenship.content import content_load
 from icc.citizenship.models import ContentVersion, Option, Response, VersionStatus
-from icc.citizenship.selectors import content_languages, scoring_spec, content_view
+from icc.citizenship.selectors import content_languages, content_view, scoring_spec
 from icc.citizenship.services import (
     CitizenshipError,
     answer_record,
