@@ -5,6 +5,7 @@ draft the test people take. Responses record the version they answered."""
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -44,21 +45,27 @@ class FrozenWhenPublished:
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not _frozen(obj) and super().has_delete_permission(request, obj)  # type: ignore[misc]
 
+
+class FrozenInline(FrozenWhenPublished):
+    """An inline of a frozen version (or question) takes no new rows either."""
+
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return not _frozen(obj) and bool(super().has_add_permission(request, obj))  # type: ignore[misc]
 
 
-class DimensionInline(FrozenWhenPublished, TranslationStackedInline[Dimension, ContentVersion]):  # type: ignore[misc]
+class DimensionInline(FrozenInline, TranslationStackedInline[Dimension, ContentVersion]):  # type: ignore[misc]
     model = Dimension
     extra = 0
 
 
-class ResourceInline(FrozenWhenPublished, TranslationTabularInline[Resource, ContentVersion]):  # type: ignore[misc]
+class ResourceInline(FrozenInline, TranslationTabularInline[Resource, ContentVersion]):  # type: ignore[misc]
     model = Resource
     extra = 0
+    # Links typed without a scheme are read as https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class GuideInline(FrozenWhenPublished, TranslationStackedInline[GuideSection, ContentVersion]):  # type: ignore[misc]
+class GuideInline(FrozenInline, TranslationStackedInline[GuideSection, ContentVersion]):  # type: ignore[misc]
     model = GuideSection
     extra = 0
 
@@ -90,7 +97,7 @@ class ContentVersionAdmin(FrozenWhenPublished, TabbedTranslationAdmin[ContentVer
                 self.message_user(request, _("Version %(n)s published.") % {"n": version.number})
 
 
-class OptionInline(FrozenWhenPublished, TranslationTabularInline[Option, Question]):  # type: ignore[misc]
+class OptionInline(FrozenInline, TranslationTabularInline[Option, Question]):  # type: ignore[misc]
     model = Option
     extra = 0
 

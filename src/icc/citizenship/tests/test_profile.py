@@ -174,8 +174,9 @@ def test_a_better_option_for_a_dimension_never_lowers_it(case, code):
         better = max(question.options, key=lambda o: o.points.get(code, 0))
         if better.points.get(code, 0) > chosen.points.get(code, 0):
             after = profile_score(spec, {**answers, question.question_id: better.option_id})
-            assert before is not None
-            assert after.score_of(code) > before
+            improved = after.score_of(code)
+            assert before is not None and improved is not None
+            assert improved > before
             return
 
 
@@ -188,4 +189,5 @@ def test_leading_dimension_has_the_highest_score(case):
     if not scored:
         assert profile.leading is None
     else:
+        assert profile.leading is not None
         assert profile.score_of(profile.leading) == max(scored)
