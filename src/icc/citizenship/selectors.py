@@ -297,6 +297,7 @@ def statistics_for_secretariat(*, language: str) -> Statistics:
     months = done.annotate(month=TruncMonth("completed_at")).values("month").annotate(n=Count("id"))
     version = version_current()
     labels = dimension_labels(version=version, language=language) if version else {}
+    order = {code: position for position, code in enumerate(labels)}
     totals: dict[str, list[float]] = {}
     leading: dict[str, int] = {}
     for scores, lead in done.values_list("scores", "leading"):
@@ -319,7 +320,7 @@ def statistics_for_secretariat(*, language: str) -> Statistics:
             for code, n in sorted(leading.items(), key=lambda item: -item[1])
         ),
         means=tuple(
-            MeanRow(labels.get(code, code), sum(values) / len(values))
-            for code, values in totals.items()
+            MeanRow(labels.get(code, code), sum(totals[code]) / len(totals[code]))
+            for code in sorted(totals, key=lambda code: order.get(code, len(order)))
         ),
     )

@@ -137,7 +137,9 @@ def _check_open(response: Response) -> None:
 @transaction.atomic
 def answer_record(*, response: Response, question_id: int, option_id: int) -> Answer:
     """Save (or replace) the answer to one question: saved at every step, so nothing is lost."""
-    response = Response.objects.select_related("group").select_for_update().get(pk=response.pk)
+    response = (
+        Response.objects.select_related("group").select_for_update(of=("self",)).get(pk=response.pk)
+    )
     _check_open(response)
     option = (
         Option.objects.filter(
@@ -157,7 +159,9 @@ def answer_record(*, response: Response, question_id: int, option_id: int) -> An
 @transaction.atomic
 def response_language_set(*, response: Response, language: str) -> Response:
     """Go on with the test in another of its languages; the answers stay."""
-    response = Response.objects.select_related("group").select_for_update().get(pk=response.pk)
+    response = (
+        Response.objects.select_related("group").select_for_update(of=("self",)).get(pk=response.pk)
+    )
     _check_open(response)
     if language not in {lang.code for lang in content_languages(version=response.version)}:
         raise CitizenshipError(_("The test is not available in this language yet."))
@@ -169,7 +173,9 @@ def response_language_set(*, response: Response, language: str) -> Response:
 @transaction.atomic
 def response_complete(*, response: Response) -> Response:
     """Score a response whose every question is answered, and freeze it."""
-    response = Response.objects.select_related("group").select_for_update().get(pk=response.pk)
+    response = (
+        Response.objects.select_related("group").select_for_update(of=("self",)).get(pk=response.pk)
+    )
     _check_open(response)
     answers = dict(response.answers.values_list("question_id", "option_id"))
     missing = response.version.questions.exclude(pk__in=answers).count()

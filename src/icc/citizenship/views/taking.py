@@ -134,7 +134,7 @@ def _finish(request: HttpRequest, response: Response) -> HttpResponse:
         messages.error(request, str(problem))
         answers = selectors.response_answers(response=response)
         test = selectors.content_view(version=response.version, language=response.language)
-        first_open = next(q.number for q in test.questions if q.id not in answers)
+        first_open = next((q.number for q in test.questions if q.id not in answers), 1)
         return redirect("citizenship:question", number=first_open)
     request.session.pop(SESSION_KEY, None)
     return redirect(response.get_absolute_url())
@@ -182,27 +182,27 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-def printable(request: HttpRequest) -> HttpResponse:
-    """The whole test on paper, for people without a device."""
+def _published_content(request: HttpRequest) -> selectors.ContentView:
+    """The published test in ``?lang=`` or the page's language."""
     version = selectors.version_current_or_404()
     language = selectors.language_resolve(request.GET.get("lang", "") or get_language() or "")
-    return render(
-        request,
-        "citizenship/print.html",
-        {"test": selectors.content_view(version=version, language=language)},
-    )
+    return selectors.content_view(version=version, language=language)
+
+
+def printable(request: HttpRequest) -> HttpResponse:
+    """The whole test on paper, for people without a device."""
+    return render(request, "citizenship/print.html", {"test": _published_content(request)})
 
 
 def guide(request: HttpRequest) -> HttpResponse:
     """The facilitator guide with the discussion prompt of every question, printable."""
-    version = selectors.version_current_or_404()
-    language = selectors.language_resolve(request.GET.get("lang", "") or get_language() or "")
+    test = _published_content(request)
     return render(
         request,
         "citizenship/guide.html",
         {
-            "test": selectors.content_view(version=version, language=language),
-            "sections": selectors.guide_sections(version=version, language=language),
+            "test": test,
+            "sections": selectors.guide_sections(version=test.version, language=test.language),
             "print_url": reverse("citizenship:print"),
         },
     )
