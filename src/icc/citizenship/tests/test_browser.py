@@ -42,6 +42,12 @@ def test_a_phone_in_french_takes_the_test_to_a_profile(page, version):
             page.wait_for_url("**/question/3/")
         options = page.locator(".cz-option")
         assert options.count() == 4
+        if number == 5:  # a choice is saved as it is made: a reload keeps it
+            with page.expect_response(lambda r: r.status == 204):
+                page.locator(".cz-option").nth(2).click()
+            page.reload()
+            assert page.locator("input[name=option]").nth(2).is_checked()
+            page.locator("legend").focus()
         # keyboard: Tab to the first radio, arrow to the second, Enter submits
         page.keyboard.press("Tab")
         page.keyboard.press("ArrowDown")

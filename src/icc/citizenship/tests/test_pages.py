@@ -158,3 +158,16 @@ def test_statistics_count_completions_by_language_city_and_month(version, users)
     csv = staff.get("/en/citizenship/statistics/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
     assert "city,Bilbao,1" in csv.content.decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def test_autosave_stores_a_choice_without_moving_on(version):
+    client = Client()
+    client.post("/en/citizenship/", {"language": "en"})
+    chosen = option_at(version, 1, 2)
+    saved = client.post("/en/citizenship/question/1/", {"option": chosen.pk}, HTTP_X_AUTOSAVE="1")
+    assert saved.status_code == 204
+    assert list(Response.objects.get().answers.values_list("option_id", flat=True)) == [chosen.pk]
+    take_test(client, version)  # a new test, finished
+    late = client.post("/en/citizenship/question/18/", {"option": chosen.pk}, HTTP_X_AUTOSAVE="1")
+    assert late.status_code == 204  # a save racing the last Next button is dropped quietly
+    assert "not open in this browser" not in client.get("/en/citizenship/").content.decode()

@@ -83,8 +83,14 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def question(request: HttpRequest, number: int) -> HttpResponse:
-    """Question ``number`` of the test in progress; POST saves the answer and moves on."""
+    """Question ``number`` of the test in progress; POST saves the answer and moves on (or,
+    sent by the page's script as the choice changes, saves it and answers 204)."""
+    # Autosaves come from the page's script as a choice changes; they never report a problem
+    # (one may race the Next button that finished the test): the Next button does.
+    autosave = request.method == "POST" and bool(request.headers.get("X-Autosave"))
     response = _in_progress(request)
+    if response is None and autosave:
+        return HttpResponse(status=204)
     if response is None:
         messages.info(
             request, _("Your test is not open in this browser any more; start a new one.")
@@ -103,9 +109,13 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
                 option_id=int(request.POST.get("option") or 0),
             )
         except (CitizenshipError, ValueError) as problem:
+            if autosave:
+                return HttpResponse(status=204)
             error = str(problem) if isinstance(problem, CitizenshipError) else ""
             error = error or _("Choose one of the answers shown for this question.")
         else:
+            if autosave:
+                return HttpResponse(status=204)
             if number < len(test.questions):
                 return redirect("citizenship:question", number=number + 1)
             return _finish(request, response)
