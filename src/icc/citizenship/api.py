@@ -6,9 +6,10 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from icc.api_contract import ContentLanguage, Error
 from icc.citizenship import selectors
 from icc.citizenship.limits import client_allowed
 from icc.citizenship.models import ContentVersion
@@ -33,15 +34,18 @@ class TestOut(Schema):
     questions: list[QuestionOut]
 
 
+ID_MAX = 2**63 - 1  # the largest key the database stores
+
+
 class AnswerIn(Schema):
-    question: int
-    option: int
+    question: int = Field(ge=1, le=ID_MAX)
+    option: int = Field(ge=1, le=ID_MAX)
 
 
 class ResponseIn(Schema):
-    lang: str = "en"
-    answers: list[AnswerIn]
-    city: str = ""
+    lang: ContentLanguage = ""
+    answers: list[AnswerIn] = Field(max_length=200)
+    city: str = Field("", max_length=100, pattern=r"^[^\x00]*$")
 
 
 class DimensionOut(Schema):
@@ -63,13 +67,19 @@ def _version() -> ContentVersion:
 
 
 def _served_language(version: ContentVersion, lang: str) -> str:
-    """``lang`` if the test is written in it, else English (what the texts fall back to)."""
+    """``lang`` (empty: the request's) if the test is written in it, else English (what the
+    texts fall back to)."""
+    code = selectors.language_resolve(lang)
     codes = {language.code for language in selectors.content_languages(version=version)}
-    return lang if lang in codes else "en"
+    return code if code in codes else "en"
 
 
-@router.get("/citizenship/test", response=TestOut, summary="The citizenship test in a language")
-def test_get(request: HttpRequest, lang: str = "en") -> dict[str, object]:
+@router.get(
+    "/citizenship/test",
+    response={200: TestOut, 404: Error, 422: Error},
+    summary="The citizenship test in a language",
+)
+def test_get(request: HttpRequest, lang: ContentLanguage = "") -> dict[str, object]:
     """The questions of the published test with their options, texts in ``lang`` (English
     where a text is not translated). There are no right answers: options carry no score here."""
     version = _version()
@@ -88,7 +98,7 @@ def test_get(request: HttpRequest, lang: str = "en") -> dict[str, object]:
 
 @router.post(
     "/citizenship/responses",
-    response={200: ProfileOut},
+    response={200: ProfileOut, 400: Error, 404: Error, 422: Error, 429: Error},
     summary="Score a complete set of answers into a profile",
 )
 def response_create(request: HttpRequest, payload: ResponseIn) -> dict[str, object]:

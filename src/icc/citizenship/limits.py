@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from icc.core.client_address import client_address
 from icc.core.ratelimit import rate_limit_allow
 
 
@@ -12,7 +13,7 @@ def client_allowed(*, request: HttpRequest, action: str) -> bool:
     limit, window_s = settings.ICC_CITIZENSHIP_LIMITS[action]
     return rate_limit_allow(
         scope=f"citizenship-{action}",
-        key=request.META.get("REMOTE_ADDR", "") or "unknown",
+        key=client_address(request) or "unknown",
         limit=limit,
         window_s=window_s,
     )

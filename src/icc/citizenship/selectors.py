@@ -25,6 +25,7 @@ from icc.citizenship.models import (
     VersionStatus,
 )
 from icc.citizenship.profile import OptionSpec, QuestionSpec, ScoringSpec
+from icc.language import content_language, language_base
 
 CONTENT_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
@@ -109,11 +110,10 @@ def scoring_spec(*, version: ContentVersion) -> ScoringSpec:
 
 
 def language_resolve(code: str) -> str:
-    """``code`` if it is a content language, else the active interface language (or English)."""
-    if code in CONTENT_LANGUAGES:
-        return code
-    active = translation.get_language() or "en"
-    return active if active in CONTENT_LANGUAGES else "en"
+    """``code`` (its base, ``fr-CH`` → ``fr``) if it is a content language, else the active
+    content language (see ``icc.language``)."""
+    base = language_base(code)
+    return base if base in CONTENT_LANGUAGES else content_language()
 
 
 def content_languages(*, version: ContentVersion) -> list[LanguageChoice]:

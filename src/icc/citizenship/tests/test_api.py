@@ -28,6 +28,8 @@ def test_get_the_test_in_french(version):
 def test_an_untranslated_language_falls_back_to_english(version):
     data = Client().get("/api/v1/citizenship/test?lang=uk").json()
     assert data["questions"][0]["text"].startswith("A family from another country")
+    unknown = Client().get("/api/v1/citizenship/test?lang=xx")
+    assert unknown.status_code == 422 and unknown.json()["param"] == "lang"
 
 
 def test_post_answers_returns_the_profile_and_its_page(version):

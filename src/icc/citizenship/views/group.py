@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,16 +22,13 @@ from icc.citizenship.limits import client_allowed
 from icc.citizenship.models import GroupSession
 from icc.citizenship.services import CitizenshipError, group_close, group_create, response_start
 from icc.citizenship.views.taking import remember, too_many
+from icc.language import content_language
 
 
 def _join_url(request: HttpRequest, group: GroupSession) -> str:
     return request.build_absolute_uri(
         reverse("citizenship_join_short", kwargs={"code": group.code})
     )
-
-
-def _language() -> str:
-    return selectors.language_resolve(get_language() or "")
 
 
 def group_new(request: HttpRequest) -> HttpResponse:
@@ -60,7 +56,7 @@ def facilitate(request: HttpRequest, secret: str) -> HttpResponse:
         {
             "group": group,
             "join_url": _join_url(request, group),
-            "tally": selectors.group_tally(group=group, language=_language()),
+            "tally": selectors.group_tally(group=group, language=content_language()),
         },
     )
 
@@ -71,7 +67,7 @@ def facilitate_live(request: HttpRequest, secret: str) -> HttpResponse:
     return render(
         request,
         "citizenship/_tally.html",
-        {"group": group, "tally": selectors.group_tally(group=group, language=_language())},
+        {"group": group, "tally": selectors.group_tally(group=group, language=content_language())},
     )
 
 
@@ -86,7 +82,7 @@ def facilitate_close(request: HttpRequest, secret: str) -> HttpResponse:
 def facilitate_export(request: HttpRequest, secret: str, fmt: str) -> HttpResponse:
     """The anonymous counts per question and option, as CSV or XLSX."""
     group = selectors.group_get_for_facilitator(secret=secret)
-    tally = selectors.group_tally(group=group, language=_language())
+    tally = selectors.group_tally(group=group, language=content_language())
     heading = [_("question"), _("question text"), _("answer"), _("count"), _("share (%)")]
     rows: list[list[Cell]] = [
         [question.number, question.text, option.text, option.count, round(option.share, 1)]
@@ -144,10 +140,12 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
         if not client_allowed(request=request, action="join"):
             return too_many(request)
         language = request.POST.get("language", "")
+        if language not in {lang.code for lang in languages}:
+            language = content_language()
         try:
             response = response_start(
                 version=group.version,
-                language=language if language in {lang.code for lang in languages} else _language(),
+                language=language,
                 group=group,
             )
         except CitizenshipError as problem:
@@ -158,5 +156,5 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "citizenship/join_code.html",
-        {"group": group, "languages": languages, "current": _language()},
+        {"group": group, "languages": languages, "current": content_language()},
     )

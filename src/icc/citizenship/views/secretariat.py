@@ -2,16 +2,16 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
 from icc.citizenship import selectors
 from icc.citizenship.exports import Cell, table_download
+from icc.language import content_language
 
 
 def _stats() -> selectors.Statistics:
-    language = selectors.language_resolve(get_language() or "")
+    language = content_language()
     return selectors.statistics_for_secretariat(language=language)
 
 

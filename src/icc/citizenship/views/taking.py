@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from icc.citizenship import selectors
@@ -22,6 +22,7 @@ from icc.citizenship.services import (
     response_language_set,
     response_start,
 )
+from icc.language import content_language
 
 SESSION_KEY = "citizenship_response"
 BAND_LABELS = dict(
@@ -167,7 +168,7 @@ def language(request: HttpRequest) -> HttpResponse:
 def result(request: HttpRequest, public_id: str) -> HttpResponse:
     """A completed profile: shareable, it shows only what the answers say, nobody's identity."""
     response = selectors.response_get_completed_or_404(public_id=public_id)
-    language = selectors.language_resolve(get_language() or "")
+    language = content_language()
     test = selectors.content_view(version=response.version, language=language)
     rows = [
         {
@@ -195,7 +196,7 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
 def _published_content(request: HttpRequest) -> selectors.ContentView:
     """The published test in ``?lang=`` or the page's language."""
     version = selectors.version_current_or_404()
-    language = selectors.language_resolve(request.GET.get("lang", "") or get_language() or "")
+    language = selectors.language_resolve(request.GET.get("lang", ""))
     return selectors.content_view(version=version, language=language)
 
 
