@@ -13,8 +13,8 @@ DESCRIPTION = f"""
 Open data of the Intercultural Cities network: places, countries and networks; index editions,
 their published results and the data behind the index charts; public events with their
 programme and calendars; the citizenship test and the scoring of its answers. Read-only
-endpoints need no key; the private notes of a place need a
-logged-in session of someone who may read them.
+endpoints need no key; the private notes of a place need a logged-in session of someone who
+may read them.
 
 **Lists** take `limit` (1 to {LIMIT_MAX}; left out: every row) and `offset` (0 to {OFFSET_MAX:,}).
 
