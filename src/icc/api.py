@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from icc.api_contract import LIMIT_MAX, OFFSET_MAX, error_handlers_install
+from icc.citizenship.api import router as citizenship_router
 from icc.events.api import router as events_router
 from icc.index.api import router as index_router
 from icc.network.api import router as network_router
@@ -11,8 +12,9 @@ from icc.reports.api import router as reports_router
 DESCRIPTION = f"""
 Open data of the Intercultural Cities network: places, countries and networks; index editions,
 their published results and the data behind the index charts; public events with their
-programme and calendars. Read-only endpoints need no key; the private notes of a place need a
-logged-in session of someone who may read them.
+programme and calendars; the citizenship test and the scoring of its answers. Read-only
+endpoints need no key; the private notes of a place need a logged-in session of someone who
+may read them.
 
 **Lists** take `limit` (1 to {LIMIT_MAX}; left out: every row) and `offset` (0 to {OFFSET_MAX:,}).
 
@@ -37,3 +39,4 @@ api.add_router("/", network_router)
 api.add_router("/", index_router)
 api.add_router("/", reports_router)
 api.add_router("/", events_router)
+api.add_router("/", citizenship_router)

@@ -6,10 +6,12 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 
 from icc.api import api
+from icc.citizenship.views.group import join_short
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("j/<str:code>", join_short, name="citizenship_join_short"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
@@ -18,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("index/", include("icc.reports.urls")),
     path("index/", include("icc.index.urls")),
     path("events/", include("icc.events.urls")),
+    path("citizenship/", include("icc.citizenship.urls")),
     path("notifications/", include("icc.notifications.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "icc.index",
     "icc.reports",
     "icc.events",
+    "icc.citizenship",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,13 @@ ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
 # draws members on a vendored world outline and works offline.
 ICC_MAP_TILES_URL = os.environ.get("ICC_MAP_TILES_URL", "")
 ICC_SITE_NAME = os.environ.get("ICC_SITE_NAME", "Intercultural Cities")
+# The citizenship test: rate limits against automated spam, (hits, window in seconds) per client
+# address. A class behind one school router shares an address, hence generous limits.
+ICC_CITIZENSHIP_LIMITS = {
+    "start": (60, 3600),  # tests started or submitted (web and API)
+    "join": (120, 600),  # group joins
+    "group": (10, 3600),  # group sessions created
+}
 # The public address of the platform, for links in e-mails (registrations, password resets).
 ICC_SITE_URL = os.environ.get("ICC_SITE_URL", "http://127.0.0.1:8000")
 

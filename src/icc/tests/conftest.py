@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from icc.citizenship.content import content_load
 from icc.events.tests.conftest import bilbao  # noqa: F401  (fixture shared with this folder)
 from icc.network.models import Network
 from icc.network.services import network_member_add
@@ -17,9 +18,11 @@ def api_data(
     bilbao: Any,  # noqa: F811
     users: Any,
 ) -> dict[str, Any]:
-    """Places, two networks, two scored editions, the demo events and one user per role."""
+    """Places, two networks, two scored editions, the demo events, the citizenship test and one
+    user per role."""
     italian = Network.objects.create(
         slug="citta-del-dialogo", name="Città del dialogo", kind="national", country_id="IT"
     )
     network_member_add(network=italian, place=directory["reggio"])
+    content_load()
     return {"editions": editions, "event": bilbao, "users": users}

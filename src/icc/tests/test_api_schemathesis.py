@@ -28,7 +28,7 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-OPERATIONS = 15
+OPERATIONS = 17
 # Per operation and run: 15 runs of valid requests, 11 of invalid ones (operations with a query),
 # 8 of valid ones naming existing things (operations with a path parameter), 40 each at most
 # (fewer where the parameters allow fewer distinct requests): 1,130 requests.
@@ -110,4 +110,7 @@ def test_every_operation_answers_as_documented(live_server: Any, api_data: Any) 
             answered.setdefault(operation.label, []).extend(statuses)
     assert sum(len(statuses) for statuses in answered.values()) >= MIN_REQUESTS
     # The data was reached: every operation answered 200 to some of its valid requests.
-    assert {label for label, statuses in answered.items() if 200 not in statuses} == set()
+    # (A citizenship response is scored only with one real option for each of the 18 questions,
+    # which generated bodies never hold; citizenship/tests/test_api.py submits real ones.)
+    unreached = {label for label, statuses in answered.items() if 200 not in statuses}
+    assert unreached - {"POST /api/v1/citizenship/responses"} == set()

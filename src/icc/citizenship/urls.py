@@ -1,0 +1,31 @@
+"""Pages of the citizenship test, under ``/<lang>/citizenship/``."""
+
+from django.urls import URLPattern, URLResolver, path, re_path
+
+from icc.citizenship.views import group, secretariat, taking
+
+app_name = "citizenship"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", taking.start, name="start"),
+    path("question/<int:number>/", taking.question, name="question"),
+    path("language/", taking.language, name="language"),
+    path("result/<str:public_id>/", taking.result, name="result"),
+    path("print/", taking.printable, name="print"),
+    path("guide/", taking.guide, name="guide"),
+    path("group/new/", group.group_new, name="group_new"),
+    path("group/facilitate/<str:secret>/", group.facilitate, name="facilitate"),
+    path("group/facilitate/<str:secret>/live/", group.facilitate_live, name="facilitate_live"),
+    path("group/facilitate/<str:secret>/close/", group.facilitate_close, name="facilitate_close"),
+    re_path(
+        r"^group/facilitate/(?P<secret>[-\w]+)/export\.(?P<fmt>csv|xlsx)$",
+        group.facilitate_export,
+        name="facilitate_export",
+    ),
+    path("group/<str:code>/qr.svg", group.group_qr, name="group_qr"),
+    path("join/", group.join, name="join"),
+    path("join/<str:code>/", group.join_code, name="join_code"),
+    path("statistics/", secretariat.stats, name="stats"),
+    re_path(
+        r"^statistics/export\.(?P<fmt>csv|xlsx)$", secretariat.stats_export, name="stats_export"
+    ),
+]

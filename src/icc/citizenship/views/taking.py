@@ -1,0 +1,219 @@
+"""Taking the test alone: start page, one question per screen, the shareable result page, and
+the printable test and facilitator guide. Works without JavaScript: every step is a form, and
+every answer is saved on the server as it is given, so a reload loses nothing."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from icc.citizenship import selectors
+from icc.citizenship.forms import StartForm
+from icc.citizenship.limits import client_allowed
+from icc.citizenship.models import Response
+from icc.citizenship.profile import BAND_CODES, band_of
+from icc.citizenship.services import (
+    CitizenshipError,
+    answer_record,
+    response_complete,
+    response_language_set,
+    response_start,
+)
+from icc.language import content_language
+
+SESSION_KEY = "citizenship_response"
+BAND_LABELS = dict(
+    zip(
+        BAND_CODES,
+        (
+            gettext_lazy("a starting point to explore"),
+            gettext_lazy("growing in your answers"),
+            gettext_lazy("well anchored in your answers"),
+        ),
+        strict=True,
+    )
+)
+
+
+def too_many(request: HttpRequest) -> HttpResponse:
+    """The page people see when a rate limit refuses them (429)."""
+    message = _(
+        "Too many tests were started from your connection in a short time. "
+        "Please wait a few minutes, then try again."
+    )
+    return render(request, "citizenship/refused.html", {"message": message}, status=429)
+
+
+def remember(request: HttpRequest, response: Response) -> None:
+    """The test in progress of this browser (its answers live on the server)."""
+    request.session[SESSION_KEY] = response.public_id
+
+
+def _in_progress(request: HttpRequest) -> Response | None:
+    response = selectors.response_get(public_id=request.session.get(SESSION_KEY, ""))
+    return response if response is not None and response.completed_at is None else None
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """What the test is, in which language, and a button to begin (POST starts a response)."""
+    version = selectors.version_current_or_404()
+    languages = selectors.content_languages(version=version)
+    language = selectors.language_resolve(request.GET.get("lang", ""))
+    form = StartForm(request.POST or None, languages=languages, initial={"language": language})
+    if request.method == "POST" and form.is_valid():
+        if not client_allowed(request=request, action="start"):
+            return too_many(request)
+        response = response_start(
+            version=version, language=form.cleaned_data["language"], city=form.cleaned_data["city"]
+        )
+        remember(request, response)
+        return redirect("citizenship:question", number=1)
+    return render(
+        request,
+        "citizenship/start.html",
+        {
+            "test": selectors.content_view(version=version, language=language),
+            "languages": languages,
+            "form": form,
+            "resume": _in_progress(request),
+        },
+    )
+
+
+def question(request: HttpRequest, number: int) -> HttpResponse:
+    """Question ``number`` of the test in progress; POST saves the answer and moves on (or,
+    sent by the page's script as the choice changes, saves it and answers 204)."""
+    # Autosaves come from the page's script as a choice changes; they never report a problem
+    # (one may race the Next button that finished the test): the Next button does.
+    autosave = request.method == "POST" and bool(request.headers.get("X-Autosave"))
+    response = _in_progress(request)
+    if response is None and autosave:
+        return HttpResponse(status=204)
+    if response is None:
+        messages.info(
+            request, _("Your test is not open in this browser any more; start a new one.")
+        )
+        return redirect("citizenship:start")
+    test = selectors.content_view(version=response.version, language=response.language)
+    current = test.question(number)
+    if current is None:
+        raise Http404("No such question.")
+    error = ""
+    if request.method == "POST":
+        try:
+            answer_record(
+                response=response,
+                question_id=current.id,
+                option_id=int(request.POST.get("option") or 0),
+            )
+        except (CitizenshipError, ValueError) as problem:
+            if autosave:
+                return HttpResponse(status=204)
+            error = str(problem) if isinstance(problem, CitizenshipError) else ""
+            error = error or _("Choose one of the answers shown for this question.")
+        else:
+            if autosave:
+                return HttpResponse(status=204)
+            if number < len(test.questions):
+                return redirect("citizenship:question", number=number + 1)
+            return _finish(request, response)
+    answers = selectors.response_answers(response=response)
+    return render(
+        request,
+        "citizenship/question.html",
+        {
+            "test": test,
+            "question": current,
+            "chosen": answers.get(current.id),
+            "total": len(test.questions),
+            "answered": len(answers),
+            "error": error,
+            "languages": selectors.content_languages(version=response.version),
+            "group": response.group,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _finish(request: HttpRequest, response: Response) -> HttpResponse:
+    try:
+        response = response_complete(response=response)
+    except CitizenshipError as problem:
+        messages.error(request, str(problem))
+        answers = selectors.response_answers(response=response)
+        test = selectors.content_view(version=response.version, language=response.language)
+        first_open = next((q.number for q in test.questions if q.id not in answers), 1)
+        return redirect("citizenship:question", number=first_open)
+    request.session.pop(SESSION_KEY, None)
+    return redirect(response.get_absolute_url())
+
+
+@require_POST
+def language(request: HttpRequest) -> HttpResponse:
+    """Switch the language of the test in progress; answers are kept."""
+    response = _in_progress(request)
+    number = request.POST.get("number", "1")
+    if response is not None:
+        try:
+            response_language_set(response=response, language=request.POST.get("language", ""))
+        except CitizenshipError as problem:
+            messages.error(request, str(problem))
+    target = int(number) if number.isdigit() else 1
+    return redirect("citizenship:question", number=target)
+
+
+def result(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A completed profile: shareable, it shows only what the answers say, nobody's identity."""
+    response = selectors.response_get_completed_or_404(public_id=public_id)
+    language = content_language()
+    test = selectors.content_view(version=response.version, language=language)
+    rows = [
+        {
+            "dimension": dimension,
+            "score": round(response.scores[dimension.code]),
+            "band": BAND_LABELS[band_of(float(response.scores[dimension.code]))],
+        }
+        for dimension in test.dimensions
+        if dimension.code in response.scores
+    ]
+    leading = next((r["dimension"] for r in rows if r["dimension"].code == response.leading), None)
+    return render(
+        request,
+        "citizenship/result.html",
+        {
+            "test": test,
+            "rows": rows,
+            "leading": leading,
+            "share_url": request.build_absolute_uri(response.get_absolute_url()),
+            "group": response.group,
+        },
+    )
+
+
+def _published_content(request: HttpRequest) -> selectors.ContentView:
+    """The published test in ``?lang=`` or the page's language."""
+    version = selectors.version_current_or_404()
+    language = selectors.language_resolve(request.GET.get("lang", ""))
+    return selectors.content_view(version=version, language=language)
+
+
+def printable(request: HttpRequest) -> HttpResponse:
+    """The whole test on paper, for people without a device."""
+    return render(request, "citizenship/print.html", {"test": _published_content(request)})
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    """The facilitator guide with the discussion prompt of every question, printable."""
+    test = _published_content(request)
+    return render(
+        request,
+        "citizenship/guide.html",
+        {
+            "test": test,
+            "sections": selectors.guide_sections(version=test.version, language=test.language),
+            "print_url": reverse("citizenship:print"),
+        },
+    )
