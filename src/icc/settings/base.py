@@ -5,7 +5,9 @@
 """
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import django_stubs_ext
@@ -29,6 +31,15 @@ def env_bool(name: str, default: bool) -> bool:
 def env_list(name: str, default: str) -> list[str]:
     """Read a comma-separated environment variable into a list of non-empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def map_tiles_origins(url_template: str) -> list[str]:
+    """The CSP source of a tile URL template: ``https://{s}.tile.example.org/{z}/{x}/{y}.png``
+    gives ``https://*.tile.example.org``; an empty template gives none."""
+    if not url_template:
+        return []
+    parts = urlsplit(url_template)
+    return [f"{parts.scheme}://{re.sub(r'[{][^}]*[}]', '*', parts.netloc)}"]
 
 
 DEBUG = env_bool("ICC_DEBUG", True)
@@ -61,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -169,6 +182,48 @@ ICC_MAP_TILES_URL = os.environ.get("ICC_MAP_TILES_URL", "")
 ICC_SITE_NAME = os.environ.get("ICC_SITE_NAME", "Intercultural Cities")
 # The public address of the platform, for links in e-mails (registrations, password resets).
 ICC_SITE_URL = os.environ.get("ICC_SITE_URL", "http://127.0.0.1:8000")
+
+# Content-Security-Policy, the same in every profile. Every script, style sheet, font and data file
+# is vendored and served by us, so nothing but 'self' is allowed: no inline script or event handler
+# (behaviour comes from data attributes read by core/site.js), no eval (Vega evaluates expressions
+# with the vendored vega-interpreter; htmx runs with allowEval off), and style-src 'self' too:
+# templates carry no style attribute and no <style> element (vega-embed's and vega-tooltip's
+# styles are loaded from vendor/vega/vega-embed.css instead of injected; htmx's indicator styles
+# are off and it does not copy style attributes when it settles a swap: see htmx-config in
+# base.html). Styles set from JavaScript through element.style (Leaflet, Vega) are not governed
+# by CSP. img-src adds data: for the report's inline SVG charts and Swagger UI's icons,
+# and the map tiles' origin when ICC_MAP_TILES_URL is set. See src/icc/core/static/vendor/README.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *map_tiles_origins(ICC_MAP_TILES_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy: the platform uses no device, sensor or payment feature; turn them all off.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,
