@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import user_scope
 
@@ -20,7 +21,12 @@ def secretariat_required(
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not user_scope(user=request.user).is_secretariat:
-            raise PermissionDenied("Only the secretariat can do this.")
+            raise PermissionDenied(
+                _(
+                    "This page is for the secretariat: it needs the secretariat role, which your "
+                    "account does not have."
+                )
+            )
         return view(request, *args, **kwargs)
 
     return wrapped

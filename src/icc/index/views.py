@@ -130,7 +130,7 @@ def response_area(request: HttpRequest, edition: str, slug: str, area: str) -> H
     response = access.response
     area_obj = response.edition.areas.filter(code=area, is_page=True).first()
     if area_obj is None:
-        raise Http404(f"No area '{area}' in this edition.")
+        raise Http404(_("This edition has no area “%(area)s”.") % {"area": area})
     values = services.answers_values(response) if response.pk else {}
     progress = _progress(access, values)
     answers = selectors.answers_by_code(response=response)
@@ -187,7 +187,7 @@ def answer_save(request: HttpRequest, edition: str, slug: str, code: str) -> Htt
         response = services.response_start(place=response.place, edition=response.edition)
     question = response.edition.questions.filter(code=code).first()
     if question is None:
-        raise Http404(f"No question '{code}' in this edition.")
+        raise Http404(_("This edition has no question “%(code)s”.") % {"code": code})
     error = ""
     status = 200
     try:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
 from icc.accounts.selectors import UserScope, user_scope
@@ -124,7 +125,13 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
     coordinators, coordinators of its networks and its experts. Others get ``PermissionDenied``."""
     place = place_get_public(slug=slug)
     if not _scope_covers_place(user_scope(user=user), place, include_experts=True):
-        raise PermissionDenied("You are not responsible for this place.")
+        raise PermissionDenied(
+            _(
+                "This page is for the people responsible for %(place)s: its city coordinators, "
+                "its experts, the coordinators of its networks and the secretariat."
+            )
+            % {"place": place.name}
+        )
     return place
 
 
@@ -133,7 +140,10 @@ def place_get_editable_for_user(*, user: AnyUser, slug: str) -> Place:
     place = place_get_public(slug=slug)
     scope = user_scope(user=user)
     if not (scope.is_secretariat or place.pk in scope.coordinated_place_ids):
-        raise PermissionDenied("Only the secretariat and the city's coordinators can edit it.")
+        raise PermissionDenied(
+            _("Only the city coordinators of %(place)s and the secretariat can change it.")
+            % {"place": place.name}
+        )
     return place
 
 

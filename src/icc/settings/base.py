@@ -48,6 +48,7 @@ SECRET_KEY = os.environ.get(
 )
 ALLOWED_HOSTS = env_list("ICC_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("ICC_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "icc.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin

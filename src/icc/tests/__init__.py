@@ -1,0 +1,1 @@
+"""Site-wide test support: URL configurations that wrap the whole site."""
