@@ -19,6 +19,7 @@
     options.ast = true;
     options.expr = window.vega.expressionInterpreter;
     options.defaultStyle = false;
+    options.forceActionsMenu = true;  // the "…" menu that defaultStyle would otherwise bring
     options.tooltip = { disableDefaultStyle: true };
     holder.removeAttribute("data-rendered");
     window.vegaEmbed(holder, spec, options).then(function () {
