@@ -2,20 +2,37 @@
 
 from ninja import NinjaAPI
 
+from icc.api_contract import LIMIT_MAX, OFFSET_MAX, error_handlers_install
 from icc.events.api import router as events_router
 from icc.index.api import router as index_router
 from icc.network.api import router as network_router
 from icc.reports.api import router as reports_router
 
+DESCRIPTION = f"""
+Open data of the Intercultural Cities network: places, countries and networks; index editions,
+their published results and the data behind the index charts; public events with their
+programme and calendars. Read-only endpoints need no key; the private notes of a place need a
+logged-in session of someone who may read them.
+
+**Lists** take `limit` (1 to {LIMIT_MAX}; left out: every row) and `offset` (0 to {OFFSET_MAX:,}).
+
+**Languages**: `lang` takes one of the codes listed on each endpoint (interface labels: `en`,
+`fr`; content texts: every content language, falling back to English), or nothing for the
+request's language. Another code answers 422 and names the accepted codes.
+
+**Errors** share one body, whatever the status (401, 403, 404, 422, 500):
+`{{"detail": "a sentence", "param": "the parameter at fault or null",
+"errors": [{{"loc": ["query", "limit"], "msg": "..."}}]}}`. Each operation lists the statuses
+it can answer.
+"""
+
 api = NinjaAPI(
     title="Intercultural Cities Platform API",
     version="1",
-    description=(
-        "Open data of the Intercultural Cities network: places, countries, networks and, "
-        "as modules land, index results, events and more. Read-only endpoints need no key."
-    ),
+    description=DESCRIPTION,
     urls_namespace="api",
 )
+error_handlers_install(api)
 api.add_router("/", network_router)
 api.add_router("/", index_router)
 api.add_router("/", reports_router)

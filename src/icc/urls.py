@@ -13,11 +13,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("accounts/", include("icc.accounts.urls")),
+    path("accounts/", include("icc.core.account_urls")),
     path("network/", include("icc.network.urls")),
     path("index/", include("icc.reports.urls")),
     path("index/", include("icc.index.urls")),
     path("events/", include("icc.events.urls")),
+    path("notifications/", include("icc.notifications.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )

@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from icc.notifications.selectors import notification_unread_count
+
 
 def platform(request: HttpRequest) -> dict[str, Any]:
     """The site's name, and this very page in every interface language for the switcher.
@@ -25,4 +27,9 @@ def platform(request: HttpRequest) -> dict[str, Any]:
                 "url": f"{url}?{query}" if query else url,
             }
         )
-    return {"site_name": settings.ICC_SITE_NAME, "language_alternates": alternates}
+    return {
+        "site_name": settings.ICC_SITE_NAME,
+        "language_alternates": alternates,
+        # counted only when a page shows it (the header, for people who are logged in)
+        "notifications_unread": lambda: notification_unread_count(user=request.user),
+    }

@@ -1,7 +1,8 @@
 """Events API (``/api/v1/events…``): public events, their programme and calendars.
 
 Texts come in the language of ``?lang=`` (any content language; default: the request's),
-falling back to English. Times are ISO 8601 with the offset of the event's own time zone.
+falling back to English; another code answers 422. Times are ISO 8601 with the offset of the
+event's own time zone.
 """
 
 import datetime as dt
@@ -9,39 +10,44 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from ninja import Query, Router, Schema
 
+from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
 from icc.events.programme_view import PartView
+from icc.language import language_base
 
 router = Router(tags=["events"])
-CONTENT_LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
+CALENDAR = {
+    "description": "An iCalendar file",
+    "content": {"text/calendar": {"schema": {"type": "string"}}},
+}
 
 
 @contextmanager
 def _language(lang: str) -> Iterator[None]:
-    if lang in CONTENT_LANGUAGES:
-        with translation.override(lang):
+    """Texts in ``lang`` (already checked by the schema); empty: the request's language."""
+    if lang:
+        with translation.override(language_base(lang)):
             yield
     else:
         yield
 
 
-class EventFilterIn(Schema):
-    kind: str = ""
+class EventFilterIn(PageIn):
+    kind: Text = ""
     upcoming: bool = False
     past: bool = False
-    format: str = ""
-    language: str = ""
-    theme: str = ""
-    place: str = ""
-    lang: str = ""
+    format: Text = ""
+    language: Text = ""
+    theme: Text = ""
+    place: Text = ""
+    lang: ContentLanguage = ""
 
 
 class EventOut(Schema):
@@ -209,7 +215,11 @@ def _programme_out(event: Event, parts: list[PartView]) -> dict[str, Any]:
     }
 
 
-@router.get("/events", response=list[EventOut], summary="List public events with filters")
+@router.get(
+    "/events",
+    response={200: list[EventOut], 422: Error},
+    summary="List public events with filters",
+)
 def event_list(request: HttpRequest, filters: Query[EventFilterIn]) -> list[dict[str, Any]]:
     """Public events; ``upcoming`` (not ended yet, soonest first) or ``past`` (latest first)."""
     when = "upcoming" if filters.upcoming else "past" if filters.past else ""
@@ -225,11 +235,16 @@ def event_list(request: HttpRequest, filters: Query[EventFilterIn]) -> list[dict
             ),
             now=timezone.now(),
         )
-        return [_event_out(request, event) for event in events]
+        return [_event_out(request, event) for event in page_slice(events, filters)]
 
 
-@router.get("/events/calendar.ics", summary="Calendar feed of every public event (iCalendar)")
-def events_calendar_feed(request: HttpRequest, lang: str = "") -> HttpResponse:
+@router.get(
+    "/events/calendar.ics",
+    response={422: Error},
+    openapi_extra={"responses": {200: CALENDAR}},
+    summary="Calendar feed of every public event (iCalendar)",
+)
+def events_calendar_feed(request: HttpRequest, lang: ContentLanguage = "") -> HttpResponse:
     with _language(lang):
         content = events_feed(
             events=selectors.event_feed_events(),
@@ -239,8 +254,12 @@ def events_calendar_feed(request: HttpRequest, lang: str = "") -> HttpResponse:
     return HttpResponse(content, content_type="text/calendar; charset=utf-8")
 
 
-@router.get("/events/{slug}", response=EventDetailOut, summary="One event")
-def event_detail(request: HttpRequest, slug: str, lang: str = "") -> dict[str, Any]:
+@router.get(
+    "/events/{slug}",
+    response={200: EventDetailOut, 404: Error, 422: Error},
+    summary="One event",
+)
+def event_detail(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -> dict[str, Any]:
     with _language(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         seats = selectors.seat_counts(event=event)
@@ -287,11 +306,11 @@ def event_detail(request: HttpRequest, slug: str, lang: str = "") -> dict[str, A
 
 @router.get(
     "/events/{slug}/programme",
-    response=ProgrammeOut,
+    response={200: ProgrammeOut, 404: Error, 422: Error},
     url_name="event_programme",
     summary="An event's programme: parts, slots, sessions and their people",
 )
-def event_programme(request: HttpRequest, slug: str, lang: str = "") -> dict[str, Any]:
+def event_programme(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -> dict[str, Any]:
     with _language(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         return _programme_out(event, selectors.event_programme(event=event))
@@ -299,10 +318,14 @@ def event_programme(request: HttpRequest, slug: str, lang: str = "") -> dict[str
 
 @router.get(
     "/events/{slug}/calendar.ics",
+    response={404: Error, 422: Error},
+    openapi_extra={"responses": {200: CALENDAR}},
     url_name="event_calendar",
     summary="An event's calendar (iCalendar): one entry per session",
 )
-def event_calendar_ics(request: HttpRequest, slug: str, lang: str = "") -> HttpResponse:
+def event_calendar_ics(
+    request: HttpRequest, slug: Text, lang: ContentLanguage = ""
+) -> HttpResponse:
     with _language(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         content = event_calendar(event=event, base_url=request.build_absolute_uri("/").rstrip("/"))

@@ -15,16 +15,14 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
 from icc.accounts.selectors import user_scope
+from icc.events.filters import EventFilterSet
 from icc.events.models import (
     PUBLIC_STATUSES,
     Event,
-    EventFormat,
-    EventKind,
     Part,
     Person,
     Registration,
     RegistrationField,
-    Theme,
 )
 from icc.events.programme_view import PartView, programme_tree
 from icc.events.registration_states import State, seats_free
@@ -47,7 +45,8 @@ class EventFilters:
         return not any(vars(self).values())
 
 
-def _public_events() -> QuerySet[Event]:
+def public_events() -> QuerySet[Event]:
+    """Every public event, with what the event list shows."""
     return (
         Event.objects.filter(status__in=PUBLIC_STATUSES)
         .select_related("place", "place__country")
@@ -56,36 +55,14 @@ def _public_events() -> QuerySet[Event]:
 
 
 def event_list(*, filters: EventFilters, now: dt.datetime | None = None) -> QuerySet[Event]:
-    """Public events matching ``filters``: upcoming ones soonest first, past ones latest first
-    when ``when`` is set, else by start. Unknown values match nothing."""
-    now = now or timezone.now()
-    events = _public_events()
-    if filters.kind:
-        if filters.kind not in EventKind.values:
-            return events.none()
-        events = events.filter(kind=filters.kind)
-    if filters.format:
-        if filters.format == "online":  # "online" includes hybrid events
-            events = events.filter(format__in=[EventFormat.ONLINE, EventFormat.HYBRID])
-        elif filters.format == "in_person":
-            events = events.filter(format__in=[EventFormat.IN_PERSON, EventFormat.HYBRID])
-        elif filters.format in EventFormat.values:
-            events = events.filter(format=filters.format)
-        else:
-            return events.none()
-    if filters.theme:
-        events = events.filter(themes__slug=filters.theme)
-    if filters.language:
-        events = events.filter(languages__code=filters.language)
-    if filters.place:
-        events = events.filter(place__slug=filters.place)
-    if filters.when == "upcoming":
-        events = events.filter(end__gte=now).order_by("start", "id")
-    elif filters.when == "past":
-        events = events.filter(end__lt=now).order_by("-start", "-id")
-    else:
-        events = events.order_by("start", "id")
-    return events.distinct()
+    """Public events matching ``filters`` (``EventFilterSet``'s rules): upcoming ones soonest
+    first, past ones latest first when ``when`` is set, else by start. A value outside the
+    choices matches nothing."""
+    data = {name: value for name, value in vars(filters).items() if value}
+    filterset = EventFilterSet(data, public_events(), now=now)
+    if not filterset.is_valid():
+        return Event.objects.none()
+    return filterset.qs
 
 
 def event_get_for_user(*, user: AnyUser, slug: str) -> Event:
@@ -183,31 +160,16 @@ def registrations_confirmed(*, event: Event) -> QuerySet[Registration]:
 def events_at_place(*, place_id: int, now: dt.datetime | None = None) -> dict[str, list[Event]]:
     """Public events held at a place, split into upcoming and past."""
     now = now or timezone.now()
-    events = list(_public_events().filter(place_id=place_id).order_by("start"))
+    events = list(public_events().filter(place_id=place_id).order_by("start"))
     return {
         "upcoming": [e for e in events if e.end >= now],
         "past": [e for e in reversed(events) if e.end < now],
     }
 
 
-def themes_in_use() -> QuerySet[Theme]:
-    """Themes of at least one public event, for the filters."""
-    return Theme.objects.filter(events__status__in=PUBLIC_STATUSES).distinct().order_by("slug")
-
-
-def languages_in_use() -> list[str]:
-    """Working languages of public events, for the filters."""
-    codes = (
-        Event.objects.filter(status__in=PUBLIC_STATUSES)
-        .values_list("languages__code", flat=True)
-        .distinct()
-    )
-    return sorted(code for code in codes if code)
-
-
 def event_feed_events() -> QuerySet[Event]:
     """Events in the public calendar feed: everything public, cancellations included."""
-    return _public_events().order_by("start")
+    return public_events().order_by("start")
 
 
 def people_list() -> QuerySet[Person]:

@@ -3,9 +3,10 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from icc.api_contract import Error, PageIn, Text, page_slice
 from icc.index import selectors
 from icc.index.models import Edition
 from icc.index.scoring_service import edition_results_refresh
@@ -67,9 +68,12 @@ def _edition_out(edition: Edition) -> dict[str, Any]:
     }
 
 
-@router.get("/index/editions", response=list[EditionOut], summary="Index editions")
-def editions(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_edition_out(e) for e in selectors.edition_list().select_related("previous")]
+@router.get(
+    "/index/editions", response={200: list[EditionOut], 422: Error}, summary="Index editions"
+)
+def editions(request: HttpRequest, page: Query[PageIn]) -> list[dict[str, Any]]:
+    rows = selectors.edition_list().select_related("previous")
+    return [_edition_out(e) for e in page_slice(rows, page)]
 
 
 class SummaryOut(Schema):
@@ -83,10 +87,10 @@ class SummaryOut(Schema):
 
 @router.get(
     "/index/editions/{edition}/summary",
-    response=SummaryOut,
+    response={200: SummaryOut, 404: Error, 422: Error},
     summary="Sample averages per indicator and Sobol sensitivity of the ranking",
 )
-def edition_summary(request: HttpRequest, edition: str) -> dict[str, Any]:
+def edition_summary(request: HttpRequest, edition: Text) -> dict[str, Any]:
     """``sensitivity``: first-order and total Sobol indices of how much each indicator's weight,
     and the choice between arithmetic and geometric aggregation, move the ranking."""
     found = _edition_or_404(edition)
@@ -112,11 +116,13 @@ def _edition_or_404(name: str) -> Edition:
 
 @router.get(
     "/index/editions/{edition}/results",
-    response=list[ResultOut],
+    response={200: list[ResultOut], 404: Error, 422: Error},
     summary="Published results of an edition: scores, ranks, rank intervals, peer ranks",
 )
-def edition_results(request: HttpRequest, edition: str) -> list[dict[str, Any]]:
+def edition_results(
+    request: HttpRequest, edition: Text, page: Query[PageIn]
+) -> list[dict[str, Any]]:
     """One object per published place. Results are recomputed first if any input changed."""
     found = _edition_or_404(edition)
     edition_results_refresh(edition=found)
-    return selectors.place_result_rows(edition=found)
+    return page_slice(selectors.place_result_rows(edition=found), page)

@@ -1,5 +1,7 @@
 """Between stored editions and the pure XLSForm model: rebuild a ``Form`` from the database."""
 
+from typing import Any
+
 from icc.index.models import Area, Edition, Question
 from icc.index.xlsform.model import Choice, Form, Group, IndicatorDef
 from icc.index.xlsform.model import Question as FormQuestion
@@ -26,6 +28,12 @@ def question_as_form(question: Question) -> FormQuestion:
         level="core" if question.level == "core" else "advanced",
         recommendations=question.recommendations,
     )
+
+
+def _edges(method: dict[str, Any], key: str) -> tuple[float, ...] | None:
+    """The stored edges of one kind; None for an edition without a method (unscored)."""
+    edges = method.get("bands", {}).get(key)
+    return None if edges is None else tuple(edges)
 
 
 def edition_form(edition: Edition) -> Form:
@@ -60,6 +68,6 @@ def edition_form(edition: Edition) -> Form:
         ),
         min_answered_share=float(method.get("min_answered_share", 0.5)),
         aggregation=method.get("aggregation", "arithmetic"),
-        population_edges=tuple(method.get("bands", {}).get("population_edges", (200_000.0,))),
-        foreign_born_edges=tuple(method.get("bands", {}).get("foreign_born_edges", (15.0,))),
+        population_edges=_edges(method, "population_edges"),
+        foreign_born_edges=_edges(method, "foreign_born_edges"),
     )

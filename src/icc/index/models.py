@@ -6,16 +6,16 @@ edition may carry any languages; ``label(lang)`` falls back to the edition's def
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from icc.index.labels import STATE_LABELS
 from icc.index.workflow import State
+from icc.language import content_language
 
 
 def pick(texts: dict[str, str], default: str = "en") -> str:
     """The text in the active language, else the default language, else any."""
-    lang = (get_language() or default).split("-")[0]
+    lang = content_language()
     return texts.get(lang) or texts.get(default) or next(iter(texts.values()), "")
 
 

@@ -5,15 +5,15 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
 from icc.accounts.selectors import user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
-from icc.index.scoring import SAMPLE_GROUP, Bands, Lang, rank_wording
+from icc.index.peer_bands import peer_bands_of
+from icc.index.wording import band_text, rank_text
 from icc.index.workflow import Actor, State
 from icc.network.models import NetworkMembership, Place
 
@@ -128,17 +128,10 @@ def questions_of(*, edition: Edition) -> list[Question]:
     return list(edition.questions.select_related("area").order_by("position"))
 
 
-def _lang() -> Lang:
-    return "fr" if (get_language() or "en").split("-")[0] == "fr" else "en"
-
-
 def peer_label(*, edition: Edition, kind: str, band: int) -> str:
-    bands = edition.method.get("bands", {})
-    spec_bands = Bands(
-        population_edges=tuple(bands.get("population_edges", (200_000,))),
-        foreign_born_edges=tuple(bands.get("foreign_born_edges", (15.0,))),
-    )
-    return spec_bands.label(kind, band, _lang())  # type: ignore[arg-type]
+    """The cities of one peer band of ``edition``, in words (``"cities over … inhabitants"``)."""
+    bounds = peer_bands_of(edition.method).bounds(kind, band)  # type: ignore[arg-type]
+    return band_text(bounds)
 
 
 def sensitivity_rows(*, edition: Edition) -> list[dict[str, Any]]:
@@ -162,7 +155,6 @@ def sensitivity_rows(*, edition: Edition) -> list[dict[str, Any]]:
 
 def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
     """The published results of an edition as plain rows (the API's and pages' data)."""
-    lang = _lang()
     rows = []
     results = PlaceResult.objects.filter(edition=edition).select_related("place__country")
     for r in results.order_by("rank", "place__name"):
@@ -174,7 +166,7 @@ def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
             peers[kind] = {
                 **info,
                 "label": label,
-                "wording": rank_wording(info["rank"], info["of"], label, lang, info["tied"])
+                "wording": rank_text(info["rank"], info["of"], tied=info["tied"], group=label)
                 if info["rank"]
                 else None,
             }
@@ -192,7 +184,7 @@ def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
                 "rank_of": r.rank_of,
                 "tied": r.tied,
                 "rank_core": r.rank_core,
-                "rank_wording": rank_wording(r.rank, r.rank_of, SAMPLE_GROUP[lang], lang, r.tied)
+                "rank_wording": rank_text(r.rank, r.rank_of, tied=r.tied)
                 if r.rank and r.rank_of
                 else None,
                 "median_rank": r.median_rank,
@@ -204,3 +196,36 @@ def place_result_rows(*, edition: Edition) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# The edition type, for other apps that hold editions these selectors gave them.
+EditionRecord = Edition
+
+
+def editions_with_results() -> list[Edition]:
+    """Editions that have results or published responses, newest first."""
+    return list(
+        Edition.objects.filter(Q(result__isnull=False) | Q(responses__state=State.PUBLISHED))
+        .distinct()
+        .order_by("-year", "-name")
+    )
+
+
+def edition_find(*, name: str) -> Edition | None:
+    """The edition named ``name``, or None."""
+    return Edition.objects.filter(name=name).first()
+
+
+@dataclass(frozen=True)
+class IndicatorArea:
+    """An indicator area of an edition, labelled in the active language."""
+
+    code: str
+    label: str
+    weight: float
+
+
+def indicator_areas(*, edition: Edition) -> list[IndicatorArea]:
+    """The edition's indicator areas in questionnaire order."""
+    areas = edition.areas.filter(is_indicator=True).order_by("position")
+    return [IndicatorArea(code=a.code, label=a.label, weight=a.weight) for a in areas]

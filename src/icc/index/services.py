@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
@@ -24,11 +23,13 @@ from icc.index.models import (
     ResponseEvent,
     ReviewComment,
 )
+from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
 from icc.index.workflow import EDITABLE_STATES, Action, Actor, State, WorkflowError, next_state
 from icc.index.xlsform.model import Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
+from icc.language import content_language
 from icc.network.models import Place
 
 
@@ -52,7 +53,7 @@ def _method(form: Form) -> dict[str, Any]:
     form kept as unscored items, as its warnings say)."""
     if not any(question.scored for question in form.questions):
         return {}
-    spec: MethodSpec = form_method_spec(form)
+    spec: MethodSpec = form_method_spec(form, default_bands=peer_bands_default())
     return spec.to_dict()
 
 
@@ -223,7 +224,7 @@ def answer_save(
         values = answers_values(response)
         if not constraint_ok(question_as_form(question), clean, values):
             raise AnswerInvalid(
-                question.constraint_messages.get(_lang())
+                question.constraint_messages.get(content_language())
                 or question.constraint_messages.get("en")
                 or _("This value is outside what the question accepts.")
             )
@@ -264,10 +265,6 @@ def answer_save(
         new_links=links,
     )
     return answer
-
-
-def _lang() -> str:
-    return (get_language() or "en").split("-")[0]
 
 
 def answers_values(response: Response) -> dict[str, Any]:

@@ -8,21 +8,20 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from icc.api_contract import Error, PageIn, Text, page_slice
 from icc.network import selectors
 from icc.network.models import Network, Place
 
 router = Router(tags=["network"])
 
 
-class PlaceFilterIn(Schema):
-    q: str = ""
-    country: str = ""
-    network: str = ""
-    population_band: str = ""
-    status: str = ""
-    kind: str = ""
-    limit: int | None = None
-    offset: int = 0
+class PlaceFilterIn(PageIn):
+    q: Text = ""
+    country: Text = ""
+    network: Text = ""
+    population_band: Text = ""
+    status: Text = ""
+    kind: Text = ""
 
 
 class CountryOut(Schema):
@@ -118,19 +117,24 @@ def _place_out(place: Place, networks: list[str]) -> dict[str, object]:
     }
 
 
-@router.get("/places", response=list[PlaceOut], summary="List places with filters")
+@router.get(
+    "/places", response={200: list[PlaceOut], 422: Error}, summary="List places with filters"
+)
 def places(request: HttpRequest, filters: Query[PlaceFilterIn]) -> list[dict[str, object]]:
     """Places of the network, filtered like the directory page (``?country=ES&status=member``)."""
     criteria = selectors.PlaceFilters(**filters.model_dump(exclude={"limit", "offset"}))
     rows = selectors.place_list(filters=criteria).prefetch_related("networks")
-    end = None if filters.limit is None else filters.offset + max(filters.limit, 0)
     return [
-        _place_out(p, sorted(n.slug for n in p.networks.all())) for p in rows[filters.offset : end]
+        _place_out(p, sorted(n.slug for n in p.networks.all())) for p in page_slice(rows, filters)
     ]
 
 
-@router.get("/places/{slug}", response=PlaceDetailOut, summary="One place with facts")
-def place_detail(request: HttpRequest, slug: str) -> dict[str, object]:
+@router.get(
+    "/places/{slug}",
+    response={200: PlaceDetailOut, 404: Error, 422: Error},
+    summary="One place with facts",
+)
+def place_detail(request: HttpRequest, slug: Text) -> dict[str, object]:
     place = selectors.place_queryset_with_facts().filter(slug=slug).first()
     if place is None:
         raise HttpError(404, f"No place with the slug '{slug}'.")
@@ -161,11 +165,11 @@ def place_detail(request: HttpRequest, slug: str) -> dict[str, object]:
 
 @router.get(
     "/places/{slug}/private",
-    response=PlacePrivateOut,
+    response={200: PlacePrivateOut, 401: Error, 403: Error, 404: Error, 422: Error},
     auth=django_auth,
     summary="Private notes of a place (its coordinators, experts and the secretariat)",
 )
-def place_private(request: HttpRequest, slug: str) -> dict[str, object]:
+def place_private(request: HttpRequest, slug: Text) -> dict[str, object]:
     try:
         place = selectors.place_get_private_for_user(user=request.user, slug=slug)
     except PermissionDenied as error:
@@ -181,8 +185,10 @@ def place_private(request: HttpRequest, slug: str) -> dict[str, object]:
     }
 
 
-@router.get("/countries", response=list[CountryOut], summary="Countries with places")
-def countries(request: HttpRequest) -> list[dict[str, object]]:
+@router.get(
+    "/countries", response={200: list[CountryOut], 422: Error}, summary="Countries with places"
+)
+def countries(request: HttpRequest, page: Query[PageIn]) -> list[dict[str, object]]:
     return [
         {
             "code": c.code,
@@ -190,7 +196,7 @@ def countries(request: HttpRequest) -> list[dict[str, object]]:
             "member_count": getattr(c, "member_count", 0),
             "place_count": getattr(c, "place_count", 0),
         }
-        for c in selectors.country_list_with_members()
+        for c in page_slice(selectors.country_list_with_members(), page)
     ]
 
 
@@ -206,16 +212,26 @@ def _network_out(network: Network) -> dict[str, object]:
     }
 
 
-@router.get("/networks", response=list[NetworkOut], summary="National and regional networks")
-def networks(request: HttpRequest, country: str = "") -> list[dict[str, object]]:
+@router.get(
+    "/networks",
+    response={200: list[NetworkOut], 422: Error},
+    summary="National and regional networks",
+)
+def networks(
+    request: HttpRequest, page: Query[PageIn], country: Text = ""
+) -> list[dict[str, object]]:
     rows = selectors.network_list()
     if country:
         rows = rows.filter(country__code=country.upper())
-    return [_network_out(n) for n in rows]
+    return [_network_out(n) for n in page_slice(rows, page)]
 
 
-@router.get("/networks/{slug}", response=NetworkDetailOut, summary="One network with its places")
-def network_detail(request: HttpRequest, slug: str) -> dict[str, object]:
+@router.get(
+    "/networks/{slug}",
+    response={200: NetworkDetailOut, 404: Error, 422: Error},
+    summary="One network with its places",
+)
+def network_detail(request: HttpRequest, slug: Text) -> dict[str, object]:
     network = selectors.network_list().filter(slug=slug).first()
     if network is None:
         raise HttpError(404, f"No network with the slug '{slug}'.")

@@ -14,7 +14,7 @@ class Band:
 
 
 def bands_from_edges(edges: Sequence[int]) -> list[Band]:
-    """Bands covering 0 … ∞ from sorted lower edges, keyed like ``"100000-200000"``."""
+    """Bands covering 0 … ∞ from sorted lower edges, keyed like ``"50000-100000"``."""
     if list(edges) != sorted(set(edges)) or any(edge <= 0 for edge in edges):
         raise ValueError("Population band edges must be positive and strictly increasing.")
     lows = [0, *edges]

@@ -136,6 +136,11 @@ class MembershipStep(models.Model):
     )
     date = models.DateField(_("date"))
     note = models.TextField(_("private note"), blank=True)
+    is_demo_date = models.BooleanField(
+        _("demo date"),
+        default=False,
+        help_text=_("The day was made up for the demonstration; only the year has a source."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,10 +3,11 @@
 Access control lives here: one selector per protected resource.
 """
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -15,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.models import User
 from icc.accounts.selectors import UserScope, user_scope
-from icc.network.bands import Band, bands_from_edges
-from icc.network.lifecycle import Status
+from icc.network.facts import fact_as_of
+from icc.network.filters import PlaceFilterSet
+from icc.network.lifecycle import Status, Step
 from icc.network.models import (
     Coordinator,
     Country,
@@ -28,12 +30,7 @@ from icc.network.models import (
 )
 
 AnyUser = User | AnonymousUser
-TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
-
-
-def population_bands() -> list[Band]:
-    """The directory's population bands, from ``ICC_POPULATION_BAND_EDGES``."""
-    return bands_from_edges(settings.ICC_POPULATION_BAND_EDGES)
+Fact = tuple[int, float | None]  # (year, figure)
 
 
 @dataclass(frozen=True)
@@ -52,6 +49,8 @@ class PlaceFilters:
 
 
 def _latest_fact(field: str) -> Subquery:
+    """``fact_as_of(…, year=None)`` in SQL: the latest known figure, for lists that filter and
+    sort in the database."""
     facts = PlaceFact.objects.filter(place=OuterRef("pk"), **{f"{field}__isnull": False})
     return Subquery(facts.order_by("-year").values(field)[:1])
 
@@ -71,31 +70,13 @@ def place_queryset_with_facts() -> QuerySet[Place]:
 
 
 def place_list(*, filters: PlaceFilters) -> QuerySet[Place]:
-    """Places matching ``filters`` (unknown filter values match nothing rather than everything)."""
-    places = place_queryset_with_facts()
-    if filters.q:
-        text = Q()
-        for lang in TRANSLATED_LANGUAGES:
-            text |= Q(**{f"name_{lang}__icontains": filters.q})
-            text |= Q(**{f"country__name_{lang}__icontains": filters.q})
-        places = places.filter(text)
-    if filters.country:
-        places = places.filter(country__code=filters.country.upper())
-    if filters.network:
-        places = places.filter(networks__slug=filters.network)
-    if filters.status:
-        places = places.filter(status=filters.status)
-    if filters.kind:
-        places = places.filter(kind=filters.kind)
-    if filters.population_band:
-        band = next((b for b in population_bands() if b.key == filters.population_band), None)
-        if band is None:
-            return places.none()
-        # ``population`` is the annotation of place_queryset_with_facts()
-        places = places.filter(**{"population__gte": band.low})
-        if band.high is not None:
-            places = places.filter(**{"population__lt": band.high})
-    return places.distinct()
+    """Places matching ``filters`` (``PlaceFilterSet``'s rules); a value outside the choices
+    matches nothing rather than everything."""
+    data = {name: value for name, value in vars(filters).items() if value}
+    filterset = PlaceFilterSet(data, queryset=place_queryset_with_facts())
+    if not filterset.is_valid():
+        return Place.objects.none()
+    return filterset.qs
 
 
 def place_get_public(*, slug: str) -> Place:
@@ -248,3 +229,77 @@ def map_points(*, filters: PlaceFilters) -> list[dict[str, Any]]:
     """Places with coordinates for the map, as plain data."""
     places = place_list(filters=filters).filter(latitude__isnull=False, longitude__isnull=False)
     return [map_point(p) for p in places]
+
+
+def _status_on(day: dt.date) -> Subquery:
+    """The status a place had at the end of ``day``: the status after its latest step by then."""
+    latest = MembershipStep.objects.filter(place=OuterRef("pk"), date__lte=day).order_by(
+        "-date", "-id"
+    )
+    return Subquery(latest.values("step")[:1])
+
+
+def members_on(*, day: dt.date) -> QuerySet[Place]:
+    """Places that were members at the end of ``day`` (suspended and departed ones excluded)."""
+    return (
+        Place.objects.annotate(step_then=_status_on(day))
+        .filter(step_then=Step.MEMBER.value)
+        .order_by("name")
+    )
+
+
+def members_joined_in(*, year: int) -> QuerySet[Place]:
+    """Places that became members during ``year`` and were still members at its end."""
+    end = dt.date(year, 12, 31)
+    joined = MembershipStep.objects.filter(step=Step.MEMBER.value, date__year=year).values(
+        "place_id"
+    )
+    return members_on(day=end).filter(pk__in=joined)
+
+
+def accessions_started_in(*, year: int) -> QuerySet[Place]:
+    """Places that started the accession path during ``year`` and were not members at its end."""
+    started = MembershipStep.objects.filter(step=Step.CANDIDATE.value, date__year=year).values(
+        "place_id"
+    )
+    members = members_on(day=dt.date(year, 12, 31)).values("pk")
+    return Place.objects.filter(pk__in=started).exclude(pk__in=members).order_by("name")
+
+
+@dataclass(frozen=True)
+class PlaceFactsAsOf:
+    """The figures of one place that count in a year (``icc.network.facts.fact_as_of``)."""
+
+    population: float | None
+    foreign_born: float | None
+    non_nationals: float | None
+
+
+def place_facts_as_of(*, place_ids: Iterable[int], year: int | None) -> dict[int, PlaceFactsAsOf]:
+    """``{place id: its figures as of year}`` for ``place_ids``, in one query; a place without
+    any fact is absent. ``year`` None: the latest figures."""
+    series: dict[int, tuple[list[Fact], list[Fact], list[Fact]]] = {}
+    rows = PlaceFact.objects.filter(place_id__in=list(place_ids)).values_list(
+        "place_id", "year", "population", "foreign_born_pct", "non_nationals_pct"
+    )
+    for place_id, fact_year, population, foreign_born, non_nationals in rows:
+        found = series.setdefault(place_id, ([], [], []))
+        for figures, value in zip(found, (population, foreign_born, non_nationals), strict=True):
+            figures.append((fact_year, None if value is None else float(value)))
+    return {
+        place_id: PlaceFactsAsOf(*(fact_as_of(figures, year) for figures in found))
+        for place_id, found in series.items()
+    }
+
+
+def country_exists(*, code: str) -> bool:
+    """Whether the directory knows the country with ISO code ``code`` (capitals)."""
+    return Country.objects.filter(code=code).exists()
+
+
+def network_place_ids(*, slug: str) -> frozenset[int] | None:
+    """Ids of the places in the network ``slug``; None when there is no such network."""
+    network = Network.objects.filter(slug=slug).first()
+    if network is None:
+        return None
+    return frozenset(network.memberships.values_list("place_id", flat=True))

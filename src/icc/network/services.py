@@ -11,7 +11,7 @@ from icc.network.models import MembershipStep, Network, NetworkMembership, Place
 
 @transaction.atomic
 def membership_step_record(
-    *, place: Place, step: Step, date: dt.date, note: str = ""
+    *, place: Place, step: Step, date: dt.date, note: str = "", is_demo_date: bool = False
 ) -> MembershipStep:
     """Record the next membership step of ``place`` and update its status.
 
@@ -27,7 +27,9 @@ def membership_step_record(
             f"The date {date.isoformat()} is before the latest step ({latest.date.isoformat()}); "
             "record steps in order."
         )
-    record = MembershipStep.objects.create(place=place, step=step.value, date=date, note=note)
+    record = MembershipStep.objects.create(
+        place=place, step=step.value, date=date, note=note, is_demo_date=is_demo_date
+    )
     place.status = STATUS_AFTER[step].value
     if step is Step.MEMBER and (place.member_since is None or previous is not Step.SUSPENDED):
         place.member_since = date

@@ -12,15 +12,16 @@ from django.utils.translation import gettext as _
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
 from icc.network import selectors, services
-from icc.network.forms import PlaceFilterForm, PlaceImportForm, PlacePrivateForm
+from icc.network.filters import PlaceFilterSet
+from icc.network.forms import PlaceImportForm, PlacePrivateForm
 from icc.network.place_export import places_export
 from icc.network.place_import import ImportFileError, places_import
 
 PAGE_SIZE = 50
 
 
-def _filter_form(request: HttpRequest) -> PlaceFilterForm:
-    return PlaceFilterForm(request.GET or None)
+def _place_filterset(request: HttpRequest) -> PlaceFilterSet:
+    return PlaceFilterSet(request.GET or None, queryset=selectors.place_queryset_with_facts())
 
 
 def overview(request: HttpRequest) -> HttpResponse:
@@ -40,14 +41,14 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def place_list(request: HttpRequest) -> HttpResponse:
     """The searchable, filterable list; htmx requests get only the results fragment."""
-    form = _filter_form(request)
-    filters = form.filters()
-    places = selectors.place_list(filters=filters).prefetch_related("networks")
+    filterset = _place_filterset(request)
+    filters = selectors.PlaceFilters(**filterset.valid_values())
+    places = filterset.qs.prefetch_related("networks")
     page = Paginator(places, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form,
+        "form": filterset.form,
         "page": page,
         "query": query.urlencode(),
         "filters": filters,
@@ -64,7 +65,7 @@ def place_list(request: HttpRequest) -> HttpResponse:
 
 def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list as CSV or XLSX: exactly the places the page shows."""
-    places = selectors.place_list(filters=_filter_form(request).filters())
+    places = _place_filterset(request).qs
     content = places_export(places=places, fmt="xlsx" if fmt == "xlsx" else "csv")
     content_type = (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

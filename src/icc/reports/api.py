@@ -1,12 +1,15 @@
 """Reports API (``/api/v1/index/charts``): the data behind each view of the index charts."""
 
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
+from icc.api_contract import Error, Text, UiLanguage
+from icc.index.peer_bands import peer_bands_default
+from icc.language import current_language, interface_language
 from icc.reports.charts.build import chart_view_build
 from icc.reports.charts.query import NON_NATIONALS_EDGES, VIEWS, ChartQueryError, chart_query_parse
 from icc.reports.charts.sample import sample_load
@@ -18,6 +21,8 @@ _NN_LOWS = (0.0, *NON_NATIONALS_EDGES[:-1])
 _NN = ", ".join(
     f"`{low:g}-{high:g}`" for low, high in zip(_NN_LOWS, NON_NATIONALS_EDGES, strict=True)
 )
+_PEER = peer_bands_default()
+_POP, _FB = f"{_PEER.population_edges[0]:g}", f"{_PEER.foreign_born_edges[0]:g}"
 CHARTS_DESCRIPTION = f"""
 The rows of one view of the index charts, with the filters of the charts page: the same query
 string gives the same rows here, in the page's table and in its CSV/XLSX downloads.
@@ -27,7 +32,7 @@ string gives the same rows here, in the page's table and in its CSV/XLSX downloa
 - `area`: indicator code(s), repeated or comma-separated; none means the overall index. With
   several areas the measure is their mean weighted by the indicator weights.
 - `population_band`, `foreign_born_band`: the edition's peer bands, keyed `low-high` with an
-  empty top (`0-200000`, `200000-`; `0-15`, `15-` with the default method spec). A place's band
+  empty top (`0-{_POP}`, `{_POP}-`; `0-{_FB}`, `{_FB}-` with the default edges). A place's band
   is the one the scoring used for its peer group.
 - `non_nationals_band`: share of non-nationals, {_NN}, `{NON_NATIONALS_EDGES[-1]:g}-` (%).
 - `country` (ISO code, e.g. `ES`), `network` (slug, e.g. `reci`), `status` (`member`,
@@ -38,8 +43,8 @@ string gives the same rows here, in the page's table and in its CSV/XLSX downloa
 - `x`: for `scatter`, `population` (default), `foreign_born` or `non_nationals`.
 - `lang`: `en` or `fr` for labels (default: the request's language).
 
-Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with `detail`
-saying what was wrong and `param` naming the parameter.
+Ranks are ranks in the whole sample of the edition. A wrong value answers 422 with the API's
+error body: `detail` says what was wrong, `param` names the parameter.
 """
 
 
@@ -65,41 +70,43 @@ class ChartDataOut(Schema):
     notes: list[str]
 
 
-class ErrorOut(Schema):
-    detail: str
-    param: str
-
-
 class ChartFiltersIn(Schema):
-    edition: str = ""
-    index: str = ""
-    area: list[str] = []
-    population_band: str = ""
-    foreign_born_band: str = ""
-    non_nationals_band: str = ""
-    country: str = ""
-    network: str = ""
-    status: str = ""
-    view: str = ""
-    places: list[str] = []
-    x: str = ""
-    lang: Literal["en", "fr"] | None = None
+    edition: Text = ""
+    index: Text = ""
+    area: list[Text] = []
+    population_band: Text = ""
+    foreign_born_band: Text = ""
+    non_nationals_band: Text = ""
+    country: Text = ""
+    network: Text = ""
+    status: Text = ""
+    view: Text = ""
+    places: list[Text] = []
+    x: Text = ""
+    lang: UiLanguage = ""
 
 
 @router.get(
     "/index/charts",
-    response={200: ChartDataOut, 422: ErrorOut},
+    response={200: ChartDataOut, 422: Error},
     summary="Data behind the index charts, with the charts' filters",
     description=CHARTS_DESCRIPTION,
 )
 def charts_data(request: HttpRequest, filters: Query[ChartFiltersIn]) -> Status[dict[str, Any]]:
     params = {key: request.GET.getlist(key) for key in request.GET}
-    with translation.override(filters.lang or translation.get_language()):
+    with translation.override(interface_language(filters.lang or current_language())):
         try:
             query = chart_query_parse(params)
             view = chart_view_build(sample_load(query))
         except ChartQueryError as error:
-            return Status(422, {"detail": error.message, "param": error.param})
+            return Status(
+                422,
+                {
+                    "detail": error.message,
+                    "param": error.param,
+                    "errors": [{"loc": ["query", error.param], "msg": error.message}],
+                },
+            )
         return Status(
             200,
             {

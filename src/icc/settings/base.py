@@ -4,6 +4,7 @@
 ``ICC_ALLOWED_HOSTS`` (comma-separated), ``ICC_EMAIL_URL``-style settings for SMTP below.
 """
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -61,11 +62,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_filters",
     "icc.core",
     "icc.accounts",
+    "icc.notifications",
     "icc.network",
     "icc.index",
     "icc.reports",
@@ -84,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
 ]
 
 ROOT_URLCONF = "icc.urls"
@@ -124,6 +129,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): ICC_LOGIN_FAILURE_LIMIT failed logins for one username from
+# one address lock that pair out, the right password included, until ICC_LOGIN_COOLOFF_MINUTES
+# have passed since the last attempt; other usernames and addresses are unaffected.
+AXES_FAILURE_LIMIT = int(os.environ.get("ICC_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("ICC_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept (and logged); successful logins are not
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "icc.core.account_views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "icc.core.client_address.client_address"
+# How many reverse proxies in front of the platform append the client's address to
+# X-Forwarded-For. 0 (default): the header is ignored and the address is the connection's.
+ICC_PROXY_COUNT = int(os.environ.get("ICC_PROXY_COUNT", "0"))
+# Password-reset requests allowed per window from one address and for one e-mail address;
+# beyond them the page answers as usual but sends nothing.
+ICC_PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("ICC_PASSWORD_RESET_PER_ADDRESS", "5"))
+ICC_PASSWORD_RESET_PER_ACCOUNT = int(os.environ.get("ICC_PASSWORD_RESET_PER_ACCOUNT", "3"))
+ICC_PASSWORD_RESET_WINDOW_S = 60 * int(os.environ.get("ICC_PASSWORD_RESET_WINDOW_MINUTES", "60"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -143,6 +173,8 @@ JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# English dates in the European order and on a 24-hour clock (see icc/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["icc.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_TZ = True
 
@@ -185,6 +217,9 @@ TASKS = {
     }
 }
 
+# The index: peer-band edges of an edition whose questionnaire sets none (its method spec then
+# records these). Inhabitants and foreign-born residents (%); n edges make n + 1 bands.
+ICC_PEER_BAND_EDGES = {"population_edges": [200_000], "foreign_born_edges": [15]}
 # The network directory: population bands for filters (inhabitants, lower edges).
 ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]
 # Optional map tiles (e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png"). Empty: the map

@@ -28,3 +28,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# The profile is served behind the HTTPS proxy above: its X-Forwarded-For entry is the client.
+ICC_PROXY_COUNT = int(os.environ.get("ICC_PROXY_COUNT", "1"))

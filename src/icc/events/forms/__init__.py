@@ -1,1 +1,1 @@
-"""Forms of the events pages: list filters, registration, programme editor."""
+"""Forms of the events pages: registration, programme editor (list filters: ``filters``)."""

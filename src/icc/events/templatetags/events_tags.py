@@ -10,18 +10,19 @@ from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from icc.events.models import Event
 from icc.events.models.event import WORKING_LANGUAGES
 from icc.events.selectors import events_at_place
+from icc.language import current_language
 
 register = template.Library()
 LANGUAGE_NAMES = dict(WORKING_LANGUAGES)
 
 
 def _french() -> bool:
-    return (get_language() or "en").startswith("fr")
+    return current_language() == "fr"
 
 
 @register.filter

@@ -26,6 +26,9 @@ def test_list_contract_and_filters(bilbao, make_event):
     webinars = client.get("/api/v1/events?kind=webinar&past=true").json()
     assert {r["kind"] for r in webinars} == {"webinar"} and len(webinars) == 6
     assert client.get("/api/v1/events?kind=nonsense").json() == []
+    assert client.get("/api/v1/events?format=teleport&past=true").json() == []
+    hybrid = client.get("/api/v1/events?format=online&past=true").json()
+    assert hybrid and {r["format"] for r in hybrid} <= {"online", "hybrid"}
     french = client.get("/api/v1/events?lang=fr&place=bilbao").json()
     assert french[0]["title"].startswith("Réunion annuelle")
 

@@ -37,6 +37,17 @@ def test_list_splits_upcoming_and_past_and_filters_by_url(bilbao, make_event):
     assert "<html" not in partial and "5th Youth Summit" in partial
 
 
+def test_a_wrong_filter_value_is_named_and_left_out(bilbao):
+    page = Client().get("/en/events/?kind=party&when=past", HTTP_HX_REQUEST="true")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Kind: “party” is not one of the choices; choose one from the list." in body
+    # the other filter still holds: past events only, every kind
+    assert 'id="upcoming-title"' not in body and "Joint ICC/UNHCR webinar" in body
+    french = Client().get("/fr/events/?format=teleport").content.decode()
+    assert "Format\u00a0: « teleport » ne fait pas partie des choix" in french
+
+
 def test_report_events_of_2020_have_their_dates(bilbao):
     page = Client().get("/fr/events/?when=past").content.decode()
     for text in (

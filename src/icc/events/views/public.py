@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import user_scope
 from icc.events import selectors
-from icc.events.forms.filters import EventFilterForm
+from icc.events.filters import EventFilterSet
 from icc.events.ics import event_calendar, events_feed, session_calendar
 from icc.events.models import DocumentKind, OrganisationRole
 from icc.events.pdf import agenda_pdf
@@ -23,12 +23,12 @@ def base_url(request: HttpRequest) -> str:
 
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming and past events with filters in the URL; htmx gets only the results."""
-    form = EventFilterForm(request.GET or None)
-    filters = form.filters()
     now = timezone.now()
-    events = list(selectors.event_list(filters=filters, now=now))
+    filterset = EventFilterSet(request.GET or None, selectors.public_events(), now=now)
+    filters = selectors.EventFilters(**filterset.valid_values())
+    events = list(filterset.qs)
     context = {
-        "form": form,
+        "form": filterset.form,
         "filters": filters,
         "upcoming": [e for e in events if not e.has_ended(now)],
         "past": sorted(

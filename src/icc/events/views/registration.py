@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -27,6 +26,7 @@ from icc.events.services.registration import (
     registration_withdraw,
 )
 from icc.events.tokens import registration_from_token, registration_manage_path
+from icc.language import current_language
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,7 +38,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(registration_manage_path(mine))
     questions = selectors.registration_fields(event=event)
     user = request.user
-    initial = {"language": (get_language() or "en")[:2]}
+    initial = {"language": current_language()}
     if user.is_authenticated:
         initial |= {"name": user.get_full_name() or user.get_username(), "email": user.email}
     form = RegistrationForm(request.POST or None, questions=questions, initial=initial)

@@ -21,11 +21,14 @@ Theory of operation::
          -> indicator_core / indicator_advanced (n_places, n_indicators)
          -> index_core / index_advanced (n_places,): weighted arithmetic or geometric mean
       -> ranks.ranking / peers.peer_ranks: competition ranks, in the sample and within bands
-      -> ranks.rank_wording: "17th of 93 cities", "12e ex æquo sur 44 villes de plus de …"
+      (the core returns numbers: ranks, counts, ties, band bounds; the interface words them)
       -> peers.sample_and_peer_averages: indicator means of the sample and of each peer band
       -> progress.progress: deltas since the previous edition on comparable questions only
       -> uncertainty.rank_uncertainty / sobol_indices: how ranks move when the method moves
 """
+
+import importlib
+from typing import Any, Literal
 
 from icc.index.scoring.engine import VARIANTS, ScoreResult, Variant, score, validate_points
 from icc.index.scoring.peers import (
@@ -36,20 +39,14 @@ from icc.index.scoring.peers import (
     sample_and_peer_averages,
 )
 from icc.index.scoring.progress import ProgressResult, comparable_pairs, progress
-from icc.index.scoring.ranks import (
-    SAMPLE_GROUP,
-    Ranking,
-    competition_rank,
-    ordinal,
-    rank_wording,
-    ranking,
-)
+from icc.index.scoring.ranks import Ranking, competition_rank, ranking
 from icc.index.scoring.spec import (
+    NO_BANDS,
     Aggregation,
+    BandBounds,
     BandKind,
     Bands,
     Indicator,
-    Lang,
     Level,
     MethodSpec,
     Question,
@@ -65,13 +62,13 @@ from icc.index.scoring.uncertainty import (
 __all__ = [
     "AGGREGATION_FACTOR",
     "NO_BAND",
-    "SAMPLE_GROUP",
+    "NO_BANDS",
     "VARIANTS",
     "Aggregation",
+    "BandBounds",
     "BandKind",
     "Bands",
     "Indicator",
-    "Lang",
     "Level",
     "MethodSpec",
     "PeerAverages",
@@ -84,15 +81,26 @@ __all__ = [
     "Variant",
     "comparable_pairs",
     "competition_rank",
-    "ordinal",
     "peer_groups",
     "peer_ranks",
     "progress",
     "rank_uncertainty",
-    "rank_wording",
     "ranking",
     "sample_and_peer_averages",
     "score",
     "sobol_indices",
     "validate_points",
 ]
+
+
+# Names that moved to the interface (``icc.index.wording``) when the core stopped writing
+# sentences. Kept for callers not yet switched (``icc.reports.report.data``); loaded by name so
+# that the core itself imports no Django. Remove once nothing imports them from here.
+_MOVED = frozenset({"SAMPLE_GROUP", "ordinal", "rank_wording"})
+Lang = Literal["en", "fr"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return getattr(importlib.import_module("icc.index.wording_compat"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,30 +1,24 @@
-"""Ranks and the sentences that state them.
+"""Ranks: numbers only (the interface words them, see ``icc.index.wording``).
 
 Rules held here:
 
 - Standard competition ranking ("1224"): the highest value ranks 1; tied values share the best rank
   of their group and the next value skips the places they took. NaN values are unranked (NaN).
 - Equality is exact: two values tie only when they are equal as floats.
-- Wording: "17th of 93 cities", "1st (tied) of 20 cities"; French "17e sur 93 villes",
-  "1re sur 93 villes", "12e ex æquo sur 44 villes …". French ordinals take the feminine ("1re")
-  because the places ranked are "villes" and "régions", both feminine.
+- A rank comes with what its wording needs: how many places were ranked and whether the rank
+  is shared (``Ranking``); the core writes no sentence.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from icc.index.scoring.spec import LANGS, Lang
-
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
-
-# The sample as a whole, worded as the group of ``rank_wording``.
-SAMPLE_GROUP: dict[Lang, str] = {"en": "cities", "fr": "villes"}
 
 
 def competition_rank_rows(values: FloatArray) -> FloatArray:
@@ -87,42 +81,3 @@ def ranking(values: ArrayLike) -> Ranking:
         shared[ranked] = counts[inverse] > 1
     of = np.full(array.shape, int(ranked.sum()), dtype=np.int64)
     return Ranking(rank=rank, of=of, tied=shared)
-
-
-def ordinal(rank: int, lang: Lang) -> str:
-    """``1 -> "1st"``, ``12 -> "12th"``, ``22 -> "22nd"``; French ``1 -> "1re"``, ``2 -> "2e"``."""
-    if lang == "fr":
-        return f"{rank}re" if rank == 1 else f"{rank}e"
-    if rank % 100 in (11, 12, 13):
-        return f"{rank}th"
-    return f"{rank}{({1: 'st', 2: 'nd', 3: 'rd'}).get(rank % 10, 'th')}"
-
-
-def rank_wording(
-    rank: int | np.integer[Any],
-    of: int | np.integer[Any],
-    group: str,
-    lang: Lang,
-    tied: bool = False,
-) -> str:
-    """The sentence stating a rank.
-
-    ``rank_wording(17, 93, "cities", "en")`` is ``"17th of 93 cities"``;
-    ``rank_wording(12, 44, "villes de plus de 200 000 habitant·e·s", "fr", tied=True)`` is
-    ``"12e ex æquo sur 44 villes de plus de 200 000 habitant·e·s"``. ``group`` is the noun phrase
-    in ``lang`` (see ``SAMPLE_GROUP`` and ``Bands.label``).
-    """
-    if lang not in LANGS:
-        raise ValueError(f"Unknown language {lang!r}; use one of {', '.join(LANGS)}.")
-    for name, value in (("rank", rank), ("of", of)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer):
-            raise ValueError(f"{name} must be a whole number, not {value!r}.")
-    if not 1 <= rank <= of:
-        raise ValueError(
-            f"Rank {rank} of {of} is impossible; a rank lies between 1 and the number ranked."
-        )
-    place = ordinal(int(rank), lang)
-    of = int(of)
-    if lang == "fr":
-        return f"{place}{' ex æquo' if tied else ''} sur {of} {group}"
-    return f"{place}{' (tied)' if tied else ''} of {of} {group}"

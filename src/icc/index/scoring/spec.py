@@ -12,7 +12,11 @@ Rules held here:
   question. A question's level is ``"core"`` (in both indices) or ``"advanced"`` (advanced only).
 - ``min_answered_share`` and ``min_indicator_share`` lie in (0, 1].
 - Band edges are finite, positive and strictly increasing; foreign-born edges lie below 100 (%).
-  A value equal to an edge belongs to the band above it (``low <= value < high``).
+  A value equal to an edge belongs to the band above it (``low <= value < high``). The spec
+  stores its edges; it knows no default (the platform's setting supplies one when a
+  questionnaire sets none). A spec built without bands has one band of each kind.
+- The spec speaks numbers: a band is its index and its bounds (``BandBounds``); wording them
+  ("cities over … inhabitants") is the interface's job, in the reader's language.
 """
 
 from __future__ import annotations
@@ -20,50 +24,16 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, cast, get_args
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple, cast, get_args
 
 Level = Literal["core", "advanced"]
 Aggregation = Literal["arithmetic", "geometric"]
-Lang = Literal["en", "fr"]
 BandKind = Literal["population", "foreign_born"]
 
 LEVELS: tuple[Level, ...] = get_args(Level)
 AGGREGATIONS: tuple[Aggregation, ...] = get_args(Aggregation)
-LANGS: tuple[Lang, ...] = get_args(Lang)
 BAND_KINDS: tuple[BandKind, ...] = get_args(BandKind)
-
-# No-break space: keeps "200 000" and "15 %" on one line in HTML and PDF.
-NBSP = "\u00a0"
-
-# Band wording: (lowest band, middle band, highest band, single band) per kind and language.
-# French is epicene, as the programme writes it.
-_BAND_WORDING: dict[tuple[BandKind, Lang], tuple[str, str, str, str]] = {
-    ("population", "en"): (
-        "cities under {high} inhabitants",
-        "cities of {low} to {high} inhabitants",
-        "cities over {low} inhabitants",
-        "cities",
-    ),
-    ("population", "fr"): (
-        "villes de moins de {high} habitant·e·s",
-        "villes de {low} à {high} habitant·e·s",
-        "villes de plus de {low} habitant·e·s",
-        "villes",
-    ),
-    ("foreign_born", "en"): (
-        "cities with less than {high} foreign-born residents",
-        "cities with {low} to {high} foreign-born residents",
-        "cities with more than {low} foreign-born residents",
-        "cities",
-    ),
-    ("foreign_born", "fr"): (
-        "villes comptant moins de {high} de résident·e·s né·e·s à l'étranger",
-        "villes comptant de {low} à {high} de résident·e·s né·e·s à l'étranger",
-        "villes comptant plus de {low} de résident·e·s né·e·s à l'étranger",
-        "villes",
-    ),
-}
 
 
 def _is_number(value: object) -> bool:
@@ -115,14 +85,6 @@ class Question:
             )
 
 
-def _format_number(value: float, lang: Lang) -> str:
-    """``200000 -> "200,000"`` (en) or ``"200 000"`` (fr, no-break space); ``12.5 -> "12,5"``."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    if lang == "fr":
-        text = text.replace(",", NBSP).replace(".", ",")
-    return text
-
-
 def _check_edges(name: str, edges: tuple[float, ...], upper: float) -> None:
     for edge in edges:
         if not _is_number(edge) or not math.isfinite(edge) or not 0 < edge < upper:
@@ -137,16 +99,26 @@ def _check_edges(name: str, edges: tuple[float, ...], upper: float) -> None:
         )
 
 
+class BandBounds(NamedTuple):
+    """One band: ``low <= value < high``. ``low`` is None for the lowest band (no lower edge),
+    ``high`` None for the highest; both None when the kind has a single band."""
+
+    kind: BandKind
+    band: int
+    low: float | None
+    high: float | None
+
+
 @dataclass(frozen=True)
 class Bands:
     """Peer-group band edges. ``n`` edges make ``n + 1`` bands, numbered from 0 (lowest).
 
-    A value equal to an edge belongs to the band above it: with the default edges, a city of
-    exactly 200,000 inhabitants is in band 1, "cities over 200,000 inhabitants".
+    A value equal to an edge belongs to the band above it: with an edge at 100,000, a city of
+    exactly 100,000 inhabitants is in band 1, the band that starts there.
     """
 
-    population_edges: tuple[float, ...] = (200_000,)
-    foreign_born_edges: tuple[float, ...] = (15.0,)
+    population_edges: tuple[float, ...]
+    foreign_born_edges: tuple[float, ...]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "population_edges", tuple(self.population_edges))
@@ -166,28 +138,21 @@ class Bands:
         """How many bands of this kind there are (edges + 1)."""
         return len(self.edges(kind)) + 1
 
-    def label(self, kind: BandKind, band_index: int, lang: Lang) -> str:
-        """Human label of a band, e.g. ``label("population", 1, "en")`` is
-        ``"cities over 200,000 inhabitants"``; in French ``"villes de plus de 200 000
-        habitant·e·s"`` (no-break spaces inside numbers and before ``%``).
-        """
+    def bounds(self, kind: BandKind, band_index: int) -> BandBounds:
+        """The bounds of one band: with edges ``(100_000, 500_000)``, band 1 of ``"population"``
+        is ``BandBounds("population", 1, 100_000, 500_000)`` and band 2 has ``high=None``."""
         edges = self.edges(kind)
-        if lang not in LANGS:
-            raise ValueError(f"Unknown language {lang!r}; use one of {', '.join(LANGS)}.")
-        if not 0 <= band_index <= len(edges):
+        if isinstance(band_index, bool) or not 0 <= band_index <= len(edges):
             raise ValueError(
                 f"Band {band_index} does not exist for {kind}; use a band from 0 to {len(edges)}."
             )
-        lowest, middle, highest, single = _BAND_WORDING[(kind, lang)]
-        unit = f"{NBSP}%" if kind == "foreign_born" else ""
-        bounds = [_format_number(edge, lang) + unit for edge in edges]
-        if not edges:
-            return single
-        if band_index == 0:
-            return lowest.format(high=bounds[0])
-        if band_index == len(edges):
-            return highest.format(low=bounds[-1])
-        return middle.format(low=bounds[band_index - 1], high=bounds[band_index])
+        low = edges[band_index - 1] if band_index > 0 else None
+        high = edges[band_index] if band_index < len(edges) else None
+        return BandBounds(kind, band_index, low, high)
+
+
+# One band of each kind: a spec built without edges compares every place with the whole sample.
+NO_BANDS = Bands(population_edges=(), foreign_born_edges=())
 
 
 _SPEC_KEYS = {
@@ -198,6 +163,7 @@ _SPEC_KEYS = {
     "aggregation",
     "bands",
 }
+_BAND_KEYS = {"population_edges", "foreign_born_edges"}
 
 
 def _check_share(name: str, value: object) -> None:
@@ -233,7 +199,7 @@ class MethodSpec:
     questions: tuple[Question, ...]
     min_answered_share: float = 0.5
     aggregation: Aggregation = "arithmetic"
-    bands: Bands = field(default_factory=Bands)
+    bands: Bands = NO_BANDS
     min_indicator_share: float = 0.5
 
     def __post_init__(self) -> None:
@@ -292,7 +258,7 @@ class MethodSpec:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MethodSpec:
         """Build a spec from its stored dict (see ``to_dict`` for the layout)."""
-        _check_keys("The method spec", data, {"indicators", "questions"}, _SPEC_KEYS)
+        _check_keys("The method spec", data, {"indicators", "questions", "bands"}, _SPEC_KEYS)
         indicators = [
             Indicator(**_fields(f"Indicator #{i + 1}", item, ("code", "weight")))
             for i, item in enumerate(_list("indicators", data["indicators"]))
@@ -303,15 +269,11 @@ class MethodSpec:
             )
             for i, item in enumerate(_list("questions", data["questions"]))
         ]
-        bands_data = data.get("bands", {})
-        _check_keys("bands", bands_data, set(), {"population_edges", "foreign_born_edges"})
+        bands_data = data["bands"]
+        _check_keys("bands", bands_data, _BAND_KEYS, _BAND_KEYS)
         bands = Bands(
-            population_edges=tuple(
-                _list("population_edges", bands_data.get("population_edges", [200_000]))
-            ),
-            foreign_born_edges=tuple(
-                _list("foreign_born_edges", bands_data.get("foreign_born_edges", [15.0]))
-            ),
+            population_edges=tuple(_list("population_edges", bands_data["population_edges"])),
+            foreign_born_edges=tuple(_list("foreign_born_edges", bands_data["foreign_born_edges"])),
         )
         return cls(
             indicators=tuple(indicators),

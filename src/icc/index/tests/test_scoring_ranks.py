@@ -1,4 +1,4 @@
-"""Competition ranks and the wording of ranks, in English and French."""
+"""Competition ranks (numbers; ``test_wording`` words them)."""
 
 import math
 
@@ -7,14 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from icc.index.scoring import (
-    SAMPLE_GROUP,
-    Bands,
-    competition_rank,
-    ordinal,
-    rank_wording,
-    ranking,
-)
+from icc.index.scoring import competition_rank, ranking
 
 NAN = math.nan
 
@@ -60,89 +53,6 @@ def test_published_statement_17th_of_93():
     result = ranking(values)
     rank, of, tied = int(result.rank[where]), int(result.of[where]), bool(result.tied[where])
     assert (rank, of, tied) == (17, 93, False)
-    assert rank_wording(rank, of, SAMPLE_GROUP["en"], "en", tied) == "17th of 93 cities"
-    assert rank_wording(rank, of, SAMPLE_GROUP["fr"], "fr", tied) == "17e sur 93 villes"
-
-
-ORDINALS_EN = {
-    1: "1st",
-    2: "2nd",
-    3: "3rd",
-    4: "4th",
-    10: "10th",
-    11: "11th",
-    12: "12th",
-    13: "13th",
-    21: "21st",
-    22: "22nd",
-    23: "23rd",
-    101: "101st",
-    102: "102nd",
-    111: "111th",
-    112: "112th",
-    113: "113th",
-    121: "121st",
-}
-
-
-@pytest.mark.parametrize(("rank", "word"), ORDINALS_EN.items())
-def test_english_ordinals(rank, word):
-    assert ordinal(rank, "en") == word
-
-
-@pytest.mark.parametrize(("rank", "word"), [(1, "1re"), (2, "2e"), (17, "17e"), (21, "21e")])
-def test_french_ordinals_are_feminine(rank, word):
-    assert ordinal(rank, "fr") == word
-
-
-WORDING = [
-    # (rank, of, group, lang, tied, sentence)
-    (17, 93, "cities", "en", False, "17th of 93 cities"),
-    (1, 20, "cities", "en", True, "1st (tied) of 20 cities"),
-    (
-        12,
-        44,
-        Bands().label("population", 1, "en"),
-        "en",
-        False,
-        "12th of 44 cities over 200,000 inhabitants",
-    ),
-    (1, 93, "villes", "fr", False, "1re sur 93 villes"),
-    (17, 93, "villes", "fr", False, "17e sur 93 villes"),
-    (
-        12,
-        44,
-        Bands().label("population", 1, "fr"),
-        "fr",
-        True,
-        "12e ex æquo sur 44 villes de plus de 200\u00a0000 habitant·e·s",
-    ),
-    (3, 3, "cities", "en", True, "3rd (tied) of 3 cities"),
-]
-
-
-@pytest.mark.parametrize(("rank", "of", "group", "lang", "tied", "sentence"), WORDING)
-def test_rank_wording(rank, of, group, lang, tied, sentence):
-    assert rank_wording(rank, of, group, lang, tied=tied) == sentence
-
-
-@pytest.mark.parametrize(
-    ("rank", "of", "lang", "message"),
-    [
-        (0, 10, "en", "Rank 0 of 10 is impossible"),
-        (11, 10, "en", "Rank 11 of 10 is impossible"),
-        (1, 10, "de", "Unknown language 'de'"),
-        (1.5, 10, "en", "rank must be a whole number"),
-        (True, 10, "en", "rank must be a whole number"),
-    ],
-)
-def test_rank_wording_errors(rank, of, lang, message):
-    with pytest.raises(ValueError, match=message):
-        rank_wording(rank, of, "cities", lang)
-
-
-def test_numpy_integers_are_accepted():
-    assert rank_wording(np.int64(2), np.int64(5), "cities", "en") == "2nd of 5 cities"
 
 
 # --- properties ---------------------------------------------------------------------------------

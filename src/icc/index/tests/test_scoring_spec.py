@@ -1,4 +1,4 @@
-"""Method spec: construction, validation errors, dict round trip, band labels."""
+"""Method spec: construction, validation errors, dict round trip, band bounds."""
 
 import json
 import math
@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 
-from icc.index.scoring import Bands, Indicator, MethodSpec, Question
-
-NBSP = "\u00a0"
+from icc.index.scoring import NO_BANDS, BandBounds, Bands, Indicator, MethodSpec, Question
 
 
 def spec_dict() -> dict[str, Any]:
@@ -45,13 +43,28 @@ def test_round_trip_through_json_is_lossless():
 
 def test_defaults_when_optional_keys_are_absent():
     data = spec_dict()
-    for key in ("min_answered_share", "min_indicator_share", "aggregation", "bands"):
+    for key in ("min_answered_share", "min_indicator_share", "aggregation"):
         del data[key]
     spec = MethodSpec.from_dict(data)
     assert spec.min_answered_share == 0.5
     assert spec.min_indicator_share == 0.5
     assert spec.aggregation == "arithmetic"
-    assert spec.bands == Bands(population_edges=(200_000,), foreign_born_edges=(15.0,))
+
+
+def test_a_stored_spec_states_its_band_edges():
+    # the core knows no default edges: the platform's setting fills them in before storing
+    data = spec_dict()
+    del data["bands"]
+    with pytest.raises(ValueError, match="The method spec lacks bands"):
+        MethodSpec.from_dict(data)
+    with pytest.raises(ValueError, match="bands lacks foreign_born_edges"):
+        MethodSpec.from_dict(_with(bands={"population_edges": [100_000]}))
+
+
+def test_a_spec_built_without_bands_has_one_band_of_each_kind():
+    spec = MethodSpec((Indicator("a", 1),), (Question("q", "a", 1, "core"),))
+    assert spec.bands == NO_BANDS
+    assert spec.bands.n_bands("population") == spec.bands.n_bands("foreign_born") == 1
 
 
 def _with(**changes: object) -> dict[str, Any]:
@@ -99,18 +112,26 @@ INVALID = [
     ("unknown aggregation", _with(aggregation="median"), "Aggregation 'median' is unknown"),
     (
         "unsorted population edges",
-        _with(bands={"population_edges": [500_000, 100_000]}),
+        _with(bands={"population_edges": [500_000, 100_000], "foreign_born_edges": []}),
         "population_edges=[500000, 100000] are not strictly increasing",
     ),
     (
         "repeated foreign-born edge",
-        _with(bands={"foreign_born_edges": [15, 15]}),
+        _with(bands={"population_edges": [], "foreign_born_edges": [15, 15]}),
         "not strictly increasing",
     ),
-    ("foreign-born edge of 100 %", _with(bands={"foreign_born_edges": [100]}), "Band edge 100"),
-    ("negative population edge", _with(bands={"population_edges": [-5]}), "Band edge -5"),
+    (
+        "foreign-born edge of 100 %",
+        _with(bands={"population_edges": [], "foreign_born_edges": [100]}),
+        "Band edge 100",
+    ),
+    (
+        "negative population edge",
+        _with(bands={"population_edges": [-5], "foreign_born_edges": []}),
+        "Band edge -5",
+    ),
     ("unknown top-level key", _with(weights=[]), "unknown key(s) weights"),
-    ("unknown band key", _with(bands={"population": [1]}), "unknown key(s) population"),
+    ("missing band edges", _with(bands={"population": [1]}), "bands lacks foreign_born_edges"),
     (
         "question without level",
         _with(questions=[{"code": "X1", "indicator": "language", "weight": 1}]),
@@ -140,7 +161,7 @@ def test_indicator_without_question_is_refused():
 
 
 def test_missing_key_is_named():
-    with pytest.raises(ValueError, match="The method spec lacks questions"):
+    with pytest.raises(ValueError, match="The method spec lacks bands, questions"):
         MethodSpec.from_dict({"indicators": []})
 
 
@@ -150,54 +171,31 @@ def test_specs_are_frozen():
         spec.aggregation = "arithmetic"  # type: ignore[misc]
 
 
-BAND_LABELS = [
-    # (bands, kind, band, lang, label)
-    (Bands(), "population", 0, "en", "cities under 200,000 inhabitants"),
-    (Bands(), "population", 1, "en", "cities over 200,000 inhabitants"),
-    (Bands(), "population", 1, "fr", f"villes de plus de 200{NBSP}000 habitant·e·s"),
-    (Bands(), "population", 0, "fr", f"villes de moins de 200{NBSP}000 habitant·e·s"),
-    (Bands(), "foreign_born", 1, "en", f"cities with more than 15{NBSP}% foreign-born residents"),
-    (Bands(), "foreign_born", 0, "en", f"cities with less than 15{NBSP}% foreign-born residents"),
-    (
-        Bands(),
-        "foreign_born",
-        1,
-        "fr",
-        f"villes comptant plus de 15{NBSP}% de résident·e·s né·e·s à l'étranger",
-    ),
-    (Bands((100_000, 500_000)), "population", 1, "en", "cities of 100,000 to 500,000 inhabitants"),
-    (
-        Bands((100_000, 500_000)),
-        "population",
-        1,
-        "fr",
-        f"villes de 100{NBSP}000 à 500{NBSP}000 habitant·e·s",
-    ),
-    (
-        Bands(foreign_born_edges=(7.5, 20)),
-        "foreign_born",
-        1,
-        "fr",
-        f"villes comptant de 7,5{NBSP}% à 20{NBSP}% de résident·e·s né·e·s à l'étranger",
-    ),
-    (Bands(population_edges=()), "population", 0, "en", "cities"),
+TWO_EDGES = Bands((100_000, 500_000), (7.5, 20))
+
+BAND_BOUNDS = [
+    # (bands, kind, band, bounds): numbers only, the interface words them
+    (TWO_EDGES, "population", 0, BandBounds("population", 0, None, 100_000)),
+    (TWO_EDGES, "population", 1, BandBounds("population", 1, 100_000, 500_000)),
+    (TWO_EDGES, "population", 2, BandBounds("population", 2, 500_000, None)),
+    (TWO_EDGES, "foreign_born", 1, BandBounds("foreign_born", 1, 7.5, 20)),
+    (NO_BANDS, "population", 0, BandBounds("population", 0, None, None)),
 ]
 
 
-@pytest.mark.parametrize(("bands", "kind", "band", "lang", "label"), BAND_LABELS)
-def test_band_labels(bands, kind, band, lang, label):
-    assert bands.label(kind, band, lang) == label
+@pytest.mark.parametrize(("bands", "kind", "band", "bounds"), BAND_BOUNDS)
+def test_band_bounds(bands, kind, band, bounds):
+    assert bands.bounds(kind, band) == bounds
 
 
 @pytest.mark.parametrize(
-    ("kind", "band", "lang", "message"),
+    ("kind", "band", "message"),
     [
-        ("population", 2, "en", "Band 2 does not exist for population"),
-        ("population", -1, "en", "Band -1 does not exist"),
-        ("income", 0, "en", "Unknown band kind 'income'"),
-        ("population", 0, "de", "Unknown language 'de'"),
+        ("population", 3, "Band 3 does not exist for population"),
+        ("population", -1, "Band -1 does not exist"),
+        ("income", 0, "Unknown band kind 'income'"),
     ],
 )
-def test_band_label_errors(kind, band, lang, message):
+def test_band_bounds_errors(kind, band, message):
     with pytest.raises(ValueError, match=message):
-        Bands().label(kind, band, lang)
+        TWO_EDGES.bounds(kind, band)

@@ -13,6 +13,9 @@ from icc.index.xlsform import (
 )
 from icc.index.xlsform.pyxform_check import pyxform_issue
 
+# the platform's default edges, as the caller passes them (a form may leave them empty)
+DEFAULT_BANDS = Bands((250_000.0,), (12.0,))
+
 SURVEY_HEADERS = [
     "type",
     "name",
@@ -143,7 +146,7 @@ def test_reads_questions_groups_languages_and_our_columns():
 def test_method_spec_holds_scored_questions_and_drops_empty_indicators_with_a_warning():
     form = form_read(filename="index.xlsx", content=good_workbook())
     assert [q.code for q in form_scored_questions(form)] == ["strategy", "budget", "languages"]
-    assert form_method_spec(form) == MethodSpec(
+    assert form_method_spec(form, default_bands=DEFAULT_BANDS) == MethodSpec(
         indicators=(Indicator("commitment", 2.0), Indicator("language", 1.0)),
         questions=(
             SpecQuestion("strategy", "commitment", 2.0, "core"),
@@ -151,7 +154,7 @@ def test_method_spec_holds_scored_questions_and_drops_empty_indicators_with_a_wa
             SpecQuestion("languages", "language", 1.0, "core"),
         ),
         aggregation="geometric",
-        bands=Bands((200_000.0,), (15.0,)),
+        bands=DEFAULT_BANDS,  # the form sets no edges: the caller's default
     )
     media = [w for w in form.warnings if w.sheet == "indicators"]
     assert [(w.row, w.column) for w in media] == [(4, "code")]
@@ -352,7 +355,7 @@ def test_questions_without_indicator_sheet_are_unscored_with_a_warning():
         w.sheet == "indicators" and "no indicators sheet" in w.message for w in form.warnings
     )
     with pytest.raises(XLSFormError, match="no scored question"):
-        form_method_spec(form)
+        form_method_spec(form, default_bands=DEFAULT_BANDS)
 
 
 def test_unscorable_questions_are_kept_with_warnings():

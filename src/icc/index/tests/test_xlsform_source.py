@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from icc.index.scoring import Bands
 from icc.index.xlsform import (
     Choice,
     Form,
@@ -28,6 +29,9 @@ from icc.index.xlsform import (
     form_to_source,
     form_write,
 )
+
+# the platform's default edges, as the caller passes them (a form may leave them empty)
+DEFAULT_BANDS = Bands((), ())
 
 SOURCE: dict[str, Any] = {
     "settings": {
@@ -142,7 +146,7 @@ def test_source_to_workbook_to_form_round_trip_is_lossless():
     read = form_read(filename="mini.xlsx", content=form_write(form))
     assert read.warnings == ()
     assert read == form
-    spec = form_method_spec(read)
+    spec = form_method_spec(read, default_bands=DEFAULT_BANDS)
     assert spec.question_codes == ("strategy", "courses")
     assert spec.aggregation == "geometric"
     assert spec.min_answered_share == 0.6
@@ -379,6 +383,6 @@ def test_shipped_edition_builds_and_every_indicator_is_scored(tmp_path):
     source = Path(__file__).parents[1] / "editions" / "icc-2023.yaml"
     form = edition_build(source, tmp_path / "icc-2023.xlsx")
     assert form.languages[:2] == ("en", "fr")
-    spec = form_method_spec(form)
+    spec = form_method_spec(form, default_bands=DEFAULT_BANDS)
     assert spec.indicator_codes == tuple(indicator.code for indicator in form.indicators)
     assert not [w for w in form.warnings if w.sheet in {"survey", "choices", "indicators"}]

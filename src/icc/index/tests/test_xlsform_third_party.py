@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from icc.index.scoring import Bands
 from icc.index.tests.fixtures.make_household_survey import household_survey_workbook
 from icc.index.tests.fixtures.workbooks import Rows, workbook
 from icc.index.xlsform import (
@@ -13,6 +14,9 @@ from icc.index.xlsform import (
     form_scored_questions,
     visible_questions,
 )
+
+# the platform's default edges, as the caller passes them (a form may leave them empty)
+DEFAULT_BANDS = Bands((), ())
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -54,7 +58,7 @@ def test_third_party_kobo_form_imports_with_warnings_and_nothing_scored():
         assert fragment in messages
     assert form_scored_questions(form) == ()
     with pytest.raises(XLSFormError, match="no scored question"):
-        form_method_spec(form)
+        form_method_spec(form, default_bands=DEFAULT_BANDS)
 
 
 def test_third_party_form_skip_logic_runs_on_the_server():

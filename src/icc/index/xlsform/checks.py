@@ -122,9 +122,10 @@ def check_share(value: object, what: str) -> tuple[float, str | None]:
 
 
 def check_edges(
-    value: object, what: str, default: tuple[float, ...]
-) -> tuple[tuple[float, ...], str | None]:
-    """Band edges written as numbers separated by spaces (or a single number)."""
+    value: object, what: str, default: tuple[float, ...] | None
+) -> tuple[tuple[float, ...] | None, str | None]:
+    """Band edges written as numbers separated by spaces (or a single number); ``default``
+    (None: not set) for an empty cell or with a problem."""
     if value is None or cell_text(value) == "":
         return default, None
     words = cell_text(value).replace(",", " ").replace(";", " ").split()
@@ -132,7 +133,7 @@ def check_edges(
     if any(number is None for number in numbers) or not numbers:
         return default, (
             f"{what} is {cell_text(value)!r}; write the band edges as numbers separated by "
-            "spaces, smallest first, e.g. 200000 or 100000 500000."
+            "spaces, smallest first, e.g. 100000 or 100000 500000."
         )
     edges = tuple(number for number in numbers if number is not None)
     if any(b <= a for a, b in itertools.pairwise(edges)) or any(

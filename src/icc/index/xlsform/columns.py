@@ -174,7 +174,7 @@ def cell_text(value: object) -> str:
 
 
 def number_text(value: float) -> str:
-    """A number as short text: ``200000.0`` → ``"200000"``, ``12.5`` → ``"12.5"``."""
+    """A number as short text: ``100000.0`` → ``"100000"``, ``12.5`` → ``"12.5"``."""
     if math.isfinite(value) and float(value).is_integer():
         return str(int(value))
     return repr(float(value))

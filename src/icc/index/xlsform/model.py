@@ -10,7 +10,8 @@ The index adds its own columns, which other tools ignore:
 - an ``indicators`` sheet: ``code``, ``label::<Language> (<code>)``, ``weight``;
 - ``settings``: ``index_min_answered_share`` (default 0.5), ``index_aggregation``
   (``arithmetic`` or ``geometric``), ``index_population_edges`` and ``index_foreign_born_edges``
-  (space-separated numbers, e.g. ``200000`` and ``15``).
+  (space-separated numbers, e.g. ``100000 500000`` and ``10 20``); empty: the platform's
+  default edges apply when the edition's method is built (``form_method_spec``).
 
 Answer values: ``select_one`` → the choice name (str); ``select_multiple`` → list of choice names;
 ``integer`` → int; ``decimal`` → float; ``text``, ``date`` and others → str.
@@ -128,8 +129,9 @@ class Form:
     indicators: tuple[IndicatorDef, ...]
     min_answered_share: float = 0.5
     aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
-    population_edges: tuple[float, ...] = (200_000.0,)
-    foreign_born_edges: tuple[float, ...] = (15.0,)
+    # None: the form sets no edges (the platform's default applies in ``form_method_spec``)
+    population_edges: tuple[float, ...] | None = None
+    foreign_born_edges: tuple[float, ...] | None = None
     warnings: tuple[Issue, ...] = ()
     settings_extra: dict[str, str] = field(default_factory=dict)
 

@@ -96,8 +96,8 @@ class Settings:
     titles: dict[str, str] = field(default_factory=dict)
     min_answered_share: float = 0.5
     aggregation: Literal["arithmetic", "geometric"] = "arithmetic"
-    population_edges: tuple[float, ...] = (200_000.0,)
-    foreign_born_edges: tuple[float, ...] = (15.0,)
+    population_edges: tuple[float, ...] | None = None
+    foreign_born_edges: tuple[float, ...] | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -149,12 +149,12 @@ def _edges_read(sheet: Sheet, row: SheetRow, settings: Settings, report: Report)
     ):
         header = sheet.header(base)
         edges, problem = check_edges(row.cells.get(header) if header else None, base, default)
-        if problem is None:
+        if problem is None and edges is not None:
             try:
                 if base == "index_population_edges":
-                    Bands(population_edges=edges)
+                    Bands(population_edges=edges, foreign_born_edges=())
                 else:
-                    Bands(foreign_born_edges=edges)
+                    Bands(population_edges=(), foreign_born_edges=edges)
             except ValueError as error:
                 problem = f"{base} is not valid: {error}"
         if problem:

@@ -129,10 +129,10 @@ def _method(reader: SourceReader, data: Mapping[str, Any]) -> dict[str, Any]:
         reader.fail("method.aggregation", "Write arithmetic or geometric.")
         aggregation = "arithmetic"
     found: dict[str, Any] = {"min_answered_share": share, "aggregation": aggregation}
-    for key, default in (("population_edges", (200_000.0,)), ("foreign_born_edges", (15.0,))):
+    for key in ("population_edges", "foreign_born_edges"):
         value = method.get(key)
         text = " ".join(number_text(v) for v in reader.items(f"method.{key}", value or []))
-        found[key], problem = check_edges(text or None, key, default)
+        found[key], problem = check_edges(text or None, key, None)
         if problem:
             reader.fail(f"method.{key}", problem)
     return found
@@ -195,6 +195,17 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _edges(form: Form) -> dict[str, list[int | float]]:
+    """The band edges the form sets; edges it leaves to the platform's default are left out."""
+    edges = {
+        "population_edges": form.population_edges,
+        "foreign_born_edges": form.foreign_born_edges,
+    }
+    return {
+        key: [_number(edge) for edge in value] for key, value in edges.items() if value is not None
+    }
+
+
 def _question_source(question: Question) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "code": question.code,
@@ -252,8 +263,7 @@ def form_to_source(form: Form) -> dict[str, Any]:
         "method": {
             "min_answered_share": form.min_answered_share,
             "aggregation": form.aggregation,
-            "population_edges": [_number(edge) for edge in form.population_edges],
-            "foreign_born_edges": [_number(edge) for edge in form.foreign_born_edges],
+            **_edges(form),
         },
         "indicators": [
             {

@@ -6,6 +6,8 @@ Rules held here:
   indicator and points), in form order; they fix the column order of the points matrix.
 - Indicators keep the order of the indicators sheet; an indicator with no scored question is
   left out (``form_read`` has already warned about it, on its row of the indicators sheet).
+- Band edges the form leaves empty take the caller's defaults, so the spec always states the
+  edges its results used.
 - A form with no scored question has no index method: ``form_method_spec`` raises
   ``XLSFormError`` with one sentence, so callers can store such a form as unscored.
 """
@@ -22,8 +24,9 @@ def form_scored_questions(form: Form) -> tuple[Question, ...]:
     return tuple(question for question in form.questions if question.scored)
 
 
-def form_method_spec(form: Form) -> MethodSpec:
-    """The scoring method of the form's edition (see the rules above)."""
+def form_method_spec(form: Form, *, default_bands: Bands) -> MethodSpec:
+    """The scoring method of the form's edition (see the rules above); band edges the form does
+    not set are ``default_bands``'s (the platform's setting, given by the caller)."""
     scored = form_scored_questions(form)
     if not scored:
         raise XLSFormError(
@@ -51,6 +54,11 @@ def form_method_spec(form: Form) -> MethodSpec:
         min_answered_share=form.min_answered_share,
         aggregation=form.aggregation,
         bands=Bands(
-            population_edges=form.population_edges, foreign_born_edges=form.foreign_born_edges
+            population_edges=default_bands.population_edges
+            if form.population_edges is None
+            else form.population_edges,
+            foreign_born_edges=default_bands.foreign_born_edges
+            if form.foreign_born_edges is None
+            else form.foreign_born_edges,
         ),
     )

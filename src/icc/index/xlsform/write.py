@@ -258,8 +258,8 @@ def _settings(book: openpyxl.Workbook, form: Form, languages: list[str]) -> None
         language_name(form.default_language),
         _number(form.min_answered_share),
         form.aggregation,
-        " ".join(number_text(edge) for edge in form.population_edges),
-        " ".join(number_text(edge) for edge in form.foreign_born_edges),
+        " ".join(number_text(edge) for edge in form.population_edges or ()),
+        " ".join(number_text(edge) for edge in form.foreign_born_edges or ()),
         *_texts(form.titles, languages),
         *form.settings_extra.values(),
     ]

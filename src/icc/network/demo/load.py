@@ -80,20 +80,32 @@ def _coordinator_name(seed: str) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def _membership_steps(place: Place, joined: int, status: str) -> None:
-    """Walk the accession path with plausible dates; only for a place with no step yet."""
+def _membership_steps(place: Place, joined: int | None, status: str) -> None:
+    """Walk the accession path so that the place becomes a member in ``joined``, its own year.
+
+    Only the year has a source: the days, the earlier steps and a departure are made up and
+    stored as demo dates, which the pages label as such. Candidates (no ``joined``) start
+    their path in 2021 or 2022. Only for a place with no step yet.
+    """
     if place.membership_steps.exists():
         return
     rng = random.Random(place.slug)
-    start = dt.date(joined - 1, rng.randint(1, 6), rng.randint(1, 28))
-    path = ACCESSION_PATH if status in {"member", "left", "suspended"} else ACCESSION_PATH[:2]
-    date = start
-    for step in path:
-        membership_step_record(place=place, step=step, date=date)
-        date += dt.timedelta(days=rng.randint(30, 80))
+    if status in {"member", "left", "suspended"} and joined:
+        path = ACCESSION_PATH
+        member_day = dt.date(joined, rng.randint(1, 12), rng.randint(1, 28))
+        gaps = [rng.randint(30, 80) for _ in path[1:]]
+        date = member_day - dt.timedelta(days=sum(gaps))
+    else:
+        path = ACCESSION_PATH[:2]
+        gaps = [rng.randint(30, 80)]
+        date = dt.date(2021 + rng.randint(0, 1), rng.randint(1, 6), rng.randint(1, 28))
+    for step, gap in zip(path, [*gaps, 0], strict=True):
+        membership_step_record(place=place, step=step, date=date, is_demo_date=True)
+        date += dt.timedelta(days=gap)
     if status in {"left", "suspended"}:
         final = Step.LEFT if status == "left" else Step.SUSPENDED
-        membership_step_record(place=place, step=final, date=date + dt.timedelta(days=900))
+        departure = date + dt.timedelta(days=900)
+        membership_step_record(place=place, step=final, date=departure, is_demo_date=True)
 
 
 def _load_place(row: dict[str, Any]) -> Place:
@@ -117,7 +129,7 @@ def _load_place(row: dict[str, Any]) -> Place:
             non_nationals_pct=_decimal(fact.get("non_nationals_pct")),
             approximate=True,
         )
-    _membership_steps(place, int(row.get("joined") or 2015), row.get("status", "member"))
+    _membership_steps(place, row.get("joined"), row.get("status", "member"))
     if not place.coordinators.exists():
         Coordinator.objects.create(
             name=_coordinator_name(place.slug),

@@ -22,6 +22,10 @@ def test_places_filters_and_paging(directory):
     assert [
         r["slug"] for r in client.get("/api/v1/places?population_band=200000-500000").json()
     ] == ["bilbao"]
+    assert [r["slug"] for r in client.get("/api/v1/places?country=es&q=GET").json()] == ["getxo"]
+    # a value outside the choices matches nothing, as the page's filters would refuse it
+    for wrong in ("country=ZZ", "population_band=1-2", "status=retired", "kind=planet"):
+        assert client.get(f"/api/v1/places?{wrong}").json() == []
     assert [r["slug"] for r in client.get("/api/v1/places?limit=2&offset=1").json()] == [
         "braga",
         "getxo",

@@ -34,3 +34,11 @@ def test_french_list_and_back_to_english(page, directory):
     page.click(".lang-switch a[hreflang=en]")
     page.wait_for_url("**/en/network/places/?country=ES")
     assert page.locator("h1").inner_text() == "Cities and regions"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("path", ["network/places/bilbao/", "network/places/", "network/"])
+def test_pages_fit_a_phone_without_sideways_scrolling(page, directory, lang, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base}/{lang}/{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

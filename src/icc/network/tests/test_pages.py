@@ -25,9 +25,24 @@ def test_place_list_filters_and_partial_for_htmx(directory):
 
 
 def test_unknown_filter_values_are_dropped_not_fatal(directory):
-    response = Client().get("/en/network/places/?country=ZZ&population_band=bogus")
+    response = Client().get("/en/network/places/?country=ZZ&population_band=bogus&status=member")
     assert response.status_code == 200
-    assert "Bilbao" in response.content.decode()
+    body = response.content.decode()
+    # the valid filter holds, the wrong ones are named and left out
+    assert "Bilbao" in body and "Braga" not in body
+    assert "Some filters were left out" in body
+    assert "Country: “ZZ” is not one of the choices; choose one from the list." in body
+    assert "Population: “bogus” is not one of the choices" in body
+    french = Client().get("/fr/network/places/?kind=planet", HTTP_HX_REQUEST="true")
+    assert "Type\u00a0: « planet » ne fait pas partie des choix" in french.content.decode()
+
+
+def test_old_bookmarks_keep_working(directory):
+    # lower-case country codes and the band keys of the population filter, as before
+    body = Client().get("/en/network/places/?country=es&population_band=50000-100000").content
+    assert "Getxo" in body.decode() and "Bilbao" not in body.decode()
+    export = Client().get("/en/network/places/export.csv?country=es&q=bil").content
+    assert b"bilbao" in export and b"getxo" not in export
 
 
 def test_csv_export_matches_the_filtered_list(directory):

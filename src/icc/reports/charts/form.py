@@ -1,4 +1,5 @@
-"""The filter form of the charts page, built from a checked query (the page's only use)."""
+"""The filter controls of the charts page, built from a query checked by ``ChartFilterSet``
+(their options depend on the edition and the sample, so the page draws them from the query)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from icc.network.labels import STATUS_LABELS
-from icc.network.models import Network
+from icc.network.selectors import network_list
 from icc.reports.charts.query import SCATTER_X, VIEW_LABELS, VIEWS, ChartQuery
 from icc.reports.charts.sample import Sample
 from icc.reports.charts.view import ChartView
@@ -111,7 +112,7 @@ def filter_fields(query: ChartQuery, sample: Sample, view: ChartView) -> list[Fi
         FilterField(
             "network",
             _("Network"),
-            [_any(), *[(n.slug, n.name) for n in Network.objects.order_by("name")]],
+            [_any(), *[(n.slug, n.name) for n in network_list().order_by("name")]],
             frozenset({query.network}),
         ),
         FilterField(

@@ -7,8 +7,9 @@ comma, narrow no-break space between thousands and before the percent sign.
 from typing import Any
 
 import vl_convert
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from icc.language import current_language
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -91,7 +92,7 @@ TIME_FORMAT_LOCALES: dict[str, dict[str, Any]] = {
 
 def chart_language() -> str:
     """The active interface language if the charts know its formats, else English."""
-    lang = (get_language() or "en").split("-")[0]
+    lang = current_language()
     return lang if lang in FORMAT_LOCALES else "en"
 
 

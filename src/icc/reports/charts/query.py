@@ -1,14 +1,15 @@
-"""The filters of the index charts: one parser for the page, its downloads and the API.
+"""The query of the index charts: one reading for the page, its downloads and the API.
 
 Rules held here:
 
 - Every filter lives in the query string, so the same string gives the same view on the page,
-  in the CSV/XLSX downloads and in the API.
-- Values are checked once, here. An unknown value is a ``ChartQueryError`` whose message names
-  the parameter and the allowed values; nothing is silently ignored. Empty values mean "any".
+  in the CSV/XLSX downloads and in the API. The parameters are read and checked by one
+  django-filter FilterSet (``filters.ChartFilterSet``), then by the edition's areas and bands.
+- An unknown value is a ``ChartQueryError`` whose message names the parameter and the allowed
+  values; nothing is silently ignored. Empty values mean "any".
 - ``area`` and ``places`` may be repeated (``area=education&area=language``) or comma-separated.
-- Band keys read ``low-high`` with an empty ``high`` for the open top band (``0-200000``,
-  ``200000-``), as the directory keys its population bands. Population and foreign-born bands
+- Band keys read ``low-high`` with an empty ``high`` for the open top band (``0-100000``,
+  ``100000-``), as the directory keys its population bands. Population and foreign-born bands
   are the edition's peer bands (its method spec), so a band filter selects a peer group;
   non-nationals bands use ``NON_NATIONALS_EDGES``.
 """
@@ -17,21 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
-from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from icc.index.models import Edition
-from icc.index.selectors import peer_label
-from icc.network.lifecycle import Status
-from icc.network.models import Country, Network
+from icc.index.peer_bands import peer_bands_of
+from icc.index.selectors import EditionRecord, IndicatorArea, indicator_areas, peer_label
+from icc.reports.charts.filters import BAND_PARAMS, ChartFilterSet, not_allowed
+
+# the filters' vocabulary, for the chart views (explicit re-exports)
+from icc.reports.charts.filters import MAX_PLACES as MAX_PLACES
+from icc.reports.charts.filters import SCATTER_X as SCATTER_X
+from icc.reports.charts.filters import VARIANTS as VARIANTS
+from icc.reports.charts.filters import VIEWS as VIEWS
 
 Variant = Literal["advanced", "core"]
 BandKind = Literal["population", "foreign_born", "non_nationals"]
 
-VIEWS: tuple[str, ...] = ("ranking", "profile", "progress", "scatter", "distribution")
 VIEW_LABELS = {
     "ranking": gettext_lazy("Ranking of places"),
     "profile": gettext_lazy("One place against the averages"),
@@ -39,13 +44,11 @@ VIEW_LABELS = {
     "scatter": gettext_lazy("Index against population or diversity"),
     "distribution": gettext_lazy("Distribution per indicator"),
 }
-VARIANTS: tuple[Variant, ...] = ("advanced", "core")
 BAND_KINDS: tuple[BandKind, ...] = ("population", "foreign_born", "non_nationals")
-SCATTER_X: tuple[BandKind, ...] = BAND_KINDS
 # Shares of non-nationals (%) at which a band starts; not part of the index method.
 NON_NATIONALS_EDGES: tuple[float, ...] = (5.0, 10.0, 20.0)
 MULTI_PARAMS = ("area", "places")
-MAX_PLACES = 12  # lines on one progress chart stay readable up to about a dozen
+AreaInfo = IndicatorArea  # an indicator area of the edition, labelled in the active language
 
 
 class ChartQueryError(ValueError):
@@ -55,15 +58,6 @@ class ChartQueryError(ValueError):
         super().__init__(message)
         self.param = param
         self.message = message
-
-
-@dataclass(frozen=True)
-class AreaInfo:
-    """An indicator area of the edition, labelled in the active language."""
-
-    code: str
-    label: str
-    weight: float
 
 
 @dataclass(frozen=True)
@@ -96,12 +90,12 @@ def _non_nationals_label(low: float, high: float | None) -> str:
     }
 
 
-def edition_bands(edition: Edition) -> dict[BandKind, tuple[BandOption, ...]]:
+def edition_bands(edition: EditionRecord) -> dict[BandKind, tuple[BandOption, ...]]:
     """The band options of each kind for ``edition``, labelled in the active language."""
-    spec = edition.method.get("bands", {})
+    peer_bands = peer_bands_of(edition.method)
     edges: dict[BandKind, tuple[float, ...]] = {
-        "population": tuple(spec.get("population_edges", (200_000.0,))),
-        "foreign_born": tuple(spec.get("foreign_born_edges", (15.0,))),
+        "population": peer_bands.population_edges,
+        "foreign_born": peer_bands.foreign_born_edges,
         "non_nationals": NON_NATIONALS_EDGES,
     }
     bands: dict[BandKind, tuple[BandOption, ...]] = {}
@@ -125,8 +119,8 @@ def edition_bands(edition: Edition) -> dict[BandKind, tuple[BandOption, ...]]:
 class ChartQuery:
     """A checked chart query: what to show and for which places."""
 
-    edition: Edition
-    editions: tuple[Edition, ...]
+    edition: EditionRecord
+    editions: tuple[EditionRecord, ...]
     variant: Variant
     all_areas: tuple[AreaInfo, ...]
     areas: tuple[AreaInfo, ...]
@@ -173,125 +167,57 @@ def _key(band: BandOption | None) -> str:
     return band.key if band else ""
 
 
-def _one(params: Mapping[str, Sequence[str]], name: str) -> str:
-    values = params.get(name) or []
-    return values[-1].strip() if values else ""
-
-
-def _many(params: Mapping[str, Sequence[str]], name: str) -> tuple[str, ...]:
-    items: list[str] = []
-    for value in params.get(name) or []:
-        items += [part.strip() for part in value.split(",") if part.strip()]
-    return tuple(dict.fromkeys(items))
-
-
-def _choice(name: str, value: str, allowed: Sequence[str]) -> str:
-    if value and value not in allowed:
-        raise ChartQueryError(
-            name,
-            _("“%(value)s” is not a valid value for %(name)s; use one of: %(allowed)s.")
-            % {"value": value, "name": name, "allowed": ", ".join(allowed)},
-        )
-    return value
-
-
-def _edition(name: str) -> tuple[Edition, tuple[Edition, ...]]:
-    with_results = tuple(
-        Edition.objects.filter(Q(result__isnull=False) | Q(responses__state="published"))
-        .distinct()
-        .order_by("-year", "-name")
-    )
-    if not name:
-        if not with_results:
-            raise ChartQueryError(
-                "edition", _("No edition of the index has published results yet.")
-            )
-        return with_results[0], with_results
-    found = next((e for e in with_results if e.name == name), None)
-    if found is None:
-        found = Edition.objects.filter(name=name).first()
-    if found is None:
-        names = ", ".join(e.name for e in with_results) or _("none yet")
-        raise ChartQueryError(
-            "edition",
-            _("There is no index edition named “%(name)s”; editions with results: %(names)s.")
-            % {"name": name, "names": names},
-        )
-    return found, with_results
-
-
 def _bands(
-    params: Mapping[str, Sequence[str]], bands: dict[BandKind, tuple[BandOption, ...]]
+    chosen_keys: Mapping[str, str], bands: dict[BandKind, tuple[BandOption, ...]]
 ) -> dict[BandKind, BandOption | None]:
     chosen: dict[BandKind, BandOption | None] = {}
-    for kind in BAND_KINDS:
-        name = f"{kind}_band"
-        key = _one(params, name)
+    for kind, name in zip(BAND_KINDS, BAND_PARAMS, strict=True):
+        key = chosen_keys.get(name) or ""
         options = bands[kind]
-        _choice(name, key, [o.key for o in options])
+        if key and key not in [o.key for o in options]:
+            raise ChartQueryError(name, not_allowed(name, key, [o.key for o in options]))
         chosen[kind] = next((o for o in options if o.key == key), None)
     return chosen
 
 
-def _areas(edition: Edition, codes: tuple[str, ...]) -> tuple[tuple[AreaInfo, ...], ...]:
-    all_areas = tuple(
-        AreaInfo(code=a.code, label=a.label, weight=a.weight)
-        for a in edition.areas.filter(is_indicator=True).order_by("position")
-    )
+def _areas(
+    edition: EditionRecord, codes: Sequence[str]
+) -> tuple[tuple[AreaInfo, ...], tuple[AreaInfo, ...]]:
+    all_areas = tuple(indicator_areas(edition=edition))
     by_code = {a.code: a for a in all_areas}
     for code in codes:
-        _choice("area", code, list(by_code))
+        if code not in by_code:
+            raise ChartQueryError("area", not_allowed("area", code, list(by_code)))
     return all_areas, tuple(by_code[c] for c in codes)
 
 
-def chart_query_parse(params: Mapping[str, Sequence[str]]) -> ChartQuery:
-    """Check the chart parameters (``{name: [values]}``, as ``QueryDict.lists()`` gives them)
-    against the database; raise ``ChartQueryError`` at the first wrong value."""
-    view = _choice("view", _one(params, "view"), VIEWS) or "ranking"
-    variant = _choice("index", _one(params, "index"), VARIANTS) or "advanced"
-    edition, editions = _edition(_one(params, "edition"))
-    all_areas, areas = _areas(edition, _many(params, "area"))
+def chart_query_parse(params: QueryDict | Mapping[str, Sequence[str]]) -> ChartQuery:
+    """Check the chart parameters (a ``QueryDict``, or ``{name: [values]}`` as
+    ``QueryDict.lists()`` gives them) against the database; raise ``ChartQueryError`` naming the
+    first wrong value."""
+    filterset = ChartFilterSet(params)
+    problem = filterset.first_error()
+    if problem is not None:
+        raise ChartQueryError(*problem)
+    form = filterset.checked_form
+    values = form.cleaned_data
+    edition = form.edition
+    assert edition is not None  # a valid form has found its edition
+    all_areas, areas = _areas(edition, values["area"])
     bands = edition_bands(edition)
-    country = _one(params, "country").upper()
-    if country and not Country.objects.filter(code=country).exists():
-        raise ChartQueryError(
-            "country",
-            _("There is no country with the code “%(code)s”; use a two-letter ISO code such as ES.")
-            % {"code": country},
-        )
-    network = _one(params, "network")
-    network_place_ids = None
-    if network:
-        found = Network.objects.filter(slug=network).first()
-        if found is None:
-            raise ChartQueryError(
-                "network",
-                _("There is no network “%(slug)s”; use the slug of a network, such as reci.")
-                % {"slug": network},
-            )
-        network_place_ids = frozenset(found.memberships.values_list("place_id", flat=True))
-    status = _choice("status", _one(params, "status"), [s.value for s in Status])
-    places = _many(params, "places")
-    if len(places) > MAX_PLACES:
-        raise ChartQueryError(
-            "places",
-            _("Choose at most %(max)d places; %(count)d were given.")
-            % {"max": MAX_PLACES, "count": len(places)},
-        )
-    x = _choice("x", _one(params, "x"), SCATTER_X) or "population"
     return ChartQuery(
         edition=edition,
-        editions=editions,
-        variant=variant,  # type: ignore[arg-type]
+        editions=tuple(form.editions),
+        variant=cast(Variant, values["index"]),
         all_areas=all_areas,
         areas=areas,
         bands=bands,
-        band=_bands(params, bands),
-        country=country,
-        network=network,
-        status=status,
-        view=view,
-        places=places,
-        x=x,  # type: ignore[arg-type]
-        network_place_ids=network_place_ids,
+        band=_bands(values, bands),
+        country=values["country"],
+        network=values["network"],
+        status=values["status"],
+        view=values["view"],
+        places=values["places"],
+        x=cast(BandKind, values["x"]),
+        network_place_ids=form.network_place_ids,
     )

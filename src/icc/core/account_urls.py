@@ -1,5 +1,11 @@
+"""The account pages (``/<lang>/accounts/…``, namespace ``accounts``): login, logout and
+password reset, guarded by ``icc.core.account_views``. They live in the platform shell, above the
+accounts app, because their guards use the shell's rate limits."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+
+from icc.core.account_views import PasswordResetThrottledView
 
 app_name = "accounts"
 urlpatterns = [
@@ -13,7 +19,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetThrottledView.as_view(
             template_name="accounts/password_reset_form.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",

@@ -1,0 +1,44 @@
+"""The language of the request, in one place.
+
+Rules held here:
+
+- The active language is Django's (``LocaleMiddleware``, ``translation.override``); this module
+  only reads it. Codes compare case-insensitively and regional variants count as their base
+  language (``fr-CH`` and ``fr_be`` are ``fr``).
+- ``current_language()`` is an interface language (``settings.LANGUAGES``): what gettext, number
+  formats and charts speak. An unknown code falls back to ``settings.LANGUAGE_CODE``.
+- ``content_language()`` is a content language (``settings.MODELTRANSLATION_LANGUAGES``): which
+  text of a translated field or a questionnaire label to show. Content has more languages than
+  the interface, so ``es`` is a content language though the interface falls back to English.
+
+This module sits below every app (import-linter's layers): any app may use it.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def language_base(code: str | None) -> str:
+    """``"fr-CH"`` → ``"fr"``, ``"EN_gb"`` → ``"en"``, ``None`` or ``""`` → ``""``."""
+    return (code or "").strip().replace("_", "-").split("-")[0].lower()
+
+
+def interface_language(code: str | None) -> str:
+    """The interface language for ``code``: its base if the interface speaks it, else the
+    default (``settings.LANGUAGE_CODE``)."""
+    base = language_base(code)
+    known = {language_base(known_code) for known_code, _name in settings.LANGUAGES}
+    return base if base in known else language_base(settings.LANGUAGE_CODE)
+
+
+def current_language() -> str:
+    """The active interface language, e.g. ``"fr"`` while a French page is served."""
+    return interface_language(get_language())
+
+
+def content_language() -> str:
+    """The active content language: the base of the active language if content can be written
+    in it (``MODELTRANSLATION_LANGUAGES``), else the default content language."""
+    base = language_base(get_language())
+    languages: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
+    return base if base in languages else str(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
