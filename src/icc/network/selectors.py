@@ -108,7 +108,7 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
     if not _scope_covers_place(user_scope(user=user), place, include_experts=True):
         raise PermissionDenied(
             _(
-                "This page is for the people responsible for %(place)s: its city coordinators, "
+                "Only the people responsible for %(place)s can see this: its city coordinators, "
                 "its experts, the coordinators of its networks and the secretariat."
             )
             % {"place": place.name}

@@ -84,7 +84,7 @@ def test_a_403_on_a_place_names_the_place_and_its_roles(users):
     )
     assert response.status_code == 403
     assert (
-        "This page is for the people responsible for Bilbao: its city coordinators, its experts"
+        "Only the people responsible for Bilbao can see this: its city coordinators, its experts"
         in body(response)
     )
 
