@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck contracts pytest test-postgres bench messages screenshots clean
+.PHONY: install run test lint typecheck contracts migrations pytest test-postgres bench messages screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -38,10 +38,13 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
+migrations: $(STAMP) ## fail when a model change has no migration (or a migration is not deterministic)
+	DATABASE_URL=sqlite://:memory: $(ICC) makemigrations --check --dry-run
+
 pytest: install
 	$(BIN)/pytest --cov --cov-report=term
 
-test: install lint typecheck contracts pytest ## every check: ruff, mypy, import contracts, the whole test suite
+test: install lint typecheck contracts migrations pytest ## every check: ruff, mypy, import contracts, migrations, the whole test suite
 
 bench: install ## benchmarks: print timings and ratios
 	@for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

@@ -227,12 +227,34 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+# Chromium reports every Content-Security-Policy violation in the console; the listener below
+# also turns the DOM's securitypolicyviolation events into console errors, so none is missed.
+CSP_MARK = "Content Security Policy"
+CSP_LISTENER = (
+    "document.addEventListener('securitypolicyviolation', (e) => console.error("
+    f"'{CSP_MARK} violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile"
+    " + ':' + e.lineNumber + ':' + e.columnNumber));"
+)
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    """A fresh browser page; ``page.base`` is the live server's URL."""
+    """A fresh browser page; ``page.base`` is the live server's URL. The test fails if any page
+    it opened broke the Content-Security-Policy (``page.csp_violations`` lists what was seen)."""
     context = browser.new_context(locale="en-GB", accept_downloads=True)
+    context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     tab.base = live_server.url
+    tab.csp_violations = []
+
+    def record(text: str) -> None:
+        if CSP_MARK in text:
+            tab.csp_violations.append(text)
+
+    tab.on("console", lambda message: record(message.text))
+    tab.on("pageerror", lambda error: record(str(error)))
     yield tab
     context.close()
+    if tab.csp_violations:
+        pytest.fail("The page broke its Content-Security-Policy:\n" + "\n".join(tab.csp_violations))

@@ -25,3 +25,9 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )
+
+# Error pages in the site's layout and language (core/errors.py).
+handler400 = "icc.core.errors.bad_request"
+handler403 = "icc.core.errors.permission_denied"
+handler404 = "icc.core.errors.page_not_found"
+handler500 = "icc.core.errors.server_error"

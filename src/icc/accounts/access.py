@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import user_scope
 
@@ -19,7 +20,12 @@ def secretariat_required(
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         if not user_scope(user=request.user).is_secretariat:
-            raise PermissionDenied("Only the secretariat can do this.")
+            raise PermissionDenied(
+                _(
+                    "This page is for the secretariat: it needs the secretariat role, which your "
+                    "account does not have."
+                )
+            )
         return view(request, *args, **kwargs)
 
     return login_required(wrapped)

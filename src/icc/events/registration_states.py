@@ -30,13 +30,15 @@ class Action(StrEnum):
     REJECT = "reject"
 
 
-#: States a registrant may still change or leave.
-ACTIVE_STATES = frozenset({State.PENDING, State.CONFIRMED, State.WAITING})
+#: States a registrant may still change or leave. A tuple, not a set: the database constraint on
+#: registrations is built from it, and a set's order changes between runs, which made
+#: `makemigrations` see a changed constraint at random.
+ACTIVE_STATES: tuple[State, ...] = (State.PENDING, State.WAITING, State.CONFIRMED)
 
 #: Rule table: the states each action starts from.
-SOURCES: dict[Action, frozenset[State]] = {
-    Action.APPROVE: frozenset({State.PENDING}),
-    Action.PROMOTE: frozenset({State.WAITING}),
+SOURCES: dict[Action, tuple[State, ...]] = {
+    Action.APPROVE: (State.PENDING,),
+    Action.PROMOTE: (State.WAITING,),
     Action.WITHDRAW: ACTIVE_STATES,
     Action.REJECT: ACTIVE_STATES,
 }

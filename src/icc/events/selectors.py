@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, user_scope
 from icc.events.filters import EventFilterSet
@@ -70,9 +71,9 @@ def event_get_for_user(*, user: AnyUser, slug: str) -> Event:
         .first()
     )
     if event is None:
-        raise Http404("No such event.")
+        raise Http404(_("There is no event at this address."))
     if not event.is_public and not user_scope(user=user).is_secretariat:
-        raise Http404("No such event.")
+        raise Http404(_("There is no event at this address."))
     return event
 
 
@@ -80,7 +81,7 @@ def event_get_any(*, slug: str) -> Event:
     """Any event, drafts included (the secretariat's pages are guarded by their decorator)."""
     event = Event.objects.select_related("place").filter(slug=slug).first()
     if event is None:
-        raise Http404("No such event.")
+        raise Http404(_("There is no event at this address."))
     return event
 
 

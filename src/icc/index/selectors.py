@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
@@ -23,7 +24,7 @@ def edition_list() -> QuerySet[Edition]:
 def edition_get(*, name: str) -> Edition:
     edition = Edition.objects.filter(name=name).first()
     if edition is None:
-        raise Http404(f"No index edition named '{name}'.")
+        raise Http404(_("There is no index edition named “%(name)s”.") % {"name": name})
     return edition
 
 
@@ -56,15 +57,21 @@ def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) 
     yet is created only for those who may edit it."""
     place = Place.objects.filter(slug=place_slug).first()
     if place is None:
-        raise Http404(f"No place with the slug '{place_slug}'.")
+        raise Http404(_("There is no place with the address “%(slug)s”.") % {"slug": place_slug})
     edition = edition_get(name=edition_name)
     if not place_roles_for_user(user=user, place_id=place.pk):
-        raise PermissionDenied("You are not responsible for this place's index answers.")
+        raise PermissionDenied(
+            _(
+                "The index answers of %(place)s are for its city coordinators, its experts, the "
+                "coordinators of its national networks and the secretariat."
+            )
+            % {"place": place.name}
+        )
     actors = actors_for(user=user, place=place)
     response = Response.objects.filter(place=place, edition=edition).first()
     if response is None:
         if not actors & {Actor.CITY, Actor.SECRETARIAT}:
-            raise Http404("This place has not started this edition yet.")
+            raise Http404(_("%(place)s has not started this edition yet.") % {"place": place.name})
         response = Response(place=place, edition=edition)
     response.place, response.edition = place, edition  # already read: no second query
     state = State(response.state)

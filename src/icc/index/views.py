@@ -103,7 +103,7 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
     response = access.response
     question = response.edition.questions.select_related("area").filter(code=code).first()
     if question is None:
-        raise Http404(f"No question '{code}' in this edition.")
+        raise Http404(_("This edition has no question “%(code)s”.") % {"code": code})
     if response.pk is None:
         response = services.response_start(place=response.place, edition=response.edition)
     error = ""

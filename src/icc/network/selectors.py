@@ -102,7 +102,13 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
     """A place whose private side ``user`` may read; others get ``PermissionDenied``."""
     place = place_get_public(slug=slug)
     if not place_private_readable(user=user, place=place):
-        raise PermissionDenied("You are not responsible for this place.")
+        raise PermissionDenied(
+            _(
+                "Only the people responsible for %(place)s can see this: its city coordinators, "
+                "its experts, the coordinators of its networks and the secretariat."
+            )
+            % {"place": place.name}
+        )
     return place
 
 

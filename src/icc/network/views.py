@@ -105,7 +105,10 @@ def place_workspace(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST":
         if not editable:
-            raise PermissionDenied(_("You can read this place's workspace but not change it."))
+            raise PermissionDenied(
+                _("Only the city coordinators of %(place)s and the secretariat can change it.")
+                % {"place": place.name}
+            )
         if form.is_valid():
             services.place_private_update(
                 place=place,

@@ -6,11 +6,14 @@
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 django_stubs_ext.monkeypatch()  # lets admin and form classes be subscripted for mypy
 
@@ -32,12 +35,22 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def map_tiles_origins(url_template: str) -> list[str]:
+    """The CSP source of a tile URL template: ``https://{s}.tile.example.org/{z}/{x}/{y}.png``
+    gives ``https://*.tile.example.org``; an empty template gives none."""
+    if not url_template:
+        return []
+    parts = urlsplit(url_template)
+    return [f"{parts.scheme}://{re.sub(r'[{][^}]*[}]', '*', parts.netloc)}"]
+
+
 DEBUG = env_bool("ICC_DEBUG", True)
 SECRET_KEY = os.environ.get(
     "ICC_SECRET_KEY", "insecure-development-key-set-ICC_SECRET_KEY-in-production"
 )
 ALLOWED_HOSTS = env_list("ICC_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("ICC_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "icc.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -66,6 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,6 +169,10 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 MODELTRANSLATION_LANGUAGES = ("en", "fr", "es", "it", "pt", "uk", "de")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin's language tabs need jQuery UI, which django-modeltranslation loads from Google's CDN
+# unless told otherwise: the vendored copy keeps pages within the Content-Security-Policy.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 # English dates in the European order and on a 24-hour clock (see icc/formats/en/formats.py).
@@ -171,6 +190,11 @@ STORAGES = {
 }
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Pages only ever link the hashed names; keeping (and compressing) the originals too doubled the
+# time and disk of collectstatic. Source maps (5 MB, from django-ninja's API docs) are fetched by
+# developer tools only: compressing them at Brotli's highest level took a third of what was left.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 # E-mail: console by default; SMTP when ICC_EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get("ICC_DEFAULT_FROM_EMAIL", "icc-platform@localhost")
@@ -235,6 +259,47 @@ ICC_IMPORT_MAX_ZIP_RATIO = int(os.environ.get("ICC_IMPORT_MAX_ZIP_RATIO", "100")
 # fields of a request may not exceed the second (Django's defaults, stated on purpose).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Content-Security-Policy, the same in every profile. Every script, style sheet, font and data file
+# is vendored and served by us, so nothing but 'self' is allowed: no inline script or event handler
+# (behaviour comes from data attributes read by core/site.js), no eval (Vega evaluates expressions
+# with the vendored vega-interpreter; htmx runs with allowEval off), and style-src 'self' too:
+# templates carry no style attribute and no <style> element (vega-embed's and vega-tooltip's
+# styles are loaded from vendor/vega/vega-embed.css instead of injected; htmx's indicator styles
+# are off and it does not copy style attributes when it settles a swap: see htmx-config in
+# base.html). Styles set from JavaScript through element.style (Leaflet, Vega) are not governed
+# by CSP. img-src adds data: for the report's inline SVG charts and Swagger UI's icons,
+# and the map tiles' origin when ICC_MAP_TILES_URL is set. See src/icc/core/static/vendor/README.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *map_tiles_origins(ICC_MAP_TILES_URL)],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy: the platform uses no device, sensor or payment feature; turn them all off.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -94,8 +94,11 @@ def test_every_error_has_the_same_body(api_data):
         assert response["Content-Type"] == "application/json; charset=utf-8"
     assert_error_body(answers[401].json(), param=None)
     assert "Log in first" in answers[401].json()["detail"]
-    assert answers[403].json()["detail"] == "You are not responsible for this place."
-    assert answers[404].json()["detail"] == "No such event."
+    assert answers[403].json()["detail"] == (
+        "Only the people responsible for Bilbao can see this: its city coordinators, its "
+        "experts, the coordinators of its networks and the secretariat."
+    )
+    assert answers[404].json()["detail"] == "There is no event at this address."
     charts = answers[422].json()
     assert_error_body(charts, param="country")
     assert charts["errors"] == [{"loc": ["query", "country"], "msg": charts["detail"]}]

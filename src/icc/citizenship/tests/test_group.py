@@ -90,7 +90,7 @@ def test_closing_stops_joins_and_answers_and_keeps_the_export(version):
     assert "hx-trigger" not in live  # a closed session stops polling
 
     exported = Client().get(f"/en/citizenship/group/facilitate/{group.secret}/export.csv")
-    rows = list(csv.reader(io.StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(exported.getvalue().decode("utf-8-sig"))))
     assert rows[0] == ["question", "question text", "answer", "count", "share (%)"]
     assert rows[2][0] == "1" and rows[2][3] == "1" and rows[2][4] == "100.0"
     assert len(rows) == 1 + 18 * 4

@@ -157,9 +157,7 @@ def test_statistics_count_completions_by_language_city_and_month(version, users)
     assert re.search(r"<td>Français</td><td class=\"num\">2</td>", page)
     csv = staff.get("/en/citizenship/statistics/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
-    assert "city,Bilbao,1" in b"".join(csv.streaming_content).decode("utf-8-sig").replace(
-        "\r\n", "\n"
-    )
+    assert "city,Bilbao,1" in csv.getvalue().decode("utf-8-sig").replace("\r\n", "\n")
 
 
 def test_autosave_stores_a_choice_without_moving_on(version):

@@ -112,7 +112,7 @@ def session_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = selectors.event_get_for_user(user=request.user, slug=slug)
     content = session_calendar(event=event, session_pk=pk, base_url=base_url(request))
     if content is None:
-        raise Http404("No such session.")
+        raise Http404(_("This event has no such session."))
     return _ics(content, f"{event.slug}-session-{pk}.ics")
 
 

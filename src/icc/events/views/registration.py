@@ -80,7 +80,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 def _registration(slug: str, token: str) -> Registration:
     registration = registration_from_token(token)
     if registration is None or registration.event.slug != slug:
-        raise Http404("This personal link is not valid (any more).")
+        raise Http404(_("This personal link is not valid (any more)."))
     return registration
 
 

@@ -34,7 +34,9 @@ def test_answer_submit_validate_publish(page, small_edition, users):
     saved(page, "commitment_budget")
     page.click("#q-commitment_budget summary")
     page.fill("#evidence-commitment_budget", "Budget line 2023/114")
-    page.wait_for_function("document.querySelector('#version-commitment_budget').value === '2'")
+    page.wait_for_function(
+        "() => document.querySelector('#version-commitment_budget').value === '2'"
+    )
     page.fill("#value-commitment_staff", "5000")
     page.wait_for_selector("#status-commitment_staff .save-error")
     assert "0 to 1000" in page.locator("#status-commitment_staff").inner_text()

@@ -11,11 +11,11 @@ def test_filter_the_list_and_open_a_place(page, directory):
     assert table.locator("tr").count() == 4
     page.select_option("#id_country", "ES")
     page.wait_for_url("**country=ES**")
-    page.wait_for_function("document.querySelectorAll('#place-table tbody tr').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#place-table tbody tr').length === 2")
     assert "Reggio Emilia" not in table.inner_text()
     assert page.locator("[data-testid=result-count]").inner_text() == "2 places"
     page.fill("#id_q", "getx")
-    page.wait_for_function("document.querySelectorAll('#place-table tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#place-table tbody tr').length === 1")
     page.click("text=Getxo")
     page.wait_for_url("**/en/network/places/getxo/")
     assert page.locator("h1").inner_text().startswith("Getxo")

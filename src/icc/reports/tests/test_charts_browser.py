@@ -38,14 +38,14 @@ def test_filters_chart_table_address_and_csv(page, editions, tmp_path):
     assert [r[1] for r in table_rows(page)[1:]] == ["Bilbao", "Reggio Emilia", "Getxo"]
 
     page.select_option("#filter-country", "ES")
-    page.wait_for_function("document.querySelectorAll('#chart-table tbody tr').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#chart-table tbody tr').length === 2")
     chart = drawn(page)
     assert "Reggio Emilia" not in chart and "Bilbao" in chart
     assert "country=ES" in page.url
 
     page.select_option("#filter-area", ["education"])
     page.wait_for_function(
-        "document.querySelector('#chart-table thead').textContent.includes('Education')"
+        "() => document.querySelector('#chart-table thead').textContent.includes('Education')"
     )
     drawn(page)
     assert re.search(r"area=education", page.url)

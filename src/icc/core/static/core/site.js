@@ -12,4 +12,14 @@
       }
     });
   });
+
+  // No inline JavaScript (the Content-Security-Policy forbids it): behaviour comes from data
+  // attributes. <form data-confirm="Question?"> asks before sending; [data-print] prints the page.
+  document.addEventListener("submit", function (event) {
+    const question = event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) { event.preventDefault(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
 })();

@@ -13,6 +13,14 @@
     }
     var spec = JSON.parse(document.getElementById(holder.getAttribute("data-spec")).textContent);
     var options = JSON.parse(document.getElementById(holder.getAttribute("data-options")).textContent);
+    // The Content-Security-Policy allows no eval and no inline style: Vega evaluates expressions
+    // with vega-interpreter instead of new Function, and vega-embed's styles come from
+    // vendor/vega/vega-embed.css instead of injected <style> elements.
+    options.ast = true;
+    options.expr = window.vega.expressionInterpreter;
+    options.defaultStyle = false;
+    options.forceActionsMenu = true;  // the "…" menu that defaultStyle would otherwise bring
+    options.tooltip = { disableDefaultStyle: true };
     holder.removeAttribute("data-rendered");
     window.vegaEmbed(holder, spec, options).then(function () {
       holder.setAttribute("data-rendered", "true");
