@@ -5,6 +5,7 @@ Every access check on a place goes through ``place_roles_for_user``: the one pla
 """
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
@@ -113,3 +114,19 @@ def role_assignments_for_user(*, user: User | AnonymousUser) -> list[RoleAssignm
     return list(
         RoleAssignment.objects.filter(user=user).select_related("place", "network").order_by("role")
     )
+
+
+def people_of_place(*, place_id: int, roles: Iterable[Role]) -> list[User]:
+    """Active people holding one of ``roles`` on the place (city coordinators, experts)."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            role_assignments__place_id=place_id,
+            role_assignments__role__in=[role.value for role in roles],
+        ).distinct()
+    )
+
+
+def secretariat_people() -> list[User]:
+    """Active members of the secretariat."""
+    return list(User.objects.filter(is_active=True, is_staff=True))

@@ -10,7 +10,9 @@ class IndexConfig(AppConfig):
     def ready(self) -> None:
         # The network must not import the index (it is the layer below), so a place's facts
         # changing reaches the index through a signal the network defines and sends.
+        from icc.index.notices import notice_kinds_register
         from icc.index.services import place_facts_changed_receive
         from icc.network.signals import place_facts_changed
 
         place_facts_changed.connect(place_facts_changed_receive, dispatch_uid="index_results")
+        notice_kinds_register()

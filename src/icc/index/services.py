@@ -33,6 +33,7 @@ from icc.index.models import (
     ResponseEvent,
     ReviewComment,
 )
+from icc.index.notices import response_step_notify
 from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
 from icc.index.tasks import RESULTS_JOB, edition_results_task
@@ -374,6 +375,9 @@ def response_transition(
     )
     if State.PUBLISHED in (state, target):
         edition_results_invalidate(edition_ids=[response.edition_id])
+    response_step_notify(
+        response=response, action=action, by_id=user.pk if user else None, note=note
+    )
     return response
 
 

@@ -26,12 +26,17 @@ NoticeText = Callable[[], tuple[str, str]]
 
 @transaction.atomic
 def notification_send(
-    *, recipients: Iterable[User], kind: str, text: NoticeText, url: str = ""
+    *,
+    recipients: Iterable[User],
+    kind: str,
+    text: NoticeText,
+    url: str | Callable[[], str] = "",
 ) -> list[Notification]:
     """Write one notice per active recipient, each in their language; e-mail on commit.
 
-    ``url`` is a path on the platform (``/en/index/…``); people who switched a kind's e-mail
-    off still see the notice in their list.
+    ``url`` is a path on the platform, or a function that gives it in the active language
+    (``/fr/index/…`` for a French reader); people who switched a kind's e-mail off still see
+    the notice in their list.
     """
     notification_kind_get(kind)  # an unregistered kind fails here, not in a worker
     people = {user.pk: user for user in recipients if user.is_active}
@@ -41,8 +46,9 @@ def notification_send(
         language = chosen[user.pk].language if user.pk in chosen else settings.LANGUAGE_CODE
         with translation.override(language):
             title, body = text()
+            path = url() if callable(url) else url
         notices.append(
-            Notification(recipient=user, kind=kind, title=title[:300], body=body, url=url)
+            Notification(recipient=user, kind=kind, title=title[:300], body=body, url=path)
         )
     created = Notification.objects.bulk_create(notices)
     to_email = [
