@@ -94,10 +94,10 @@ def test_the_facilitator_screen_follows_participants_without_reload(page, versio
         )
 
     page.wait_for_function(
-        "document.querySelector('#joined').textContent.includes('4 participants')"
+        "() => document.querySelector('#joined').textContent.includes('4 participants')"
     )
     page.wait_for_function(
-        "document.querySelector('#completed').textContent.includes('1 finished')"
+        "() => document.querySelector('#completed').textContent.includes('1 finished')"
     )
     counts = page.locator("#tally-q1 [data-count]").all_inner_texts()
     assert counts == ["2", "1", "0", "1"]

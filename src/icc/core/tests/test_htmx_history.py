@@ -40,17 +40,17 @@ def test_back_after_filtering_shows_the_whole_filtered_page(page, directory):
     page.goto(page.base + "/en/network/places/")
     page.select_option("#id_country", "IT")
     page.wait_for_url("**country=IT**")
-    page.wait_for_function("document.querySelectorAll('#place-table tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#place-table tbody tr').length === 1")
     page.select_option("#id_country", "ES")
     page.wait_for_url("**country=ES**")
-    page.wait_for_function("document.querySelectorAll('#place-table tbody tr').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#place-table tbody tr').length === 2")
     # forget htmx's copies of earlier pages: going back must ask the server (a restore request)
     page.evaluate("sessionStorage.removeItem('htmx-history-cache')")
     with page.expect_request(
         lambda r: "country=IT" in r.url and r.headers.get("hx-history-restore-request") == "true"
     ):
         page.go_back()
-    page.wait_for_function("document.querySelectorAll('#place-table tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#place-table tbody tr').length === 1")
     assert page.url.endswith("/en/network/places/?country=IT")
     assert page.locator("h1").inner_text() == "Cities and regions"
     assert page.locator("form.filters #id_country").input_value() == "IT"
