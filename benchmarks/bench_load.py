@@ -196,6 +196,7 @@ def main() -> None:
             "ICC_SECRET_KEY": "bench-load-" + "x" * 40,
             "ICC_ALLOWED_HOSTS": "127.0.0.1,testserver",
             "ICC_TASKS_IMMEDIATE": "1",
+            "ICC_REPORTS_FOLLOW_RESULTS": "0",  # the demo without its PDFs: load only
             "ICC_LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT / "src"),
         }

@@ -48,6 +48,7 @@ def setup(folder: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ["ICC_VAR_DIR"] = str(folder)
     os.environ["ICC_TASKS_IMMEDIATE"] = "1"
+    os.environ["ICC_REPORTS_FOLLOW_RESULTS"] = "0"  # reports are made by the benchmark itself
     os.environ.setdefault("ICC_LOG_LEVEL", "WARNING")
     import django
     from django.core.management import call_command
