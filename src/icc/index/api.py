@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from icc.api_contract import Error, PageIn, Text, page_slice
+from icc.caching.response_cache import response_cache
 from icc.index import result_selectors, selectors
 from icc.index.models import Edition
 from icc.index.result_payloads import RESULTS, results_json
@@ -91,6 +93,7 @@ def _edition_or_404(name: str) -> Edition:
     return found
 
 
+@decorate_view(response_cache(["index"]))  # the stored bytes, kept in memory per process
 @router.get(
     "/index/editions/{edition}/results",
     response={200: list[ResultOut], 404: Error, 422: Error},
