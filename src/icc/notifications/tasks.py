@@ -21,10 +21,18 @@ def notification_email_task(notification_ids: list[int]) -> int:
     Running twice sends nothing twice: a notice is marked when its e-mail leaves.
     """
     sent = 0
-    notices = Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True)
-    for notice in notices.select_related("recipient"):
-        chosen = NotificationSettings.objects.filter(user=notice.recipient).first()
-        with translation.override(chosen.language if chosen else settings.LANGUAGE_CODE):
+    notices = list(
+        Notification.objects.filter(
+            pk__in=notification_ids, emailed_at__isnull=True
+        ).select_related("recipient")
+    )
+    languages = dict(
+        NotificationSettings.objects.filter(
+            user_id__in={notice.recipient_id for notice in notices}
+        ).values_list("user_id", "language")
+    )  # one query for every recipient's language
+    for notice in notices:
+        with translation.override(languages.get(notice.recipient_id, settings.LANGUAGE_CODE)):
             lines = [notice.body] if notice.body else []
             if notice.url:
                 lines.append(_site_url() + notice.url)
