@@ -75,6 +75,12 @@ INSTALLED_APPS = [
     "icc.reports",
     "icc.events",
     "icc.citizenship",
+    "icc.surveys",
+    "icc.search",
+    "icc.knowledge",
+    "icc.antirumours",
+    "icc.barometer",
+    "icc.programme",
 ]
 
 MIDDLEWARE = [

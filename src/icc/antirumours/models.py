@@ -1,0 +1,1 @@
+"""The anti-rumours's records (filled in by the module as it is built)."""

@@ -1,0 +1,1 @@
+"""The knowledge base: good practices, publications, news, the newsletter and thematic pages."""

@@ -1,0 +1,3 @@
+"""Programme administration: grants, expert visits, support to cities, expenditure, network
+reports and the annual report.
+"""

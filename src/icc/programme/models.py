@@ -1,0 +1,1 @@
+"""The programme administration's records (filled in by the module as it is built)."""
