@@ -1,27 +1,31 @@
 """A survey's form as the surveys module keeps it, and the rules that fill it. Pure: no Django.
 
-The XLSForm engine reads the workbook once, when the survey is created; ``snapshot_from_form``
-turns its result into plain JSON that the survey stores (``Survey.form``), and ``SurveyForm``
-reads that JSON back. Pages, imports and results work on ``SurveyForm`` only, so a survey stays
-readable whatever becomes of the engine's own classes.
+The XLSForm engine (``icc.xlsform``) reads the workbook once, when the survey is created;
+``snapshot_from_form`` turns its result into plain JSON that the survey stores
+(``Survey.form``), and ``SurveyForm`` reads that JSON back. Pages, imports and results work
+on ``SurveyForm`` only, so a survey stays readable whatever becomes of the engine's classes.
 
 Rules held here:
 
 - Shown on the phone form: ``select_one``, ``select_multiple``, ``integer``, ``decimal``,
   ``text``, ``date`` (answered) and ``note`` (read only). Any other type (calculations,
-  metadata such as ``start``/``end``, geopoints, files…) is kept in the snapshot but never asked
-  and never stored.
+  metadata such as ``start``/``end``, geopoints, files…) and anything inside a repeat is kept
+  in the snapshot but never asked and never stored.
 - Answers are stored by question name: a choice name (``select_one``), a list of choice names in
   form order (``select_multiple``), ``int``, ``float``, ISO date text or text.
 - The form is walked in order. A question is asked when every group around it is relevant and
-  its own ``relevant`` holds for the answers before it; the answer of a question not asked counts
-  as empty for every later expression, and is dropped (as ODK clients do on submission).
+  its own ``relevant`` holds for the answers before it (the engine's ``BlockRelevance``); the
+  answer of a question not asked counts as empty for every later expression, and is dropped
+  (as ODK clients do on submission).
 - Then, for an asked question: an answer that cannot be read (a word in a number field, a choice
-  that is not offered) is an error; ``required`` with no answer is an error; a ``constraint``
+  that is not offered) is an error; ``required`` (or a ``required`` expression that holds)
+  with no answer is an error; a ``constraint``
   that does not hold is an error, with the form's ``constraint_message`` when it has one.
 - Choice filters (``choice_filter``, e.g. ``region=${region}``): a bare name is a column of the
-  choices sheet for the choice being tested; ``${name}`` is an earlier answer. A choice is
-  offered when the filter holds; a chosen choice that is no longer offered is an error.
+  choices sheet for the choice being tested; ``${name}`` is an earlier answer (the engine's
+  ``choices_filtered``). A chosen choice that is no longer offered is an error.
+- What the server cannot compute (``today()``, repeats…) is read in the respondent's favour,
+  as the engine does.
 - A problem is a ``code`` (``required``, ``number``, ``choice``, ``constraint``, ``date``,
   ``too_long``) that the Django side says in the user's language, or the form's own
   ``constraint_message``.
@@ -31,22 +35,17 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from icc.index.xlsform import Form, XPathError, is_relevant, parse
-from icc.index.xlsform.xpath import to_bool
+from icc.xlsform import Choice, Form, Question, choices_filtered, expression_holds, is_relevant
+from icc.xlsform.xpath import BlockRelevance
 
 ASKED_TYPES = frozenset({"select_one", "select_multiple", "integer", "decimal", "text", "date"})
 SHOWN_TYPES = ASKED_TYPES | {"note"}
 SELECT_TYPES = frozenset({"select_one", "select_multiple"})
 TEXT_MAX = 2000
-_CHOICE_PREFIX = "__choice__"
-# a bare word of a choice filter: not a ${reference}, not quoted text, not a function call
-_TOKEN = re.compile(r"\$\{[^}]*\}|'[^']*'|\"[^\"]*\"|[A-Za-z_][A-Za-z0-9_.:-]*(?:\s*\()?")
-_WORD_OPERATORS = frozenset({"and", "or", "div", "mod"})
 
 
 @dataclass(frozen=True)
@@ -78,10 +77,16 @@ class QuestionDef:
     choices: tuple[ChoiceDef, ...] = ()
     choice_filter: str = ""
     appearance: str = ""
+    required_expression: str = ""
+    in_repeat: bool = False
+
+    @property
+    def shown(self) -> bool:
+        return self.type in SHOWN_TYPES and not self.in_repeat
 
     @property
     def asked(self) -> bool:
-        return self.type in ASKED_TYPES
+        return self.type in ASKED_TYPES and not self.in_repeat
 
     @property
     def is_select(self) -> bool:
@@ -124,8 +129,13 @@ def _labels(values: Mapping[str, str]) -> dict[str, str]:
     return {key: text for key, text in values.items() if text}
 
 
+def _plain(extra: Mapping[str, object]) -> dict[str, str]:
+    return {key: value for key, value in extra.items() if isinstance(value, str)}
+
+
 def snapshot_from_form(form: Form) -> dict[str, Any]:
-    """The JSON a survey stores for an engine ``Form`` (see the module's rules)."""
+    """The JSON a survey stores for an engine ``Form`` (see the module's rules). Questions
+    inside repeats are kept but never asked (``in_repeat``)."""
     return {
         "form_id": form.form_id,
         "version": form.version,
@@ -134,7 +144,7 @@ def snapshot_from_form(form: Form) -> dict[str, Any]:
         "languages": list(form.languages),
         "groups": [
             {
-                "code": group.code,
+                "code": group.name,
                 "labels": _labels(group.labels),
                 "relevant": group.relevant,
                 "parent": group.parent,
@@ -143,22 +153,24 @@ def snapshot_from_form(form: Form) -> dict[str, Any]:
         ],
         "questions": [
             {
-                "code": question.code,
+                "code": question.name,
                 "type": question.type,
                 "labels": _labels(question.labels),
                 "hints": _labels(question.hints),
                 "required": question.required,
+                "required_expression": question.required_expression,
                 "relevant": question.relevant,
                 "constraint": question.constraint,
                 "constraint_messages": _labels(question.constraint_messages),
                 "group": question.group,
-                "choice_filter": question.extra.get("choice_filter", ""),
-                "appearance": question.extra.get("appearance", ""),
+                "in_repeat": question.in_repeat,
+                "choice_filter": question.choice_filter,
+                "appearance": question.appearance,
                 "choices": [
                     {
                         "name": choice.name,
                         "labels": _labels(choice.labels),
-                        "columns": dict(choice.extra),
+                        "columns": _plain(choice.extra),
                     }
                     for choice in question.choices
                 ],
@@ -208,6 +220,8 @@ class SurveyForm:
                     group=item.get("group", ""),
                     choice_filter=item.get("choice_filter", ""),
                     appearance=item.get("appearance", ""),
+                    required_expression=item.get("required_expression", ""),
+                    in_repeat=bool(item.get("in_repeat")),
                     choices=tuple(
                         ChoiceDef(
                             name=choice["name"],
@@ -228,6 +242,12 @@ class SurveyForm:
     def asked_questions(self) -> tuple[QuestionDef, ...]:
         return tuple(question for question in self.questions if question.asked)
 
+    def question_label(self, code: str, language: str) -> str:
+        question = self.question(code)
+        if question is None:
+            return code
+        return text_in(question.labels, language, self.default_language) or code
+
     def group(self, code: str) -> GroupDef | None:
         return next((group for group in self.groups if group.code == code), None)
 
@@ -244,31 +264,19 @@ class SurveyForm:
         return text_in(self.titles, language, self.default_language)
 
 
-def choice_filter_expression(choice_filter: str) -> str:
-    """The filter with each bare choice column ``region`` written ``${__choice__region}``."""
-
-    def rewrite(match: re.Match[str]) -> str:
-        token = match.group()
-        if token[0] in "$'\"" or token.endswith("(") or token in _WORD_OPERATORS:
-            return token
-        return "${" + _CHOICE_PREFIX + token + "}"
-
-    return _TOKEN.sub(rewrite, choice_filter)
-
-
 def choices_offered(question: QuestionDef, values: Mapping[str, object]) -> tuple[ChoiceDef, ...]:
-    """The choices of ``question`` its ``choice_filter`` lets through for these answers."""
+    """The choices of ``question`` its ``choice_filter`` lets through for these answers (bare
+    names in the filter are the choice's columns)."""
     if not question.choice_filter.strip():
         return question.choices
-    expression = parse(choice_filter_expression(question.choice_filter))
-    offered = []
-    for choice in question.choices:
-        scope = dict(values)
-        scope[_CHOICE_PREFIX + "name"] = choice.name
-        scope.update({_CHOICE_PREFIX + key: text for key, text in choice.columns.items()})
-        if to_bool(expression.evaluate(scope)):
-            offered.append(choice)
-    return tuple(offered)
+    engine = Question(name=question.code, type=question.type, choice_filter=question.choice_filter)
+    by_name = {choice.name: choice for choice in question.choices}
+    kept = choices_filtered(
+        engine,
+        values,
+        [Choice(c.name, c.labels, extra=dict(c.columns)) for c in question.choices],
+    )
+    return tuple(by_name[choice.name] for choice in kept)
 
 
 def _empty(value: object) -> bool:
@@ -313,35 +321,18 @@ def _read(question: QuestionDef, raw: object, offered: tuple[ChoiceDef, ...]) ->
     return text, ""
 
 
-class _Groups:
-    def __init__(self, form: SurveyForm, values: Mapping[str, object]) -> None:
-        self.form = form
-        self.values = values
-        self.known: dict[str, bool] = {"": True}
-
-    def relevant(self, code: str) -> bool:
-        for step in self.form.group_path(code):
-            if step not in self.known:
-                group = self.form.group(step)
-                parent = group.parent if group else ""
-                self.known[step] = self.known.get(parent, True) and (
-                    group is None or is_relevant(group.relevant, self.values)
-                )
-        return self.known.get(code, True)
-
-
 def form_fill(form: SurveyForm, raw: Mapping[str, object], language: str = "") -> Filled:
     """Check answers as given by a browser or a file (see the module's rules)."""
     values: dict[str, object] = {}
     answers: dict[str, Any] = {}
     problems: list[Problem] = []
     visible: list[str] = []
-    groups = _Groups(form, values)
+    blocks = BlockRelevance({g.code: (g.parent, g.relevant) for g in form.groups}, values)
     for question in form.questions:
-        if question.type not in SHOWN_TYPES:
+        if not question.shown:
             values[question.code] = None
             continue
-        if not (groups.relevant(question.group) and is_relevant(question.relevant, values)):
+        if not (blocks.relevant(question.group) and is_relevant(question.relevant, values)):
             values[question.code] = None
             continue
         visible.append(question.code)
@@ -349,12 +340,14 @@ def form_fill(form: SurveyForm, raw: Mapping[str, object], language: str = "") -
             continue
         offered = choices_offered(question, values) if question.is_select else ()
         value, code = _read(question, raw.get(question.code), offered)
-        if not code and question.required and _empty(value):
+        required = question.required or (
+            bool(question.required_expression.strip())
+            and is_relevant(question.required_expression, values)
+        )
+        if not code and required and _empty(value):
             code = "required"
-        if not code and not _empty(value) and question.constraint.strip():
-            current = " ".join(value) if isinstance(value, list) else value
-            if not to_bool(parse(question.constraint).evaluate(values, current=current)):
-                code = "constraint"
+        if not code and not expression_holds(question.constraint, value, values):
+            code = "constraint"
         if code:
             message = ""
             if code == "constraint":
@@ -366,15 +359,3 @@ def form_fill(form: SurveyForm, raw: Mapping[str, object], language: str = "") -
         if not _empty(value):
             answers[question.code] = value
     return Filled(answers=answers, problems=tuple(problems), visible=tuple(visible))
-
-
-def form_check_filters(form: SurveyForm) -> list[tuple[str, str]]:
-    """``(question, message)`` for each choice filter outside the evaluator's subset."""
-    refused = []
-    for question in form.questions:
-        if question.choice_filter.strip():
-            try:
-                parse(choice_filter_expression(question.choice_filter))
-            except XPathError as error:
-                refused.append((question.code, str(error)))
-    return refused

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -187,6 +188,17 @@ def survey_language(*, survey: Survey, requested: str = "") -> str:
 
 def submissions_count(*, survey_id: int) -> int:
     return Submission.objects.filter(survey_id=survey_id).count()
+
+
+def submissions_counts(*, survey_ids: list[int]) -> dict[int, int]:
+    """Submissions per survey, for lists (one query)."""
+    rows = (
+        Submission.objects.filter(survey_id__in=survey_ids)
+        .values("survey_id")
+        .annotate(n=Count("id"))
+        .values_list("survey_id", "n")
+    )
+    return dict(rows)
 
 
 def submissions_answers(*, survey_id: int) -> Iterator[SubmissionRow]:

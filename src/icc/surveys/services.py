@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser
 from icc.core.tabular import TabularFileError, file_size_check, xlsx_check
-from icc.index.xlsform import XLSFormError, form_read
-from icc.surveys.form import Problem, SurveyForm, form_check_filters, form_fill, snapshot_from_form
+from icc.surveys.form import Problem, SurveyForm, form_fill, snapshot_from_form
 from icc.surveys.imports import ImportReport, RowProblem, quarantine_sheet, submissions_import
 from icc.surveys.messages import problem_text
 from icc.surveys.models import Submission, Survey
+from icc.xlsform import form_read
 
 __all__ = [
     "FormIssue",
@@ -109,19 +109,14 @@ def _form_read(content: bytes, filename: str) -> dict[str, object]:
             xlsx_check(file)
     except TabularFileError as error:
         raise SurveyFormError([FormIssue("workbook", None, None, str(error))]) from error
-    try:
-        form = form_read(filename=filename, content=content)
-    except XLSFormError as error:
+    result = form_read(content, filename)
+    if result.form is None or result.errors:
         raise SurveyFormError(
-            [FormIssue(i.sheet, i.row, i.column, i.message) for i in error.issues]
-        ) from error
-    snapshot = snapshot_from_form(form)
-    survey_form = SurveyForm.from_snapshot(snapshot)
-    issues = [
-        FormIssue("survey", None, "choice_filter", f"{code}: {message}")
-        for code, message in form_check_filters(survey_form)
-    ]
-    if not survey_form.asked_questions:
+            [FormIssue(i.sheet, i.row, i.column, i.message) for i in result.errors]
+        )
+    snapshot = snapshot_from_form(result.form)
+    issues = []
+    if not SurveyForm.from_snapshot(snapshot).asked_questions:
         issues.append(
             FormIssue(
                 "survey",

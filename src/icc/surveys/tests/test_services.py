@@ -76,7 +76,19 @@ def test_a_broken_xlsform_is_refused_with_sheet_row_and_column(directory: dict[s
         )
     texts = [str(issue) for issue in caught.value.issues]
     assert any(text.startswith("Sheet survey, row 2") and "missing" in text for text in texts)
-    assert any("row 3" in text and "nowhere" in text for text in texts)
+    unknown = xlsform_bytes(
+        [["type", "name", "label", "relevant"], ["integer", "q2", "Number", "${nowhere} > 2"]]
+    )
+    with pytest.raises(SurveyFormError) as caught:
+        survey_create(
+            place_id=directory["bilbao"].pk,
+            title="Broken",
+            xlsform_file=unknown,
+            filename="b.xlsx",
+            purpose="",
+            created_by=None,
+        )
+    assert any("nowhere" in str(issue) for issue in caught.value.issues)
     assert Survey.objects.count() == 0
 
 
