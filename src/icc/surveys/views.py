@@ -34,6 +34,7 @@ from icc.surveys.services import (
     survey_create,
     survey_open,
 )
+from icc.xlsform import LANGUAGE_NAMES
 
 # --- the public form ------------------------------------------------------------------------
 
@@ -58,7 +59,9 @@ def _public_context(
         "survey": survey,
         "title": form.title(language) or survey.title,
         "language": language,
-        "languages": survey.languages,
+        "languages": [
+            {"code": code, "name": LANGUAGE_NAMES.get(code, code)} for code in survey.languages
+        ],
         "blocks": blocks_build(form, raw, language, errors),
         "errors": errors,
         "key": key,
@@ -156,13 +159,13 @@ def place_surveys(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 return redirect("surveys:detail", survey_id=survey.pk)
     surveys = selectors.surveys_for_place(place_id=place_id)
+    counts = selectors.submissions_counts(survey_ids=[survey.pk for survey in surveys])
     return render(
         request,
         "surveys/place_surveys.html",
         {
             "place": place,
-            "surveys": surveys,
-            "counts": selectors.submissions_counts(survey_ids=[s.pk for s in surveys]),
+            "surveys": [(survey, counts.get(survey.pk, 0)) for survey in surveys],
             "form": form,
             "issues": issues,
             "can_manage": access.can_manage,
