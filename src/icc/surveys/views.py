@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
@@ -55,12 +55,19 @@ def _public_context(
     key: str,
 ) -> dict[str, object]:
     form = selectors.survey_form(survey=survey)
+    interface = {code for code, _name in settings.LANGUAGES}
     return {
         "survey": survey,
         "title": form.title(language) or survey.title,
         "language": language,
         "languages": [
-            {"code": code, "name": LANGUAGE_NAMES.get(code, code)} for code in survey.languages
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                # the page's own words follow when the platform speaks the language
+                "url": translate_url(request.path, code) if code in interface else request.path,
+            }
+            for code in survey.languages
         ],
         "blocks": blocks_build(form, raw, language, errors),
         "errors": errors,

@@ -31,7 +31,10 @@ def test_public_form_asks_only_what_applies_and_in_the_chosen_language(survey: S
     assert 'value="bilbao"' in page
     assert 'value="deusto"' not in page  # no city chosen yet: no district fits
     assert 'hx-post="' + _url(survey, "surveys:public_fields") in page  # heard and city refresh
-    french = client.get(_url(survey) + "?lang=fr").content.decode()
+    english = _url(survey)
+    french_url = english.replace("/en/", "/fr/", 1)
+    assert f'href="{french_url}?lang=fr"' in page  # the page's own words follow
+    french = client.get(french_url + "?lang=fr").content.decode()
     assert "Avez-vous entendu dire" in french and 'lang="fr"' in french
 
 
@@ -183,3 +186,10 @@ def test_export_is_formula_safe(survey: Survey, users: dict[str, User], fmt: str
     )
     cells = download_cells(response.getvalue(), fmt)
     assert "_submission_time" in cells and "comment" in cells
+
+
+def test_the_page_speaks_french_in_french(survey: Survey) -> None:
+    url = _url(survey).replace("/en/", "/fr/", 1)
+    page = Client().post(url, {**FORM, "heard": "yes", "lang": "fr", "key": "f"}).content.decode()
+    assert "Envoyer mes réponses" in page and "Une réponse est requise." in page
+    assert "Le croyez-vous ?" in page
