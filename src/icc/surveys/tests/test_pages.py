@@ -193,3 +193,14 @@ def test_the_page_speaks_french_in_french(survey: Survey) -> None:
     page = Client().post(url, {**FORM, "heard": "yes", "lang": "fr", "key": "f"}).content.decode()
     assert "Envoyer mes réponses" in page and "Une réponse est requise." in page
     assert "Le croyez-vous ?" in page
+
+
+def test_the_secretariat_can_look_in_the_admin(survey: Survey, users: dict[str, User]) -> None:
+    submission_create(survey=survey, answers=FORM)
+    client = client_for(users["secretariat"])
+    users["secretariat"].is_superuser = True
+    users["secretariat"].save()
+    listing = client.get(reverse("admin:surveys_survey_changelist"))
+    assert listing.status_code == 200 and "Perceptions 2026" in listing.content.decode()
+    assert client.get(reverse("admin:surveys_submission_changelist")).status_code == 200
+    assert client.get(reverse("admin:surveys_survey_add")).status_code == 403

@@ -35,7 +35,8 @@ GOOD = {
 
 
 def test_create_reads_the_form_and_starts_in_draft(directory: dict[str, Any]) -> None:
-    survey = survey_make(directory["bilbao"].pk, title=" Perceptions ")
+    content = perception_form()
+    survey = survey_make(directory["bilbao"].pk, content, title=" Perceptions ")
     assert survey.state == Survey.State.DRAFT
     assert survey.title == "Perceptions"
     assert survey.languages == ["en", "fr"] and survey.default_language == "en"
@@ -45,7 +46,7 @@ def test_create_reads_the_form_and_starts_in_draft(directory: dict[str, Any]) ->
     assert [q.code for q in form.asked_questions][:3] == ["age", "gender", "city"]
     assert form.question("district") is not None
     assert form.question("district").choice_filter == "city=${city}"
-    assert bytes(survey.xlsform_content) == perception_form()
+    assert bytes(survey.xlsform_content) == content
     assert form.title("fr") == "Perceptions"
 
 
