@@ -78,11 +78,22 @@ def test_invalid_answers_come_back_with_errors(survey: Survey) -> None:
     assert Submission.objects.count() == 0
 
 
-def test_closed_or_unknown_survey(survey: Survey) -> None:
+def test_closed_or_unknown_survey(survey: Survey, users: dict[str, User]) -> None:
     survey_close(survey=survey)
     assert Client().get(_url(survey)).status_code == 410
     assert Client().post(_url(survey), FORM).status_code == 410
+    assert Client().post(_url(survey, "surveys:public_fields"), FORM).status_code == 404
     assert Client().get(reverse("surveys:public", args=["nope"])).status_code == 404
+    assert client_for(users["other_city_coordinator"]).get(_url(survey)).status_code == 410
+    # the place's people preview it: answers are checked, never stored
+    city = client_for(users["city_coordinator"])
+    assert "Preview" in city.get(_url(survey)).content.decode()
+    assert city.post(_url(survey, "surveys:public_fields"), FORM).status_code == 200
+    wrong = city.post(_url(survey), {**FORM, "age": "3"})
+    assert wrong.status_code == 422 and "Between 16 and 119" in wrong.content.decode()
+    right = city.post(_url(survey), FORM)
+    assert "These answers would be accepted." in right.content.decode()
+    assert Submission.objects.count() == 0
 
 
 @override_settings(ICC_SURVEYS_SUBMIT_LIMIT=(2, 3600))
