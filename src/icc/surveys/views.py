@@ -186,7 +186,11 @@ def place_surveys(request: HttpRequest, slug: str) -> HttpResponse:
                 issues = [str(refused)]
             else:
                 return redirect("surveys:detail", survey_id=survey.pk)
-    surveys = selectors.surveys_for_place(place_id=place_id)
+    surveys = [
+        survey
+        for survey in selectors.surveys_for_place(place_id=place_id)
+        if selectors.survey_access(user=request.user, survey=survey).can_read
+    ]
     counts = selectors.submissions_counts(survey_ids=[survey.pk for survey in surveys])
     return render(
         request,
