@@ -221,7 +221,12 @@ def _detail_context(request: HttpRequest, survey: Survey) -> dict[str, object]:
         for question in form.asked_questions
         if question.is_select
     ]
-    results_form = ResultsForm(request.GET or None, selects=selects)
+    groupers = [
+        (question.code, form.question_label(question.code, language))
+        for question in form.asked_questions
+        if question.type == "select_one"
+    ]
+    results_form = ResultsForm(request.GET or None, selects=selects, groupers=groupers)
     counts = None
     if selects:
         question, by = selects[0][0], None
