@@ -65,7 +65,7 @@ def practice_document(practice: GoodPractice) -> dict[str, Any]:
 
 def publication_document(publication: Publication) -> dict[str, Any]:
     versions = [v.language for v in publication.versions.all()]
-    lang = "en" if publication.title_en else "fr"
+    lang = "en" if getattr(publication, "title_en", "") else "fr"
     return {
         "source": SOURCE,
         "kind": "publication",
