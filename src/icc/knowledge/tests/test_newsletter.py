@@ -49,7 +49,7 @@ def test_double_opt_in_then_an_issue_reaches_only_confirmed_subscribers(
     staff = client_for(users["secretariat"])
     response = staff.post("/en/knowledge/newsletter/issues/new/")
     issue = NewsletterIssue.objects.get(number=2)
-    assert response.url == f"/en/knowledge/newsletter/issues/{issue.number}/edit/"
+    assert response["Location"] == f"/en/knowledge/newsletter/issues/{issue.number}/edit/"
     assert [n.slug for n in issue.news.all()] == ["city-testimony"]
     assert [p.slug for p in issue.practices.all()] == ["welcome-walks"]
     preview = staff.get(f"/en/knowledge/newsletter/issues/{issue.number}/preview/")
