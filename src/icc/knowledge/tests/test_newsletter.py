@@ -14,9 +14,11 @@ from icc.knowledge.newsletter import issue_compose, issue_send, subscriber_subsc
 
 
 def link_in(message, name):
-    return re.search(
+    found = re.search(
         rf"https?://[^/\s]+(/\w\w/knowledge/newsletter/{name}/[^/\s]+/)", message.body
-    )[1]
+    )
+    assert found is not None
+    return found[1]
 
 
 def test_double_opt_in_then_an_issue_reaches_only_confirmed_subscribers(
