@@ -35,8 +35,9 @@ def test_api_publications_news_and_themes(db, make_news):
     ]
     assert [n["slug"] for n in client.get("/api/v1/news").json()] == ["hello"]
     themes = client.get("/api/v1/themes", {"lang": "fr"}).json()
-    assert {"slug": "anti-rumours", "name": "Anti-rumeurs"} == {
-        k: themes[0][k] for k in ("slug", "name")
+    assert {k: themes[0][k] for k in ("slug", "name")} == {
+        "slug": "anti-rumours",
+        "name": "Anti-rumeurs",
     }
 
 
