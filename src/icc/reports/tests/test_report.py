@@ -8,11 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
 from django.test import Client
-from django.utils import timezone
 
 from icc.index.models import Edition, PlaceResult, Response
 from icc.index.scoring_service import edition_results_compute
-from icc.knowledge.models import GoodPractice, PracticeArea
+from icc.knowledge.services import PracticeData, practice_create, practice_transition
+from icc.knowledge.workflow import Action
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
 from icc.reports.services import report_file_make
@@ -100,21 +100,27 @@ def test_no_report_without_a_published_response(editions):
     assert page(slug="getxo").status_code == 404
 
 
-def test_good_practices_of_the_area_come_from_the_knowledge_base(editions):
+def test_a_practice_published_by_the_secretariat_shows_in_the_area_of_a_report(editions, users):
+    """A coordinator of Reggio Emilia (best in education) submits a practice; the secretariat
+    publishes it; Bilbao's report lists it under education, Reggio Emilia's own does not."""
     assert "Anti-rumour school pairs" not in page().content.decode()
-    place = place_get_public(slug="reggio-emilia")
-    practice = GoodPractice.objects.create(
-        slug="school-pairs",
-        title="Anti-rumour school pairs",
-        status="published",
-        published_at=timezone.now(),
+    practice = practice_create(
+        user=users["other_city_coordinator"],
+        data=PracticeData(
+            title="Anti-rumour school pairs",
+            summary="Pupils pair up to answer rumours.",
+            place_ids=[place_get_public(slug="reggio-emilia").pk],
+            area_codes=["education"],
+        ),
     )
-    practice.places.add(place)
-    PracticeArea.objects.create(practice=practice, code="education")
+    practice_transition(
+        user=users["other_city_coordinator"], practice=practice, action=Action.SUBMIT
+    )
+    assert "Anti-rumour school pairs" not in page().content.decode()  # not yet published
+    practice_transition(user=users["secretariat"], practice=practice, action=Action.PUBLISH)
     body = page().content.decode()
     assert "Anti-rumour school pairs" in body
-    assert "/knowledge/practices/school-pairs/" in body
-    # the city's own practices are not pointed to from its own report
+    assert "/knowledge/practices/anti-rumour-school-pairs/" in body
     assert "Anti-rumour school pairs" not in page(slug="reggio-emilia").content.decode()
 
 
