@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from icc.knowledge import selectors
-from icc.knowledge.models import CONTENT_LANGUAGES, PublicationKind
+from icc.knowledge.models import CONTENT_LANGUAGES, PracticeFile, PublicationKind
 from icc.knowledge.services import PracticeData
 
 ANY: list[tuple[str, Any]] = [("", _("Any"))]
@@ -199,6 +199,14 @@ class PracticeForm(forms.Form):
             area_codes=d["areas"],
             links=d["links"],
         )
+
+
+class PracticeFileForm(forms.Form):
+    """One attachment or image added to a practice."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=PracticeFile.Kind.choices)
+    title = forms.CharField(label=_("Title or image description"), max_length=300)
+    file = forms.FileField(label=_("File"))
 
 
 class CallForm(forms.Form):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -33,6 +33,7 @@ from icc.knowledge.models import (
     GoodPractice,
     PracticeArea,
     PracticeEvent,
+    PracticeFile,
     PracticeLink,
     PracticeStatus,
     Theme,
@@ -43,6 +44,8 @@ from icc.knowledge.selectors import coordinated_places, practice_actors
 from icc.knowledge.workflow import Action, Actor, State, TransitionError, editable, transition
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from icc.accounts.models import User
 
 
@@ -196,6 +199,34 @@ def practice_transition(
     elif action == Action.UNPUBLISH:
         search_bridge.practice_remove(practice_id=practice.pk)
     return practice
+
+
+ATTACHMENT_TYPES = (".pdf", ".docx", ".odt", ".xlsx", ".pptx", ".txt")
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp")
+FILE_MAX_BYTES = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def practice_file_add(
+    *, user: User, practice: GoodPractice, kind: str, title: str, file: UploadedFile[Any]
+) -> PracticeFile:
+    """Attach a document or an image to a practice its author may edit (types and size
+    checked: ``ATTACHMENT_TYPES``, ``IMAGE_TYPES``, ``FILE_MAX_BYTES``)."""
+    actors = practice_actors(user=user, practice=practice)
+    if not editable(state=State(practice.status), actors=actors):
+        raise PermissionDenied(_("This practice cannot be changed at this step."))
+    allowed = IMAGE_TYPES if kind == PracticeFile.Kind.IMAGE else ATTACHMENT_TYPES
+    name = (file.name or "").lower()
+    if not name.endswith(allowed):
+        raise ValidationError(
+            _("Files of this type cannot be attached. Accepted: %(types)s.")
+            % {"types": ", ".join(allowed)}
+        )
+    if (file.size or 0) > FILE_MAX_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."))
+    return PracticeFile.objects.create(
+        practice=practice, kind=kind, title=title.strip()[:300], file=file
+    )
 
 
 # --- calls for practices -------------------------------------------------------------------

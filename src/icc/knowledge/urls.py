@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("practices/import/", secretariat.practices_import, name="practices_import"),
     path("practices/<slug:slug>/", public.practice_detail, name="practice_detail"),
     path("practices/<slug:slug>/edit/", city.practice_edit, name="practice_edit"),
+    path("practices/<slug:slug>/files/", city.practice_file_add, name="practice_file_add"),
     path("practices/<slug:slug>/step/<str:action>/", city.practice_step, name="practice_step"),
     path("calls/", city.call_list, name="call_list"),
     path("calls/new/", secretariat.call_new, name="call_new"),

@@ -183,3 +183,23 @@ def test_workflow_rules():
         workflow_transition(state=State.SUBMITTED, action=Action.PUBLISH, actors=city)
     with pytest.raises(TransitionError):
         workflow_transition(state=State.PUBLISHED, action=Action.SUBMIT, actors=staff)
+
+
+def test_a_city_attaches_documents_and_images_of_accepted_types(
+    users, make_practice, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+
+    practice = make_practice("walks", status="draft")
+    city = client_for(users["city_coordinator"])
+    url = f"/en/knowledge/practices/{practice.slug}/files/"
+    city.post(url, {"kind": "attachment", "title": "Leaflet", "file": SimpleUploadedFile(
+        "leaflet.pdf", b"%PDF-1.4 demo", content_type="application/pdf")})  # fmt: skip
+    city.post(url, {"kind": "image", "title": "A walk", "file": SimpleUploadedFile(
+        "walk.html", b"<script>", content_type="text/html")})  # fmt: skip
+    assert [(f.kind, f.title) for f in practice.files.all()] == [("attachment", "Leaflet")]
+    assert "Leaflet" in city.get(f"/en/knowledge/practices/{practice.slug}/").content.decode()
+    other = client_for(users["other_city_coordinator"])
+    assert other.post(url, {"kind": "attachment", "title": "x"}).status_code == 404

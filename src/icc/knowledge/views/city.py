@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.knowledge import selectors, services
-from icc.knowledge.forms import CallAnswerForm, ModerationForm, PracticeForm
+from icc.knowledge.forms import CallAnswerForm, ModerationForm, PracticeFileForm, PracticeForm
 from icc.knowledge.workflow import Action
 
 
@@ -82,7 +82,40 @@ def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("Changes saved."))
         return redirect(practice.get_absolute_url())
-    return render(request, "knowledge/practice_form.html", {"form": form, "practice": practice})
+    return render(
+        request,
+        "knowledge/practice_form.html",
+        {
+            "form": form,
+            "practice": practice,
+            "file_form": PracticeFileForm(),
+            "files": list(practice.files.all()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def practice_file_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Attach a document or an image (the practice's city while it may edit it)."""
+    practice = selectors.practice_get_for_user(user=request.user, slug=slug)
+    form = PracticeFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.practice_file_add(
+                user=request.user,  # type: ignore[arg-type]
+                practice=practice,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("File added."))
+    else:
+        messages.error(request, _("Give a title and a file."))
+    return redirect("knowledge:practice_edit", slug=practice.slug)
 
 
 @login_required
