@@ -15,7 +15,7 @@ Rules held here:
   must weigh clearly more than the fourth, or one shared word would lift an item of another
   subject above the items nearest in meaning.
   A document found by several comes before one found by one alone at the same ranks. Ties keep
-  the order in which documents were first seen.
+  the order in which documents were first seen (the search passes the ranking by meaning first).
 """
 
 from __future__ import annotations

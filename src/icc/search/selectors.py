@@ -219,7 +219,8 @@ def search(
         every_word, some_words = _full_text(snap, text, allowed)
         nearest = _semantic(snap, text, allowed, SEMANTIC_MAX, SIMILARITY_MARGIN)
         near = [row for row, _similarity in nearest]
-        ranked = rrf_fuse(every_word, some_words, near, weights=(1.0, PARTIAL_WEIGHT, 1.0))
+        # meaning first: on equal scores, the item nearer in meaning comes first
+        ranked = rrf_fuse(near, every_word, some_words, weights=(1.0, 1.0, PARTIAL_WEIGHT))
     else:
         rows = np.flatnonzero(allowed)
         newest = rows[np.argsort(-snap.updated[rows], kind="stable")]
