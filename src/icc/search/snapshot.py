@@ -69,14 +69,14 @@ def _load(version: tuple[str, ...] | None) -> Snapshot:
             for value in values:
                 postings.setdefault(name, {}).setdefault(value, []).append(row)
     rows = {pk: row for row, pk in enumerate(ids)}
-    vectors: list[Vector] = []
+    vectors: list[bytes] = []
     vector_rows: list[int] = []
     stored = SearchDocument.objects.filter(embedding_model=MODEL).values_list("id", "embedding")
     for pk, data in stored.iterator(chunk_size=2000):
-        if pk in rows and data is not None:
-            vectors.append(from_bytes(data))
+        if pk in rows and data is not None and len(data) == DIM * 4:
+            vectors.append(bytes(data))
             vector_rows.append(rows[pk])
-    matrix = np.vstack(vectors) if vectors else np.zeros((0, DIM), dtype=np.float32)
+    matrix = from_bytes(b"".join(vectors)).reshape(len(vectors), DIM)
     return Snapshot(
         ids=np.asarray(ids, dtype=np.int64),
         rows=rows,
