@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("icc.knowledge.urls")),
     path("citizenship/", include("icc.citizenship.urls")),
     path("notifications/", include("icc.notifications.urls")),
+    path("search/", include("icc.search.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )
