@@ -38,3 +38,23 @@ def test_a_published_practice_is_found_and_an_unpublished_one_is_not(
     with django_capture_on_commit_callbacks(execute=True):
         practice_transition(user=users["secretariat"], practice=practice, action=Action.UNPUBLISH)
     assert search("mediators") == []
+
+
+def test_a_practice_written_in_spanish_is_found_by_an_english_query(
+    users, directory, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        practice = practice_create(
+            user=users["secretariat"],
+            data=PracticeData(
+                title="Paseos de bienvenida por los barrios",
+                summary="Vecinos voluntarios acompañan a las familias recién llegadas a "
+                "descubrir los servicios y asociaciones de su barrio.",
+                language="es",
+                place_ids=[directory["bilbao"].pk],
+            ),
+        )
+        practice_transition(user=users["secretariat"], practice=practice, action=Action.PUBLISH)
+    items = search("volunteers welcome newly arrived families in the neighbourhood")
+    assert items and items[0]["title"] == "Paseos de bienvenida por los barrios"
+    assert items[0]["language"] == "es"
