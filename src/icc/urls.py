@@ -20,9 +20,11 @@ urlpatterns += i18n_patterns(
     path("index/", include("icc.reports.urls")),
     path("index/", include("icc.index.urls")),
     path("events/", include("icc.events.urls")),
+    path("knowledge/", include("icc.knowledge.urls")),
     path("citizenship/", include("icc.citizenship.urls")),
     path("surveys/", include("icc.surveys.urls")),
     path("notifications/", include("icc.notifications.urls")),
+    path("search/", include("icc.search.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )
