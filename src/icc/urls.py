@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("index/", include("icc.reports.urls")),
     path("index/", include("icc.index.urls")),
     path("events/", include("icc.events.urls")),
+    path("knowledge/", include("icc.knowledge.urls")),
     path("citizenship/", include("icc.citizenship.urls")),
     path("notifications/", include("icc.notifications.urls")),
     path("programme/", include("icc.programme.urls")),

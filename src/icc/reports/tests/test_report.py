@@ -8,16 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
 from django.test import Client
+from django.utils import timezone
 
 from icc.index.models import Edition, PlaceResult, Response
 from icc.index.scoring_service import edition_results_compute
+from icc.knowledge.models import GoodPractice, PracticeArea
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
-from icc.reports.report.practices import (
-    GoodPractice,
-    good_practices_provider_register,
-    good_practices_provider_unregister,
-)
 from icc.reports.services import report_file_make
 
 
@@ -103,17 +100,22 @@ def test_no_report_without_a_published_response(editions):
     assert page(slug="getxo").status_code == 404
 
 
-def test_good_practices_come_from_the_hook(editions):
-    def provider(area, places, limit):
-        return [GoodPractice(f"Practice in {area} from {places[0]}", places[0], "/p/")][:limit]
-
-    good_practices_provider_register(provider)
-    try:
-        body = page().content.decode()
-    finally:
-        good_practices_provider_unregister(provider)
-    assert "Practice in education from reggio-emilia" in body
-    assert "Practice in" not in page().content.decode()
+def test_good_practices_of_the_area_come_from_the_knowledge_base(editions):
+    assert "Anti-rumour school pairs" not in page().content.decode()
+    place = place_get_public(slug="reggio-emilia")
+    practice = GoodPractice.objects.create(
+        slug="school-pairs",
+        title="Anti-rumour school pairs",
+        status="published",
+        published_at=timezone.now(),
+    )
+    practice.places.add(place)
+    PracticeArea.objects.create(practice=practice, code="education")
+    body = page().content.decode()
+    assert "Anti-rumour school pairs" in body
+    assert "/knowledge/practices/school-pairs/" in body
+    # the city's own practices are not pointed to from its own report
+    assert "Anti-rumour school pairs" not in page(slug="reggio-emilia").content.decode()
 
 
 PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"  # poppler-utils
