@@ -32,7 +32,7 @@ class GrantAdmin(TabbedTranslationAdmin[Grant]):
 
 
 @admin.register(ExpertVisit)
-class ExpertVisitAdmin(admin.ModelAdmin[ExpertVisit]):
+class ExpertVisitAdmin(TabbedTranslationAdmin[ExpertVisit]):
     list_display = ("place", "date", "mode", "purpose", "profile_title")
     list_filter = ("mode", "purpose")
     autocomplete_fields = ("place",)

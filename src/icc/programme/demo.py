@@ -442,7 +442,8 @@ def programme_demo_load() -> list[str]:
                 "purpose": VisitPurpose.CONFIRM_INDEX,
                 "experts": "ICC experts (demo)",
                 "secretariat": "ICC team (demo)",
-                "profile_title": f"{place.name}: intercultural profile",
+                "profile_title_en": f"{place.name_en}: intercultural profile",
+                "profile_title_fr": f"{place.name_fr or place.name_en} : profil interculturel",
             },
         )
     for row in SUPPORT:

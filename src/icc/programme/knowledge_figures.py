@@ -1,12 +1,18 @@
-"""The annual report's figures from the knowledge base: news, good practices and newsletter
-issues published in the year, and the year's publications by type and language.
-
-Until the knowledge base offers its selectors, the report says these figures are not
-available (it never prints a typed number in their place)."""
+"""The annual report's figures from the knowledge base (``icc.knowledge.selectors``): news, good
+practices and newsletter issues published in the year, and the year's publications grouped by
+type, each with its languages."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from icc.knowledge.selectors import (
+    news_published_count,
+    newsletter_issues_sent_count,
+    practices_published_count,
+    publications_between,
+)
 
 
 @dataclass(frozen=True)
@@ -27,5 +33,22 @@ class KnowledgeFigures:
 
 
 def knowledge_figures(*, year: int) -> KnowledgeFigures:
-    """The knowledge base's figures of ``year`` (``available`` False without its selectors)."""
-    return KnowledgeFigures(available=False)
+    """The knowledge base's figures of ``year`` (1 January to 31 December included)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    groups: dict[str, list[PublicationLine]] = {}
+    for row in publications_between(start=start, end=end):
+        groups.setdefault(row.kind_label, []).append(
+            PublicationLine(
+                title=row.title,
+                kind_label=row.kind_label,
+                languages=[code.upper() for code in row.languages],
+                url=row.url,
+            )
+        )
+    return KnowledgeFigures(
+        available=True,
+        news=news_published_count(start=start, end=end),
+        practices=practices_published_count(start=start, end=end),
+        newsletters=newsletter_issues_sent_count(start=start, end=end),
+        publications=sorted(groups.items()),
+    )

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from icc.events.models import Event
+from icc.knowledge.models import GoodPractice, Publication
 from icc.network.models import Network, Place
 
 
@@ -81,6 +82,22 @@ class GrantOutput(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=OutputKind.choices)
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), max_length=500, blank=True)
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("publication"),
+    )
+    practice = models.ForeignKey(
+        GoodPractice,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("good practice"),
+    )
 
     class Meta:
         verbose_name = _("grant output")
@@ -89,6 +106,12 @@ class GrantOutput(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def link(self) -> str:
+        """The knowledge base's page of the publication or practice, else the typed link."""
+        target = self.publication or self.practice
+        return target.get_absolute_url() if target is not None else self.url
 
 
 class VisitMode(models.TextChoices):
@@ -114,6 +137,14 @@ class ExpertVisit(models.Model):
     secretariat = models.CharField(_("secretariat members"), max_length=500, blank=True)
     profile_title = models.CharField(_("intercultural profile"), max_length=300, blank=True)
     profile_url = models.URLField(_("link to the profile"), max_length=500, blank=True)
+    profile = models.ForeignKey(
+        Publication,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("profile (publication)"),
+    )
     is_demo_date = models.BooleanField(
         _("demo date"), default=False, help_text=_("Only the year has a source.")
     )
@@ -125,6 +156,11 @@ class ExpertVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} ({self.date})"
+
+    @property
+    def profile_link(self) -> str:
+        """The profile's page in the knowledge base, else the typed link."""
+        return self.profile.get_absolute_url() if self.profile is not None else self.profile_url
 
 
 class SupportKind(models.TextChoices):

@@ -41,12 +41,16 @@ def grants_of_year(*, year: int) -> QuerySet[Grant]:
         Grant.objects.filter(start__year__lte=year)
         .filter(Q(end__isnull=True) | Q(end__year__gte=year))
         .select_related("lead_place", "lead_place__country")
-        .prefetch_related("partner_places", "partner_places__country", "outputs")
+        .prefetch_related(
+            "partner_places", "partner_places__country", "outputs__publication", "outputs__practice"
+        )
     )
 
 
 def expert_visits_of_year(*, year: int) -> QuerySet[ExpertVisit]:
-    return ExpertVisit.objects.filter(date__year=year).select_related("place", "place__country")
+    return ExpertVisit.objects.filter(date__year=year).select_related(
+        "place", "place__country", "profile"
+    )
 
 
 def support_of_year(*, year: int) -> QuerySet[CitySupport]:
@@ -118,7 +122,7 @@ def expert_visits_for_timeline(place_id: int) -> list[TimelineEntry]:
     from django.utils.translation import gettext as _
 
     entries = []
-    for visit in ExpertVisit.objects.filter(place_id=place_id):
+    for visit in ExpertVisit.objects.filter(place_id=place_id).select_related("profile"):
         label = _("Expert visit (%(mode)s): %(purpose)s") % {
             "mode": visit.get_mode_display(),
             "purpose": visit.get_purpose_display(),
@@ -127,7 +131,7 @@ def expert_visits_for_timeline(place_id: int) -> list[TimelineEntry]:
             TimelineEntry(
                 date=visit.date,
                 label=label,
-                url=visit.profile_url,
+                url=visit.profile_link,
                 is_demo_date=visit.is_demo_date,
             )
         )

@@ -6,6 +6,7 @@ from modeltranslation.translator import TranslationOptions, register
 from icc.programme.models import (
     CitySupport,
     Expense,
+    ExpertVisit,
     Grant,
     GrantOutput,
     NetworkReport,
@@ -47,3 +48,8 @@ class NetworkReportTranslation(TranslationOptions):
 @register(ToolHighlight)
 class ToolHighlightTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(ExpertVisit)
+class ExpertVisitTranslation(TranslationOptions):
+    fields = ("profile_title",)
