@@ -432,6 +432,8 @@ def programme_demo_load() -> list[str]:
         place = Place.objects.filter(slug=slug).first()
         if place is None:
             continue
+        name_en = getattr(place, "name_en", None) or place.name
+        name_fr = getattr(place, "name_fr", None) or name_en
         ExpertVisit.objects.update_or_create(
             place=place,
             date__year=YEAR,
@@ -442,8 +444,8 @@ def programme_demo_load() -> list[str]:
                 "purpose": VisitPurpose.CONFIRM_INDEX,
                 "experts": "ICC experts (demo)",
                 "secretariat": "ICC team (demo)",
-                "profile_title_en": f"{place.name_en}: intercultural profile",
-                "profile_title_fr": f"{place.name_fr or place.name_en} : profil interculturel",
+                "profile_title_en": f"{name_en}: intercultural profile",
+                "profile_title_fr": f"{name_fr} : profil interculturel",
             },
         )
     for row in SUPPORT:

@@ -47,7 +47,7 @@ SEED_INDEX_CITIES = [
     "Leeds",
     "Melitopol",
     "Neumarkt",
-    "Reykjavik",
+    "Reykjav",
     "Rochester",
     "Salisbury",
     "Trollh",
@@ -179,7 +179,7 @@ def test_the_2020_report_states_the_seed_figures(tmp_path: Any) -> None:
     _load_2020()
     for lang in ("fr", "en"):
         for fmt in ("html", "pdf"):
-            content = annual_report_render(year=2020, lang=lang, fmt=fmt)  # type: ignore[arg-type]
+            content = annual_report_render(year=2020, lang=lang, fmt=fmt)
             _check_seed_figures(_text(content, fmt), lang)
     for fmt in ("html", "pdf", "docx"):
         out = tmp_path / f"r.{fmt}"
