@@ -490,7 +490,9 @@ def programme_demo_load() -> list[str]:
         ReportedEvent.objects.update_or_create(
             event=event, defaults={"section": EventSection.REGIONAL}
         )
+    lines = Expense.objects.filter(year=YEAR)
+    total = sum((line.amount_eur for line in lines), Decimal("0"))
     return [
         f"Programme {YEAR}: {Grant.objects.count()} grants, {ExpertVisit.objects.count()} expert "
-        f"visits, EUR {Expense.objects.filter(year=YEAR).count()} expenditure line(s)."
+        f"visits, {lines.count()} expenditure line(s) totalling EUR {total:,}."
     ]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from icc.events.selectors import public_events
 from icc.index.selectors import index_reports_completed_in
@@ -145,6 +146,14 @@ class EventLine:
     end: dt.date
     url: str
     where: str
+
+    @property
+    def when(self) -> str:
+        """ "3 November 2020" or "3 November 2020 – 5 November 2020", in the active language."""
+        first = date_format(self.start, "DATE_FORMAT")
+        return (
+            first if self.start == self.end else f"{first} – {date_format(self.end, 'DATE_FORMAT')}"
+        )
 
 
 @dataclass(frozen=True)
