@@ -9,6 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -115,7 +116,8 @@ def annual_report_files(*, year: int) -> QuerySet[AnnualReportFile]:
 
 
 def annual_report_file_get(*, pk: int) -> AnnualReportFile:
-    return AnnualReportFile.objects.get(pk=pk)
+    """A stored annual report; 404 when there is none."""
+    return get_object_or_404(AnnualReportFile, pk=pk)
 
 
 def expert_visits_for_timeline(place_id: int) -> list[TimelineEntry]:

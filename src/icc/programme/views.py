@@ -87,10 +87,7 @@ def annual_report_make(request: HttpRequest, year: int) -> HttpResponse:
 @secretariat_required
 def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
     """A stored annual report file (as a download: the HTML report has its own styles)."""
-    try:
-        record = selectors.annual_report_file_get(pk=pk)
-    except Exception as missing:
-        raise Http404 from missing
+    record = selectors.annual_report_file_get(pk=pk)
     return FileResponse(
         record.file.open("rb"),
         as_attachment=True,

@@ -47,6 +47,7 @@ def test_the_report_is_made_in_the_background_and_served_from_storage(
     assert "1,234.50" in body and "2 participating cities" not in body
     assert "3 participating cities" in body  # Bilbao, Getxo, Reggio Emilia; Braga is a candidate
     assert AnnualReportFile.objects.filter(year=2020, fmt="docx").exists()
+    assert client.get("/en/programme/annual-reports/999999/").status_code == 404
     assert (
         client_for(users["resident"]).get(f"/en/programme/annual-reports/{stored.pk}/").status_code
         == 403
@@ -119,3 +120,45 @@ def test_an_expert_visit_shows_on_the_place_timeline(
     page = client.get("/en/network/places/bilbao/").content.decode()
     assert "Expert visit (Virtual): Confirm the index results" in page
     assert "https://example.org/bilbao-profile" in page
+
+
+def test_a_file_without_the_needed_columns_is_refused_column_by_column(
+    users: dict[str, Any],
+) -> None:
+    client = client_for(users["secretariat"])
+    page = client.post(
+        "/en/programme/expenditure/import/",
+        {"file": SimpleUploadedFile("costs.csv", b"year,activity_en\r\n2020,Webinars\r\n")},
+        follow=True,
+    ).content.decode()
+    assert "Line 1, column “category”: this column is missing." in page
+    assert "Line 1, column “amount_eur”" in page
+    assert not Expense.objects.exists()
+    refused = client.post(
+        "/en/programme/expenditure/import/",
+        {"file": SimpleUploadedFile("costs.txt", b"year\r\n2020\r\n")},
+        follow=True,
+    ).content.decode()
+    assert "cannot be imported" in refused
+
+
+def test_the_years_page_totals_each_year(users: dict[str, Any]) -> None:
+    Expense.objects.create(year=2020, activity_en="A", category="events", amount_eur=Decimal("10"))
+    Expense.objects.create(
+        year=2020,
+        activity_en="B",
+        category="grants",
+        amount_eur=Decimal("5.25"),
+        certification="certified",
+    )
+    Expense.objects.create(
+        year=2019,
+        activity_en="C",
+        category="events",
+        amount_eur=Decimal("1"),
+        certification="certified",
+    )
+    page = client_for(users["secretariat"]).get("/en/programme/").content.decode()
+    assert "15.25" in page
+    assert page.index(">2020<") < page.index(">2019<")
+    assert "Provisional" in page and "Certified" in page
