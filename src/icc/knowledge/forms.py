@@ -174,7 +174,7 @@ class PracticeForm(forms.Form):
 
     def clean_links(self) -> list[tuple[str, str]]:
         links = []
-        validate = forms.URLField(max_length=500)
+        validate = forms.URLField(max_length=500, assume_scheme="https")
         for line in str(self.cleaned_data.get("links") or "").splitlines():
             if not line.strip():
                 continue

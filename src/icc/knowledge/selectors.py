@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -492,10 +492,7 @@ def issues_sent() -> QuerySet[NewsletterIssue]:
 
 
 def issue_get(*, number: int, include_drafts: bool = False) -> NewsletterIssue:
-    rows = NewsletterIssue.objects.prefetch_related(
-        Prefetch("news", queryset=NewsItem.objects.order_by("-published_at")),
-        Prefetch("practices", queryset=GoodPractice.objects.order_by("-published_at")),
-    )
+    rows = NewsletterIssue.objects.prefetch_related("news", "practices")
     if not include_drafts:
         rows = rows.filter(status=NewsletterIssue.Status.SENT)
     found = rows.filter(number=number).first()

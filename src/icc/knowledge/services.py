@@ -85,13 +85,22 @@ def _check_places(*, user: User, place_ids: Iterable[int]) -> None:
         raise PermissionDenied(_("You may write practices only for the cities you coordinate."))
 
 
+def text_set(obj: object, name: str, lang: str, value: str) -> None:
+    """Write ``value`` as the ``lang`` text of field ``name``; the English text (the fallback of
+    every language) follows the original while nobody has written an English one."""
+    old = getattr(obj, f"{name}_{lang}") or ""
+    setattr(obj, f"{name}_{lang}", value)
+    english = getattr(obj, f"{name}_en") or ""
+    if lang != "en" and (not english or english == old):
+        setattr(obj, f"{name}_en", value)
+
+
 def _apply(practice: GoodPractice, data: PracticeData) -> None:
     lang = data.language
     practice.language = lang
     for name in ("title", "summary", "results"):
-        setattr(practice, f"{name}_{lang}", getattr(data, name).strip())
-    practice.title = practice.title or data.title.strip()
-    setattr(practice, f"description_{lang}", html_clean(data.description))
+        text_set(practice, name, lang, getattr(data, name).strip())
+    text_set(practice, "description", lang, html_clean(data.description))
     practice.contact = data.contact.strip()
     codes = [c for c in dict.fromkeys([lang, *data.languages]) if c]
     practice.languages = ",".join(codes)

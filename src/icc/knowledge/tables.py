@@ -39,6 +39,7 @@ from icc.knowledge.models import (
     Theme,
 )
 from icc.knowledge.sanitise import html_clean
+from icc.knowledge.services import text_set
 
 PRACTICE_COLUMNS = [
     "slug", "title", "language", "summary", "description", "results", "contact", "places",
@@ -257,12 +258,12 @@ def practices_import(*, file: IO[bytes], filename: str, dry_run: bool = False) -
                 report.updated += 1
             lang, row = item["language"], item["row"]
             practice.language = lang
-            setattr(practice, f"title_{lang}", item["title"])
+            text_set(practice, "title", lang, item["title"])
             for name in ("summary", "results"):
                 if name in row:
-                    setattr(practice, f"{name}_{lang}", row[name].strip())
+                    text_set(practice, name, lang, row[name].strip())
             if "description" in row:
-                setattr(practice, f"description_{lang}", html_clean(row["description"]))
+                text_set(practice, "description", lang, html_clean(row["description"]))
             practice.contact = row.get("contact", practice.contact).strip()
             practice.languages = ",".join(dict.fromkeys([lang, *item["languages"]]))
             practice.period_start, practice.period_end = item["period_start"], item["period_end"]

@@ -26,7 +26,7 @@ def make_practice(directory: dict[str, Any]):
         when = published or timezone.now()
         practice = GoodPractice.objects.create(
             slug=slug,
-            title=extra.pop("title", slug.replace("-", " ").capitalize()),
+            title_en=extra.pop("title", slug.replace("-", " ").capitalize()),
             status=status,
             published_at=when if status == "published" else None,
             country=directory[place if place != "reggio-emilia" else "reggio"].country,
@@ -45,7 +45,7 @@ def make_news(db: Any):
     def make(slug: str, *, published: dt.datetime | None = None, **extra: Any) -> NewsItem:
         return NewsItem.objects.create(
             slug=slug,
-            title=extra.pop("title", slug.replace("-", " ").capitalize()),
+            title_en=extra.pop("title", slug.replace("-", " ").capitalize()),
             published_at=published or timezone.now(),
             **extra,
         )
