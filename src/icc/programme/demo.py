@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.http import Http404
 
 from icc.events.selectors import public_events
+from icc.knowledge.selectors import publication_get
 from icc.network.models import Network, Place
 from icc.programme.models import (
     CitySupport,
@@ -36,6 +38,9 @@ from icc.programme.models import (
     VisitPurpose,
     YearText,
 )
+
+if TYPE_CHECKING:
+    from icc.knowledge.models import Publication
 
 YEAR = 2020
 TOTAL_2020 = Decimal("436642.14")
@@ -114,6 +119,7 @@ GRANTS: list[dict[str, Any]] = [
                     "fr": "Déclaration commune : La diversité culturelle, un atout pour le "
                     "développement économique et la cohésion sociale",
                 },
+                "",
             )
         ],
     },
@@ -152,6 +158,7 @@ GRANTS: list[dict[str, Any]] = [
                     "fr": "Intercultural Competence Development: Introducing and Engaging "
                     "Diversity Globally - Project Impact Analysis",
                 },
+                "intercultural-competence-development-impact",
             )
         ],
     },
@@ -178,6 +185,7 @@ GRANTS: list[dict[str, Any]] = [
                     "fr": "Manuel « Valoriser les communautés religieuses en tant qu'acteurs "
                     "clés de la cohésion sociale »",
                 },
+                "religious-communities-manual",
             )
         ],
     },
@@ -204,8 +212,13 @@ GRANTS: list[dict[str, Any]] = [
                     "fr": "Guide sur les compétences interculturelles appliquées au "
                     "développement de projets de l'administration publique",
                 },
+                "intercultural-competences-public-projects",
             ),
-            (OutputKind.TOOL, {"en": "Video tutorial", "fr": "Vidéo-tutoriel"}),
+            (
+                OutputKind.TOOL,
+                {"en": "Video tutorial", "fr": "Vidéo-tutoriel"},
+                "intercultural-competences-public-projects-video",
+            ),
         ],
     },
 ]
@@ -398,6 +411,16 @@ def _i18n(field: str, values: dict[str, str]) -> dict[str, str]:
     return {f"{field}_{lang}": text for lang, text in values.items()}
 
 
+def _publication(slug: str) -> Publication | None:
+    """The knowledge base's publication ``slug`` (its demo loads before this one), if any."""
+    if not slug:
+        return None
+    try:
+        return publication_get(slug=slug)
+    except Http404:
+        return None
+
+
 def _places(slugs: list[str]) -> list[Place]:
     return list(Place.objects.filter(slug__in=slugs))
 
@@ -426,8 +449,10 @@ def programme_demo_load() -> list[str]:
         )
         grant.partner_places.set(_places(row["partners"]))
         grant.outputs.all().delete()
-        for kind, title in row["outputs"]:
-            GrantOutput.objects.create(grant=grant, kind=kind, **_i18n("title", title))
+        for kind, title, slug in row["outputs"]:
+            GrantOutput.objects.create(
+                grant=grant, kind=kind, publication=_publication(slug), **_i18n("title", title)
+            )
     for slug, day in VISITS:
         place = Place.objects.filter(slug=slug).first()
         if place is None:

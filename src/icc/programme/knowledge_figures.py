@@ -31,6 +31,10 @@ class KnowledgeFigures:
     newsletters: int = 0
     publications: list[tuple[str, list[PublicationLine]]] = field(default_factory=list)
 
+    @property
+    def publication_count(self) -> int:
+        return sum(len(rows) for _kind, rows in self.publications)
+
 
 def knowledge_figures(*, year: int) -> KnowledgeFigures:
     """The knowledge base's figures of ``year`` (1 January to 31 December included)."""

@@ -19,6 +19,7 @@ from django.utils import timezone
 from icc.events.demo import events_demo_load
 from icc.index.models import Response
 from icc.index.workflow import State
+from icc.knowledge.demo import knowledge_demo_load
 from icc.knowledge.models import NewsItem
 from icc.network.demo.load import directory_demo_load
 from icc.network.lifecycle import ACCESSION_PATH
@@ -87,6 +88,29 @@ SEED_REGIONAL_DAYS = {
 SEED_GRANT_PLACES = ["Limassol", "Ioannina", "Melitopol", "Ballarat", "Novellara", "Bilbao"]
 SEED_VISITS = ["Rochester", "Loures"]
 SEED_TOTAL = {"fr": "436 642,14", "en": "436,642.14"}
+# "111 actualités et 117 bonnes pratiques", "publiée ... à cinq reprises"; Annexe II.
+SEED_VISIBILITY = {
+    "en": "published 111 news items and 117 good practices, and sent 5 newsletter issues",
+    "fr": "publié 111 actualités et 117 bonnes pratiques, et envoyé 5 numéros",
+}
+SEED_POLICY_BRIEFS = {
+    "fr": [
+        "Prévention des effets discriminatoires potentiels",
+        "Détecter et prévenir la discrimination systémique au niveau local",
+        "Maîtriser la gentrification",
+        "Initiatives de la Cité interculturelle pour l'inclusion et l'égalité des personnes LGBTI",
+    ],
+    "en": [
+        "Preventing the potential discriminatory effects",
+        "Detecting and preventing systemic discrimination at the local level",
+        "Managing gentrification",
+        "Intercultural city initiatives for the inclusion and equality of LGBTI people",
+    ],
+}
+SEED_PUBLICATION_KINDS = {
+    "fr": ["Note d’orientation", "Dossier de bienvenue"],
+    "en": ["Policy brief", "Welcome pack"],
+}
 SENTENCES = {
     "en": {
         "members": "{n} participating cities",
@@ -110,6 +134,7 @@ SENTENCES = {
 def _load_2020() -> None:
     directory_demo_load()
     events_demo_load()
+    knowledge_demo_load()
     programme_demo_load()
     # The index reports the seed names, published in 2020 (the index demo does the same with its
     # full editions; here one small edition is enough).
@@ -172,6 +197,10 @@ def _check_seed_figures(text: str, lang: str) -> None:
     assert SEED_TOTAL[lang] in text
     for network in ("RECI", "RPCI", "ICC-UA", "REMIRI", "Città del Dialogo"):
         assert network in text
+    assert SEED_VISIBILITY[lang] in text
+    for title in SEED_POLICY_BRIEFS[lang] + SEED_PUBLICATION_KINDS[lang]:
+        assert title in text, title
+    assert "The Creative Bureaucracy: What, why and how" in text
 
 
 def test_the_2020_report_states_the_seed_figures(tmp_path: Any) -> None:
@@ -195,7 +224,7 @@ def test_the_next_report_follows_the_records(tmp_path: Any) -> None:
     _load_2020()
     before = _text(annual_report_render(year=2020, lang="en", fmt="html"), "html")
     assert "141 participating cities" in before
-    assert "published 0 news items" in before
+    assert "published 111 news items" in before
 
     newcomer = Place.objects.create(slug="demo-newtown", name="Newtown (demo)", country_id="ES")
     day = dt.date(2020, 3, 1)
@@ -218,4 +247,4 @@ def test_the_next_report_follows_the_records(tmp_path: Any) -> None:
     assert "142 participating cities" in after
     assert "7 new members" in after and "Newtown (demo)" in after
     assert "436,742.14" in after
-    assert "published 1 news items" in after
+    assert "published 112 news items" in after
