@@ -1,4 +1,5 @@
-"""Expenditure lines as a table (CSV or XLSX), through ``icc.core.tabular``.
+"""Expenditure lines as a table (CSV or XLSX), through ``icc.core.tabular``; the XLSX export
+of a year also holds its grants and expert visits (one sheet each).
 
 Columns: ``year``, ``activity_en``, ``activity_fr``, ``category``, ``amount_eur``,
 ``certification``. Rules of the import:
@@ -13,7 +14,7 @@ Columns: ``year``, ``activity_en``, ``activity_fr``, ``category``, ``amount_eur`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from icc.core.tabular import Sheet, rows_read
 from icc.core.tabular.cells import Cell
-from icc.programme.models import Certification, Expense, ExpenseCategory
+from icc.programme.models import Certification, Expense, ExpenseCategory, ExpertVisit, Grant
 
 COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "certification")
 
@@ -153,3 +154,40 @@ def expenses_import(*, file: IO[bytes], filename: str, dry_run: bool = False) ->
         for expense in found:
             expense.save()
     return ExpenseImport(errors=[], created=len(found))
+
+
+def grants_sheet(grants: Iterable[Grant]) -> Sheet:
+    """The year's grants, one line each (export only: grants are edited in the admin)."""
+    rows: Iterator[list[Cell]] = (
+        [
+            g.title,
+            g.lead_place.name,
+            ", ".join(p.name for p in g.partner_places.all()),
+            g.amount,
+            g.currency,
+            g.start,
+            g.end,
+            g.get_status_display(),
+        ]
+        for g in grants
+    )
+    header = ["title", "lead_place", "partner_places", "amount", "currency", "start", "end"]
+    return Sheet(header=[*header, "status"], rows=rows, title=_("Grants"))
+
+
+def visits_sheet(visits: Iterable[ExpertVisit]) -> Sheet:
+    """The year's expert visits, one line each (export only)."""
+    rows: Iterator[list[Cell]] = (
+        [
+            v.place.name,
+            v.date,
+            v.get_mode_display(),
+            v.get_purpose_display(),
+            v.experts,
+            v.secretariat,
+            v.profile_title,
+        ]
+        for v in visits
+    )
+    header = ["place", "date", "mode", "purpose", "experts", "secretariat", "profile"]
+    return Sheet(header=header, rows=rows, title=_("Expert visits"))

@@ -14,7 +14,12 @@ from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_latest
 from icc.core.tabular import Format, TabularFileError, table_download
 from icc.programme import selectors, services
-from icc.programme.expense_table import expenses_import, expenses_sheet
+from icc.programme.expense_table import (
+    expenses_import,
+    expenses_sheet,
+    grants_sheet,
+    visits_sheet,
+)
 from icc.programme.forms import ExpenseImportForm, ReportMakeForm
 from icc.programme.report import CONTENT_TYPES
 
@@ -104,6 +109,8 @@ def expenses_export(
     year_value = _year_or_404(int(year))
     return table_download(
         expenses_sheet(selectors.expenses_of_year(year=year_value)),
+        grants_sheet(selectors.grants_of_year(year=year_value)),
+        visits_sheet(selectors.expert_visits_of_year(year=year_value)),
         fmt=kind,
         filename=f"icc-expenditure-{year_value}.{kind}",
     )

@@ -12,7 +12,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from icc.conftest import client_for, download_cells
-from icc.programme.models import AnnualReportFile, Expense, ExpertVisit
+from icc.network.models import Place
+from icc.programme.models import AnnualReportFile, Expense, ExpertVisit, Grant
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +90,17 @@ def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
     assert line.amount_eur == Decimal("1200.50")
     assert getattr(line, "activity_fr", None) == "Webinaires"
 
+    bilbao = Place.objects.get(slug="bilbao")
+    grant = Grant.objects.create(
+        title="=Twinning", lead_place=bilbao, start=dt.date(2020, 3, 1), amount=Decimal("5000")
+    )
+    grant.partner_places.add(Place.objects.get(slug="getxo"))
+    ExpertVisit.objects.create(
+        place=bilbao, date=dt.date(2020, 5, 1), mode="on_site", purpose="diagnosis"
+    )
     export = client.get("/en/programme/2020/expenditure.xlsx")
     cells = download_cells(export.content, "xlsx")
+    assert "'=Twinning" in cells and "Getxo" in cells and "In-depth diagnosis" in cells
     assert "Webinars" in cells and Decimal("1200.50") in [
         Decimal(str(c)) for c in cells if isinstance(c, float | int)
     ]
