@@ -26,6 +26,8 @@ from icc.network.models import (
     Place,
     PlaceFact,
 )
+from icc.network.timeline import TimelineEntry as TimelineEntry
+from icc.network.timeline import place_timeline as place_timeline
 
 Fact = tuple[int, float | None]  # (year, figure)
 

@@ -11,6 +11,7 @@ from icc.events.demo import events_demo_load
 from icc.index.demo import index_demo_load
 from icc.knowledge.demo import knowledge_demo_load
 from icc.network.demo.load import directory_demo_load
+from icc.programme.demo import programme_demo_load
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         for line in citizenship_demo_load():
             self.stdout.write(line)
         for line in knowledge_demo_load():
+            self.stdout.write(line)
+        for line in programme_demo_load():
             self.stdout.write(line)
         password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
         for username, description in demo_accounts_create(password=password):
