@@ -37,14 +37,27 @@ def shipped_form() -> Form:
     return form_from_source(yaml.safe_load(SOURCE.read_text(encoding="utf-8")))
 
 
-def _older_form(form: Form, leave_out: int) -> Form:
-    """An earlier edition: the same questionnaire less its last advanced questions."""
+def demo_titles(year: int) -> dict[str, str]:
+    """The title of an earlier demo edition, in the shipped form's two languages."""
+    return {
+        "en": f"Intercultural Cities Index — {year} edition (demo)",
+        "fr": f"Index des Cités interculturelles — édition {year} (démo)",
+    }
+
+
+def _older_form(form: Form, leave_out: int, year: int) -> Form:
+    """An earlier edition: the same questionnaire less its last advanced questions, with its
+    own title, form id and version (as its workbook's settings sheet would give them)."""
     if not leave_out:
         return form
     advanced = [q.code for q in form.questions if q.level == "advanced" and q.scored]
     dropped = set(advanced[-leave_out:])
     return dataclasses.replace(
-        form, questions=tuple(q for q in form.questions if q.code not in dropped)
+        form,
+        questions=tuple(q for q in form.questions if q.code not in dropped),
+        form_id=f"icc_index_{year}",
+        version=f"{year}.1",
+        titles=demo_titles(year),
     )
 
 
@@ -85,8 +98,10 @@ def index_demo_load() -> list[str]:
     lines = []
     for name, (year, share, leave_out) in DEMO_EDITIONS.items():
         edition = Edition.objects.filter(name=name).first()
+        if edition is not None and leave_out:
+            _name_from_data(edition, _older_form(form, leave_out, year))
         if edition is None:
-            edition_form = _older_form(form, leave_out)
+            edition_form = _older_form(form, leave_out, year)
             outcome = edition_import_xlsform(
                 filename=f"icc-index-{name}.xlsx",
                 content=form_write(edition_form),
@@ -103,6 +118,17 @@ def index_demo_load() -> list[str]:
         edition_results_compute(edition=edition)
         lines.append(f"Index edition {name}: {edition.responses.count()} synthetic responses.")
     return lines
+
+
+def _name_from_data(edition: Edition, form: Form) -> None:
+    """Databases loaded before demo editions had their own names get them now."""
+    if edition.titles != form.titles or edition.form_version != form.version:
+        edition.titles, edition.form_version, edition.form_id = (
+            form.titles,
+            form.version,
+            form.form_id,
+        )
+        edition.save(update_fields=["titles", "form_version", "form_id"])
 
 
 def _publish_synthetic(edition: Edition, members: list[Place], share: float, year: int) -> None:
