@@ -20,7 +20,7 @@ from icc.index.selectors import peer_label
 from icc.index.wording import rank_text
 
 # The profile chart's geometry (SVG user units; the SVG scales to its box).
-LABEL_W, BAR_W, ROW_H, TOP = 150, 230, 20, 4
+LABEL_W, BAR_W, ROW_H, TOP = 190, 230, 20, 4
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def profile_bars(summary: PlaceIndexSummary) -> list[ProfileBar]:
         y = TOP + i * ROW_H
         bars.append(
             ProfileBar(
-                label=label if len(label) <= 24 else f"{label[:23]}…",
+                label=label if len(label) <= 28 else f"{label[:27]}…",
                 score=score,
                 average=average,
                 y=y,
