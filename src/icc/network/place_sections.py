@@ -36,6 +36,11 @@ def place_section_register(*, key: str, order: int, render: SectionRender) -> No
     _sections[key] = PlaceSection(key=key, order=order, render=render)
 
 
+def place_section_unregister(*, key: str) -> None:
+    """Take a section away (tests, or an app that switches its section off)."""
+    _sections.pop(key, None)
+
+
 def place_sections_render(*, request: HttpRequest, place: "Place") -> list[SafeString]:
     """The HTML of every registered section for ``place`` and this request, in order, leaving
     out those with nothing to show. Each section renders its own escaped template."""

@@ -92,3 +92,11 @@ def test_demo_editions_have_their_own_titles_and_versions():
     assert len(titles) == 3 and len(versions) == 3
     assert older[2019].titles["en"] == "Intercultural Cities Index — 2019 edition (demo)"
     assert older[2021].version == "2021.1" and older[2021].form_id == "icc_index_2021"
+
+
+def test_a_demo_edition_loaded_before_gets_its_own_name(small_edition):
+    form = demo._older_form(demo.shipped_form(), 4, 2019)
+    demo._name_from_data(small_edition, form)
+    small_edition.refresh_from_db()
+    assert small_edition.titles["fr"] == "Index des Cités interculturelles — édition 2019 (démo)"
+    assert (small_edition.form_version, small_edition.form_id) == ("2019.1", "icc_index_2019")
