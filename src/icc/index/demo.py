@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, Response
@@ -115,9 +116,43 @@ def index_demo_load() -> list[str]:
             edition.save(update_fields=["status"])
             _publish_synthetic(edition, members, share, year)
         previous = edition
+        if name == "2023":
+            lines.append(_review_queue_demo(edition, form))
         edition_results_compute(edition=edition)
         lines.append(f"Index edition {name}: {edition.responses.count()} synthetic responses.")
     return lines
+
+
+# What the review queue shows in the demo: candidates answering the open edition (they are not
+# ranked, so the published results stay as they are). Synthetic answers, marked so.
+QUEUE_STATES = (State.SUBMITTED, State.IN_REVIEW, State.DRAFT, State.SUBMITTED)
+
+
+def _review_queue_demo(edition: Edition, form: Form) -> str:
+    candidates = list(
+        Place.objects.filter(status="candidate").order_by("slug")[: len(QUEUE_STATES)]
+    )
+    questions = {q.code: q for q in edition.questions.all()}
+    for place, state in zip(candidates, QUEUE_STATES, strict=False):
+        response, created = Response.objects.get_or_create(
+            place=place,
+            edition=edition,
+            defaults={
+                "state": state,
+                "is_synthetic": True,
+                "submitted_at": None if state is State.DRAFT else timezone.now(),
+            },
+        )
+        if created:
+            rng = random.Random(f"{place.slug}-{edition.name}-candidate")
+            values = _answers(form, rng.uniform(0.2, 0.6), rng)
+            Answer.objects.bulk_create(
+                Answer(response=response, question=questions[code], value=value)
+                for code, value in values.items()
+            )
+    return (
+        f"Index review queue: {len(candidates)} candidates' questionnaires under way (synthetic)."
+    )
 
 
 def _name_from_data(edition: Edition, form: Form) -> None:

@@ -150,6 +150,10 @@ def test_what_changed_since_the_last_review(small_edition, directory, users):
     )
     page = secretariat.get(QUEUE + "?changed=yes").content.decode()
     assert "1 answer changed" in page
+    assert (
+        'history/?since=review">Changes since the last review'
+        in secretariat.get(BASE).content.decode()
+    )
     history = secretariat.get(BASE + "history/?since=review").content.decode()
     assert "Changes since the last review" in history
     assert history.count("<tr><td>") == 1  # only the education answer, not the first answers
