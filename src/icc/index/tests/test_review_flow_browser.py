@@ -4,8 +4,6 @@ what will happen); the coordinator reads the notice and the e-mail, fixes and su
 secretariat validates and publishes; the background worker computes the results and the
 place's page shows the new score. The pages fit a 390 px phone."""
 
-import re
-
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -78,9 +76,9 @@ def test_submit_review_changes_resubmit_publish(page, small_edition, directory, 
     page.goto(page.base + "/en/index/")
     page.click(f"a[href='{QUEUE}']")
     page.select_option("#id_state", "submitted")
-    page.wait_for_url(re.compile(r"state=submitted"))
-    page.wait_for_function(
-        "() => document.querySelectorAll('#queue-table tr[data-place]').length === 1"
+    page.wait_for_function(  # htmx swapped the list and pushed the filter into the address
+        "() => location.search.includes('state=submitted')"
+        " && document.querySelectorAll('#queue-table tr[data-place]').length === 1"
     )
     assert page.locator("#queue-table tr[data-place=bilbao]").is_visible()
     assert fits_a_phone(page, QUEUE + "?state=submitted")
@@ -128,3 +126,5 @@ def test_submit_review_changes_resubmit_publish(page, small_edition, directory, 
     assert fits_a_phone(page, "/en/network/places/bilbao/")
     assert fits_a_phone(page, "/fr/network/places/bilbao/")
     assert fits_a_phone(page, OVERVIEW + "history/")
+    assert fits_a_phone(page, OVERVIEW)
+    assert fits_a_phone(page, "/fr/index/test/queue/")

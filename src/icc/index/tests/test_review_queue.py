@@ -185,6 +185,13 @@ def test_bulk_steps_start_reviews_validate_and_assign(four, directory, users):
         QUEUE + "bulk/", {"response": [ids["getxo"]], "step": "publish"}, follow=True
     ).content.decode()
     assert "one questionnaire at a time" in reply
+    for data, said in (
+        ({"response": [ids["getxo"]], "step": "archive"}, "Choose what to do"),
+        ({"response": [ids["getxo"]], "step": "assign", "expert": ""}, "Choose the expert"),
+        ({"step": "validate"}, "Choose at least one questionnaire first."),
+    ):
+        reply = secretariat.post(QUEUE + "bulk/", data, follow=True).content.decode()
+        assert said in reply
     expert = users["expert"]
     secretariat.post(
         QUEUE + "bulk/", {"response": [ids["getxo"]], "step": "assign", "expert": expert.pk}
