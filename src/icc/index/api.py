@@ -155,8 +155,8 @@ def edition_responses(
 ) -> list[dict[str, Any]]:
     """The review queue as data: the secretariat sees every response of the edition, an expert
     those of the places they are expert for; anyone else gets 403, an anonymous caller 401.
-    ``state`` keeps one state (``submitted``, …); newest change first. ``place`` is the place's
-    slug."""
+    ``state`` keeps one state (``submitted``, …). ``updated_at``: the latest workflow step or
+    saved answer, newest first. ``place`` is the place's slug."""
     found = _edition_or_404(edition)
     try:
         rows = responses_for_api(user=request.user, edition=found, state=filters.state)
@@ -167,7 +167,7 @@ def edition_responses(
             "place": r.place.slug,
             "place_name": r.place.name,
             "state": r.state,
-            "updated_at": r.updated_at.isoformat(),
+            "updated_at": r.last_change.isoformat(),  # type: ignore[attr-defined]
             "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
             "published_at": r.published_at.isoformat() if r.published_at else None,
         }

@@ -8,7 +8,8 @@ Rules held here:
   last review verdict) and ``sort`` (``-updated``, the default, ``updated`` or ``place``).
 - A value outside the choices is an error with a sentence for the person; the page shows it and
   drops that filter (``QueryFilterSet.valid_values``).
-- The queryset given must carry the ``changed_count`` annotation and the default order
+- The queryset given must carry the ``changed_count`` and ``last_change`` annotations and the
+  default order
   (``review_queue.queue_queryset``).
 """
 
@@ -28,8 +29,8 @@ from icc.network.selectors import country_list_with_members, network_list
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 SORTS: dict[str, tuple[Any, tuple[str, ...]]] = {
-    "-updated": (_("Last change, newest first"), ("-updated_at", "-pk")),
-    "updated": (_("Last change, oldest first"), ("updated_at", "pk")),
+    "-updated": (_("Last change, newest first"), ("-last_change", "-pk")),
+    "updated": (_("Last change, oldest first"), ("last_change", "pk")),
     "place": (_("Place name"), ("place__name", "pk")),
 }
 

@@ -17,7 +17,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, DateTimeField, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -44,14 +44,20 @@ def _last_review() -> Subquery:
 
 
 def queue_queryset(*, user: AnyUser, edition: Edition) -> QuerySet[Response]:
-    """The responses of ``edition`` that ``user`` reviews, with ``last_review_at`` and
-    ``changed_count`` (answers saved since then; 0 when never reviewed)."""
+    """The responses of ``edition`` that ``user`` reviews, with ``last_review_at``,
+    ``changed_count`` (answers saved since then; 0 when never reviewed) and ``last_change``
+    (the latest workflow step or saved answer), latest change first."""
     scope = user_scope(user=user)
     if not (scope.is_secretariat or scope.expert_place_ids):
         raise PermissionDenied(_("The review queue is for the secretariat and the experts."))
     responses = Response.objects.filter(edition=edition)
     if not scope.is_secretariat:
         responses = responses.filter(place_id__in=scope.expert_place_ids)
+    latest_answer = (
+        Answer.objects.filter(response=OuterRef("pk"))
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
     changed = (
         Answer.objects.filter(response=OuterRef("pk"), updated_at__gt=OuterRef("last_review_at"))
         .order_by()
@@ -63,7 +69,13 @@ def queue_queryset(*, user: AnyUser, edition: Edition) -> QuerySet[Response]:
         responses.select_related("place__country", "edition")
         .annotate(last_review_at=_last_review())
         .annotate(changed_count=Coalesce(Subquery(changed, output_field=IntegerField()), 0))
-        .order_by("-updated_at", "-pk")
+        .annotate(
+            last_change=Greatest(
+                "updated_at",
+                Coalesce(Subquery(latest_answer, output_field=DateTimeField()), "updated_at"),
+            )
+        )
+        .order_by("-last_change", "-pk")
     )
 
 

@@ -302,8 +302,6 @@ def answer_save(
     answer.version += 1
     answer.updated_by = user
     answer.save()
-    # the response's last change (the review queue sorts by it) is its latest answer too
-    Response.objects.filter(pk=response.pk).update(updated_at=answer.updated_at)
     AnswerRevision.objects.create(
         answer=answer,
         version=answer.version,
