@@ -197,6 +197,7 @@ def map_point(place: Place) -> dict[str, Any]:
         "name": place.name,
         "country": place.country.name,
         "status": place.status,
+        "status_label": str(place.get_status_display()),
         "lat": place.latitude,
         "lon": place.longitude,
         "url": place.get_absolute_url(),

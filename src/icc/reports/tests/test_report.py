@@ -36,7 +36,11 @@ def test_report_page_in_english(editions):
     for area in ("Commitment", "Education"):
         assert area in body
     assert "Question commitment_strategy?" in body and "Yes" in body
-    assert "Synthetic data." in body
+    # the synthetic-data warning is said once, on the cover, not again above it
+    assert body.count("cover-synthetic") == 1 and "notice synthetic" not in body
+    # each peer group is named, not "Peer group" twice
+    assert "Peer group: cities over 200,000 inhabitants" in body
+    assert "Peer group: cities with less than 15\u00a0% foreign-born residents" in body
     assert "In 90 % of 1,000 simulations that vary the weights" in body
     assert "Member of the network" in body and "Test statistics office" in body
     # progress since 2021: commitment 75 -> 100 (+25), education unchanged: index +12.5
