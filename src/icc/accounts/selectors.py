@@ -130,3 +130,34 @@ def people_of_place(*, place_id: int, roles: Iterable[Role]) -> list[User]:
 def secretariat_people() -> list[User]:
     """Active members of the secretariat."""
     return list(User.objects.filter(is_active=True, is_staff=True))
+
+
+def experts() -> list[User]:
+    """Active people who are an expert for at least one place (the review queue's assignees)."""
+    return list(
+        User.objects.filter(is_active=True, role_assignments__role=Role.EXPERT)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def place_ids_of_expert(*, user_id: int) -> frozenset[int]:
+    """The places ``user_id`` is an expert for."""
+    rows = RoleAssignment.objects.filter(user_id=user_id, role=Role.EXPERT, place__isnull=False)
+    return frozenset(rows.values_list("place_id", flat=True))
+
+
+def experts_by_place(*, place_ids: Iterable[int]) -> dict[int, list[User]]:
+    """The active experts of each of ``place_ids`` (one query)."""
+    grouped: dict[int, list[User]] = {}
+    rows = (
+        RoleAssignment.objects.filter(
+            role=Role.EXPERT, place_id__in=list(place_ids), user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__last_name", "user__username")
+    )
+    for row in rows:
+        assert row.place_id is not None
+        grouped.setdefault(row.place_id, []).append(row.user)
+    return grouped

@@ -3,19 +3,23 @@
 import json
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
+from ninja.security import django_auth
 
 from icc.api_contract import Error, PageIn, Text, page_slice
 from icc.caching.response_cache import response_cache
 from icc.index import result_selectors, selectors
 from icc.index.models import Edition
 from icc.index.result_payloads import RESULTS, results_json
+from icc.index.review_queue import responses_for_api
 from icc.index.schemas import ResultOut, SummaryOut
+from icc.index.workflow import State
 from icc.language import current_language
 
 router = Router(tags=["index"])
@@ -125,3 +129,47 @@ def edition_results(request: HttpRequest, edition: Text, page: Query[PageIn]) ->
     response["X-Results-Updating"] = "true" if state.updating else "false"
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
+
+
+class ResponseOut(Schema):
+    place: str
+    place_name: str
+    state: State
+    updated_at: str
+    submitted_at: str | None
+    published_at: str | None
+
+
+class ResponsesIn(Schema):
+    state: State | None = None
+
+
+@router.get(
+    "/index/editions/{edition}/responses",
+    response={200: list[ResponseOut], 401: Error, 403: Error, 404: Error, 422: Error},
+    auth=django_auth,
+    summary="Responses of an edition and their review state (secretariat and experts)",
+)
+def edition_responses(
+    request: HttpRequest, edition: Text, filters: Query[ResponsesIn], page: Query[PageIn]
+) -> list[dict[str, Any]]:
+    """The review queue as data: the secretariat sees every response of the edition, an expert
+    those of the places they are expert for; anyone else gets 403, an anonymous caller 401.
+    ``state`` keeps one state (``submitted``, …). ``updated_at``: the latest workflow step or
+    saved answer, newest first. ``place`` is the place's slug."""
+    found = _edition_or_404(edition)
+    try:
+        rows = responses_for_api(user=request.user, edition=found, state=filters.state)
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
+    return [
+        {
+            "place": r.place.slug,
+            "place_name": r.place.name,
+            "state": r.state,
+            "updated_at": r.last_change.isoformat(),  # type: ignore[attr-defined]
+            "submitted_at": r.submitted_at.isoformat() if r.submitted_at else None,
+            "published_at": r.published_at.isoformat() if r.published_at else None,
+        }
+        for r in page_slice(rows, page)
+    ]

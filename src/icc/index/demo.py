@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 
 from icc.index.forms_bridge import edition_form
 from icc.index.models import Answer, Edition, Response
@@ -38,14 +39,27 @@ def shipped_form() -> Form:
     return form_from_source(yaml.safe_load(SOURCE.read_text(encoding="utf-8")))
 
 
-def _older_form(form: Form, leave_out: int) -> Form:
-    """An earlier edition: the same questionnaire less its last advanced questions."""
+def demo_titles(year: int) -> dict[str, str]:
+    """The title of an earlier demo edition, in the shipped form's two languages."""
+    return {
+        "en": f"Intercultural Cities Index — {year} edition (demo)",
+        "fr": f"Index des Cités interculturelles — édition {year} (démo)",
+    }
+
+
+def _older_form(form: Form, leave_out: int, year: int) -> Form:
+    """An earlier edition: the same questionnaire less its last advanced questions, with its
+    own title, form id and version (as its workbook's settings sheet would give them)."""
     if not leave_out:
         return form
     advanced = [q.code for q in form.questions if q.level == "advanced" and q.scored]
     dropped = set(advanced[-leave_out:])
     return dataclasses.replace(
-        form, questions=tuple(q for q in form.questions if q.code not in dropped)
+        form,
+        questions=tuple(q for q in form.questions if q.code not in dropped),
+        form_id=f"icc_index_{year}",
+        version=f"{year}.1",
+        titles=demo_titles(year),
     )
 
 
@@ -86,8 +100,10 @@ def index_demo_load() -> list[str]:
     lines = []
     for name, (year, share, leave_out) in DEMO_EDITIONS.items():
         edition = Edition.objects.filter(name=name).first()
+        if edition is not None and leave_out:
+            _name_from_data(edition, _older_form(form, leave_out, year))
         if edition is None:
-            edition_form = _older_form(form, leave_out)
+            edition_form = _older_form(form, leave_out, year)
             outcome = edition_import_xlsform(
                 filename=f"icc-index-{name}.xlsx",
                 content=form_write(edition_form),
@@ -101,6 +117,8 @@ def index_demo_load() -> list[str]:
             edition.save(update_fields=["status"])
             _publish_synthetic(edition, members, share, year)
         previous = edition
+        if name == "2023":
+            lines.append(_review_queue_demo(edition, form))
         edition_results_compute(edition=edition)
         lines.append(f"Index edition {name}: {edition.responses.count()} synthetic responses.")
     return lines
@@ -132,6 +150,47 @@ def _published_at(slug: str, edition: Edition, year: int) -> dt.datetime:
     if edition.name == "2019" and slug in REPORTS_COMPLETED_2020:
         year = 2020
     return dt.datetime(year, rng.randint(1, 11), rng.randint(1, 28), 12, tzinfo=dt.UTC)
+# What the review queue shows in the demo: candidates answering the open edition (they are not
+# ranked, so the published results stay as they are). Synthetic answers, marked so.
+QUEUE_STATES = (State.SUBMITTED, State.IN_REVIEW, State.DRAFT, State.SUBMITTED)
+
+
+def _review_queue_demo(edition: Edition, form: Form) -> str:
+    candidates = list(
+        Place.objects.filter(status="candidate").order_by("slug")[: len(QUEUE_STATES)]
+    )
+    questions = {q.code: q for q in edition.questions.all()}
+    for place, state in zip(candidates, QUEUE_STATES, strict=False):
+        response, created = Response.objects.get_or_create(
+            place=place,
+            edition=edition,
+            defaults={
+                "state": state,
+                "is_synthetic": True,
+                "submitted_at": None if state is State.DRAFT else timezone.now(),
+            },
+        )
+        if created:
+            rng = random.Random(f"{place.slug}-{edition.name}-candidate")
+            values = _answers(form, rng.uniform(0.2, 0.6), rng)
+            Answer.objects.bulk_create(
+                Answer(response=response, question=questions[code], value=value)
+                for code, value in values.items()
+            )
+    return (
+        f"Index review queue: {len(candidates)} candidates' questionnaires under way (synthetic)."
+    )
+
+
+def _name_from_data(edition: Edition, form: Form) -> None:
+    """Databases loaded before demo editions had their own names get them now."""
+    if edition.titles != form.titles or edition.form_version != form.version:
+        edition.titles, edition.form_version, edition.form_id = (
+            form.titles,
+            form.version,
+            form.form_id,
+        )
+        edition.save(update_fields=["titles", "form_version", "form_id"])
 
 
 def _publish_synthetic(edition: Edition, members: list[Place], share: float, year: int) -> None:

@@ -106,31 +106,32 @@ class PlaceResultData:
     is_synthetic: bool
 
 
+def _place_result_data(r: PlaceResult) -> PlaceResultData:
+    return PlaceResultData(
+        place_id=r.place_id,
+        slug=r.place.slug,
+        name=r.place.name,
+        country_name=r.place.country.name,
+        index_core=r.index_core,
+        index_advanced=r.index_advanced,
+        indicators_core=r.indicators_core,
+        indicators_advanced=r.indicators_advanced,
+        rank=r.rank,
+        rank_of=r.rank_of,
+        tied=r.tied,
+        rank_core=r.rank_core,
+        rank_low=r.rank_low,
+        rank_high=r.rank_high,
+        peer_groups=r.peer_groups,
+        progress=r.progress,
+        is_synthetic=r.is_synthetic,
+    )
+
+
 def place_results_of(*, edition: Edition) -> list[PlaceResultData]:
     """Every place's stored results in ``edition``, by rank then name (one query)."""
     rows = PlaceResult.objects.filter(edition_id=edition.pk).select_related("place__country")
-    return [
-        PlaceResultData(
-            place_id=r.place_id,
-            slug=r.place.slug,
-            name=r.place.name,
-            country_name=r.place.country.name,
-            index_core=r.index_core,
-            index_advanced=r.index_advanced,
-            indicators_core=r.indicators_core,
-            indicators_advanced=r.indicators_advanced,
-            rank=r.rank,
-            rank_of=r.rank_of,
-            tied=r.tied,
-            rank_core=r.rank_core,
-            rank_low=r.rank_low,
-            rank_high=r.rank_high,
-            peer_groups=r.peer_groups,
-            progress=r.progress,
-            is_synthetic=r.is_synthetic,
-        )
-        for r in rows.order_by("rank", "place__name")
-    ]
+    return [_place_result_data(r) for r in rows.order_by("rank", "place__name")]
 
 
 _RESULT_FIELDS = (
@@ -310,3 +311,41 @@ def edition_names() -> list[str]:
 def edition_get_by_id(*, pk: int) -> Edition:
     """The edition ``pk`` (for tasks, which carry ids); ``Edition.DoesNotExist`` otherwise."""
     return Edition.objects.get(pk=pk)
+
+
+@dataclass(frozen=True)
+class PlaceIndexSummary:
+    """A place's latest stored Index results, for its public page: the newest edition it has
+    results in, its scores and ranks there, each indicator beside the sample average, and its
+    progress since the previous edition (on comparable questions)."""
+
+    edition: Edition
+    result: PlaceResultData
+    median_rank: float | None
+    areas: list[tuple[str, str, float | None, float | None]]  # code, label, score, average
+    state: ResultsState
+
+
+def place_index_summary(*, place_id: int) -> PlaceIndexSummary | None:
+    """The latest results of ``place_id`` (None: no published result yet). Four queries."""
+    stored = (
+        PlaceResult.objects.filter(place_id=place_id)
+        .select_related("edition__result", "place__country")
+        .order_by("-edition__year", "-edition__name")
+        .first()
+    )
+    if stored is None:
+        return None
+    edition = stored.edition
+    averages = edition.result.sample_averages if hasattr(edition, "result") else {}
+    areas = [
+        (a.code, a.label, stored.indicators_advanced.get(a.code), averages.get(a.code))
+        for a in edition.areas.filter(is_indicator=True).order_by("position")
+    ]
+    return PlaceIndexSummary(
+        edition=edition,
+        result=_place_result_data(stored),
+        median_rank=stored.median_rank,
+        areas=areas,
+        state=edition_results_state(edition=edition),
+    )

@@ -10,7 +10,7 @@ write lock).
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from icc.accounts.selectors import Role
+from icc.accounts.services import role_assign
 from icc.core.jobs import job_enqueue
 from icc.core.tabular import file_size_check, xlsx_check
 from icc.index.forms_bridge import edition_form, question_as_form
@@ -437,3 +439,48 @@ def review_comment_add(
     return ReviewComment.objects.create(
         response=response, question=question, author=user, text=text
     )
+
+
+# Steps the review queue may take on several responses at once: none of them loses work or
+# takes results out of the public view (requesting changes needs a note per city; reopening
+# unpublishes).
+BULK_ACTIONS = (Action.START_REVIEW, Action.VALIDATE)
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What a bulk step did: the places done, and each refusal with its reason."""
+
+    done: list[str]
+    refused: list[str]
+
+
+def responses_transition_many(
+    *,
+    responses: Collection[Response],
+    action: Action,
+    actors_of: Callable[[Response], frozenset[Actor]],
+    user: User,
+) -> BulkOutcome:
+    """Take the same safe step (``BULK_ACTIONS``) on each response, each in its own transaction:
+    one refusal (wrong state, not allowed) leaves the others done."""
+    if action not in BULK_ACTIONS:
+        raise WorkflowError(_("This step is taken one questionnaire at a time."))
+    done, refused = [], []
+    for response in responses:
+        try:
+            response_transition(
+                response=response, action=action, actors=actors_of(response), user=user
+            )
+            done.append(response.place.name)
+        except WorkflowError as error:
+            refused.append(f"{response.place.name}: {error}")
+    return BulkOutcome(done=done, refused=refused)
+
+
+def responses_expert_assign(*, responses: Collection[Response], expert: User) -> BulkOutcome:
+    """Make ``expert`` an expert of the places of ``responses`` (the secretariat's step; the
+    caller checks who asks). Places they already review are left as they are."""
+    for response in responses:
+        role_assign(user=expert, role=Role.EXPERT, place_id=response.place_id)
+    return BulkOutcome(done=[r.place.name for r in responses], refused=[])

@@ -6,6 +6,8 @@ app_name = "index"
 urlpatterns = [
     path("", views.index_home, name="home"),
     path("<slug:edition>/results/", views.results, name="results"),
+    path("<slug:edition>/queue/", views.review_queue, name="queue"),
+    path("<slug:edition>/queue/bulk/", views.review_queue_bulk, name="queue_bulk"),
     re_path(
         r"^(?P<edition>[-\w]+)/export\.(?P<fmt>csv|xlsx)$", views.edition_export, name="export"
     ),

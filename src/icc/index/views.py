@@ -6,25 +6,39 @@ questions the skip logic now shows. Without JavaScript each question's form post
 """
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
+from icc.accounts.selectors import experts, user_scope
 from icc.core.tabular import Format, table_download
-from icc.htmx import HtmxHttpRequest
+from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index import questionnaire, result_selectors, selectors, services
 from icc.index.exports import responses_sheet
-from icc.index.models import Answer, Question
+from icc.index.labels import ACTION_LABELS
+from icc.index.models import Answer, Edition, Question
 from icc.index.questionnaire import AreaPage, OverviewPage
+from icc.index.review_queue import (
+    PAGE_SIZE,
+    last_review_at,
+    may_use_queue,
+    queue_queryset,
+    review_queue_get,
+    revisions_since,
+)
 from icc.index.selectors import ResponseAccess
 from icc.index.workflow import Action, WorkflowError
+
+if TYPE_CHECKING:
+    from icc.accounts.models import User
 
 
 def index_home(request: HttpRequest) -> HttpResponse:
@@ -37,6 +51,7 @@ def index_home(request: HttpRequest) -> HttpResponse:
             "my_responses": selectors.responses_for_user(user=request.user)[:20]
             if request.user.is_authenticated
             else [],
+            "reviewer": may_use_queue(user=request.user),
         },
     )
 
@@ -202,10 +217,19 @@ def answer_history(request: HttpRequest, edition: str, slug: str) -> HttpRespons
     """Every change to every answer: who, when, old and new."""
     access = _access(request, edition, slug)
     revisions = selectors.answer_revisions(response=access.response)
+    since_review = request.GET.get("since") == "review"
+    if since_review:
+        revisions = revisions_since(revisions, response=access.response)
     return render(
         request,
         "index/answer_history.html",
-        {"access": access, "response": access.response, "revisions": revisions},
+        {
+            "access": access,
+            "response": access.response,
+            "revisions": revisions,
+            "since_review": since_review,
+            "since_review_at": last_review_at(response=access.response) if since_review else None,
+        },
     )
 
 
@@ -218,3 +242,73 @@ def edition_export(
     kind: Format = "xlsx" if fmt == "xlsx" else "csv"
     sheet = responses_sheet(edition=edition_obj)
     return table_download(sheet, fmt=kind, filename=f"icc-index-{edition_obj.name}.{kind}")
+
+
+def _queue_context(request: HtmxHttpRequest, edition: Edition) -> dict[str, Any]:
+    queue = review_queue_get(user=request.user, edition=edition, data=request.GET)
+    return {
+        "queue": queue,
+        "edition": edition,
+        "form": queue.filterset.form,
+        "bulk_actions": [(action, ACTION_LABELS[action]) for action in services.BULK_ACTIONS],
+        "experts": experts() if queue.is_secretariat else [],
+    }
+
+
+@login_required
+def review_queue(request: HtmxHttpRequest, edition: str) -> HttpResponse:
+    """Every response of an edition the secretariat or an expert reviews: counts per state,
+    filters, search, paging, what changed since the last review, bulk steps. htmx requests get
+    the results fragment (history restores the whole page)."""
+    edition_obj = selectors.edition_get(name=edition)
+    return page_or_fragment_render(
+        request,
+        page="index/queue.html",
+        fragment="index/_queue_results.html",
+        context=_queue_context(request, edition_obj),
+    )
+
+
+@require_POST
+@login_required
+def review_queue_bulk(request: HttpRequest, edition: str) -> HttpResponse:
+    """One safe step on the chosen responses: start the review, validate, or assign an expert
+    (the secretariat only). Each refusal is listed; the others are done."""
+    edition_obj = selectors.edition_get(name=edition)
+    chosen = [int(pk) for pk in request.POST.getlist("response") if pk.isdigit()][:PAGE_SIZE]
+    responses = list(queue_queryset(user=request.user, edition=edition_obj).filter(pk__in=chosen))
+    back = f"{reverse('index:queue', kwargs={'edition': edition})}?{request.POST.get('query', '')}"
+    if not responses:
+        messages.error(request, _("Choose at least one questionnaire first."))
+        return redirect(back)
+    user: User = request.user  # type: ignore[assignment]
+    step = request.POST.get("step", "")
+    if step == "assign":
+        if not user_scope(user=user).is_secretariat:
+            raise PermissionDenied(_("Only the secretariat assigns experts."))
+        expert = next((e for e in experts() if str(e.pk) == request.POST.get("expert")), None)
+        if expert is None:
+            messages.error(request, _("Choose the expert to assign."))
+            return redirect(back)
+        outcome = services.responses_expert_assign(responses=responses, expert=expert)
+    else:
+        try:
+            action = Action(step)
+        except ValueError:
+            messages.error(request, _("Choose what to do with the chosen questionnaires."))
+            return redirect(back)
+        try:
+            outcome = services.responses_transition_many(
+                responses=responses,
+                action=action,
+                actors_of=lambda r: selectors.actors_for(user=user, place=r.place),
+                user=user,
+            )
+        except WorkflowError as refused:
+            messages.error(request, str(refused))
+            return redirect(back)
+    if outcome.done:
+        messages.success(request, _("Done for: %(places)s.") % {"places": ", ".join(outcome.done)})
+    for refusal in outcome.refused:
+        messages.error(request, refusal)
+    return redirect(back)

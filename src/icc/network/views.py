@@ -19,6 +19,7 @@ from icc.network.filters import PlaceFilterSet
 from icc.network.forms import PlaceImportForm, PlacePrivateForm
 from icc.network.place_export import places_sheet
 from icc.network.place_import import places_import
+from icc.network.place_sections import place_sections_render
 from icc.network.timeline import place_timeline
 
 PAGE_SIZE = 50
@@ -92,6 +93,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "has_approximate_facts": any(f.approximate for f in place.facts.all()),
             "map_point": [selectors.map_point(place)],
             "tiles_url": settings.ICC_MAP_TILES_URL,
+            "sections": place_sections_render(request=request, place=place),
         },
     )
 

@@ -28,7 +28,7 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-OPERATIONS = 22  # 18 with the search, and the knowledge base's four lists
+OPERATIONS = 23  # with the search, the knowledge base's four lists and the review queue
 # Per operation and run: 15 runs of valid requests, 11 of invalid ones (operations with a query),
 # 8 of valid ones naming existing things (operations with a path parameter), 40 each at most
 # (fewer where the parameters allow fewer distinct requests): 1,130 requests.
@@ -94,12 +94,18 @@ def test_every_operation_answers_as_documented(live_server: Any, api_data: Any) 
     coordinator = requests.Session()
     cookie = _session_cookie(api_data["users"]["city_coordinator"])
     coordinator.headers["Cookie"] = f"{django_settings.SESSION_COOKIE_NAME}={cookie}"
+    secretariat = requests.Session()
+    cookie = _session_cookie(api_data["users"]["secretariat"])
+    secretariat.headers["Cookie"] = f"{django_settings.SESSION_COOKIE_NAME}={cookie}"
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) == OPERATIONS
     answered: dict[str, list[int]] = {}
     for operation in operations:
-        # The private notes answer a logged-in session; every other operation is public.
+        # The private notes answer a logged-in session, the review queue the secretariat's;
+        # every other operation is public.
         session = coordinator if operation.path.endswith("/private") else anonymous
+        if operation.path.endswith("/responses") and "/index/" in operation.path:
+            session = secretariat
         runs: list[tuple[GenerationMode, dict[str, str] | None]] = [(POSITIVE, None)]
         if len(operation.query):  # a text path parameter takes any text: nothing to negate
             runs.append((NEGATIVE, None))

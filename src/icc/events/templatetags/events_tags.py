@@ -132,3 +132,16 @@ def translated_inputs(
             }
         )
     return {"cells": cells, "label": label, "long": long}
+
+
+@register.simple_tag
+def registration_answer(answers: dict[str, Any], field: Any) -> str:
+    """A registrant's answer to one extra question in words: the option's label for a choice
+    (never its stored value), "yes"/"no" translated, "" when unanswered."""
+    value = answers.get(field.key)
+    if value is None or value == "":
+        return ""
+    if value is True or value is False:
+        return gettext("yes") if value else gettext("no")
+    labels = {option.value: option.label for option in field.options.all()}
+    return str(labels.get(str(value), value))

@@ -258,3 +258,17 @@ def test_withdrawn_people_may_register_again(make_event):
     again = registration_create(event=event, name="A", email="a@example.org", answers={})
     assert again.state == State.CONFIRMED and again.pk != first.pk
     assert re.match(r"^/en/events/webinar/registration/[^/]+/$", manage_url(again))
+
+
+def test_the_registrations_page_shows_option_labels_not_stored_values(make_event, users):
+    event = make_event()
+    registration_create(
+        event=event,
+        name="Pat",
+        email="pat@example.org",
+        answers={"topic": "rumours", "lunch": True},
+    )
+    client = Client()
+    client.force_login(users["secretariat"])
+    page = client.get(f"/en/events/{event.slug}/registrations/").content.decode()
+    assert ">Rumours<" in page and ">rumours<" not in page and ">yes<" in page
