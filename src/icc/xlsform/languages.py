@@ -32,6 +32,16 @@ _NAME_TO_CODE: dict[str, str] = {
     "ukrainian": "uk",
     "german": "de",
 }
+# The label of the "other" choice that ``or_other`` adds (pyxform writes it in English only).
+OTHER_LABELS: dict[str, str] = {
+    "en": "Other",
+    "fr": "Autre",
+    "es": "Otro",
+    "it": "Altro",
+    "pt": "Outro",
+    "uk": "Інше",
+    "de": "Andere",
+}
 _CODE_IN_NAME = re.compile(r"\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*\)\s*$")
 _CODE_ALONE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 

@@ -36,7 +36,7 @@ from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
 from pyxform.xls2json import workbook_to_json  # type: ignore[import-untyped]
 from pyxform.xls2json_backends import get_xlsform  # type: ignore[import-untyped]
 
-from icc.xlsform.languages import language_code
+from icc.xlsform.languages import OTHER_LABELS, language_code
 from icc.xlsform.model import (
     Choice,
     Extra,
@@ -117,6 +117,7 @@ class _Walk:
     """State of one walk over pyxform's parsed form."""
 
     default: str
+    languages: tuple[str, ...]
     survey: _Rows
     raw_survey: Sequence[Row]
     headers: dict[str, str]
@@ -141,6 +142,8 @@ class _Walk:
             row = rows[seen[name]] if seen[name] < len(rows) else None
             seen[name] += 1
             labels = _texts(item.get("label"), self.default)
+            if name == "other" and row is None and list_name:  # added by or_other
+                labels = {code: OTHER_LABELS.get(code, "Other") for code in self.languages}
             found.append(Choice(name, labels, row, _extra(item, {"name", "label"}, self.default)))
         return tuple(found)
 
@@ -238,7 +241,7 @@ def _question(
         list_name=str(list_name) if list_name else None,
         choices=walk.choices(element.get("choices"), str(element.get("list_name", ""))),
         or_other=raw_type.split()[-1:] == ["or_other"],
-        parameters={str(k): str(v) for k, v in (element.get("parameters") or {}).items()},
+        parameters=_parameters(element.get("parameters")),
         path=path,
         in_repeat=in_repeat,
         row=row,
@@ -248,6 +251,15 @@ def _question(
         walk.unshown[kind].append(row)
     _check_expressions(walk, question)
     return question
+
+
+def _parameters(value: object) -> dict[str, str]:
+    if isinstance(value, Mapping):
+        return {str(key): str(item) for key, item in value.items()}
+    if isinstance(value, str):  # pyxform keeps the text when it does not parse it
+        pairs = (word.partition("=") for word in value.split())
+        return {key: item for key, _, item in pairs if key}
+    return {}
 
 
 def _check_expressions(walk: _Walk, question: Question) -> None:
@@ -322,8 +334,8 @@ def _warn_unshown(walk: _Walk) -> None:
                 "survey",
                 numbered[0] if numbered else None,
                 walk.header("type"),
-                f"Questions of type {kind!r}{others} are kept, but the platform's "
-                "questionnaire pages do not show them.",
+                f"Questions of type {kind!r}{others} are kept, but the platform does not "
+                "show them on its questionnaire pages.",
             )
         )
 
@@ -391,10 +403,9 @@ def _settings_extra(data: Mapping[str, Any], default: str) -> Extra:
     return _extra(data, _FORM_KEYS, default)
 
 
-def _pyxform(content: bytes, suffix: str, stem: str) -> tuple[Any, dict[str, Any], list[str]]:
-    """pyxform's reading, parsed form and conversion warnings; raises PyXFormError."""
+def _pyxform(definition: Any, stem: str) -> tuple[dict[str, Any], list[str]]:
+    """pyxform's parsed form and conversion warnings; raises PyXFormError."""
     notes: list[str] = []
-    definition = get_xlsform(io.BytesIO(content), file_type=suffix if suffix != ".xlsm" else None)
     if not definition.survey:
         raise PyXFormError(
             "The form has no sheet named survey (or it is empty); the sheet that lists the "
@@ -405,7 +416,7 @@ def _pyxform(content: bytes, suffix: str, stem: str) -> tuple[Any, dict[str, Any
         workbook_dict=definition, fallback_form_name=stem or "data", warnings=notes
     )
     create_survey_element_from_dict(data).to_xml(validate=False, warnings=notes)
-    return definition, data, notes
+    return data, notes
 
 
 def form_read(
@@ -420,20 +431,26 @@ def form_read(
             f"The file {filename!r} is not an XLSForm file pyxform reads ({', '.join(FILE_TYPES)});"
             " save it from your spreadsheet program as .xlsx and upload that file."
         )
-    caught: list[warnings.WarningMessage] = []
-    raw: Any = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        return _convert(content, filename, suffix, caught)
+
+
+def _convert(
+    content: bytes, filename: str, suffix: str, caught: list[warnings.WarningMessage]
+) -> FormReadResult:
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            raw, data, notes = _pyxform(content, suffix, PurePath(filename).stem)
+        raw = get_xlsform(io.BytesIO(content), file_type=None if suffix == ".xlsm" else suffix)
     except PyXFormError as error:
-        survey = list(getattr(raw, "survey", None) or ())
-        if not survey:
-            try:
-                survey = list(get_xlsform(io.BytesIO(content), file_type=suffix).survey or ())
-            except Exception:
-                survey = []
-        return FormReadResult(None, (), (pyxform_issue(str(error), survey),))
+        if str(error).startswith("Argument 'definition'"):
+            return _unreadable(filename, suffix)
+        return FormReadResult(None, (), (pyxform_issue(str(error)),))
+    except Exception:
+        return _unreadable(filename, suffix)
+    try:
+        data, notes = _pyxform(raw, PurePath(filename).stem)
+    except PyXFormError as error:
+        return FormReadResult(None, (), (pyxform_issue(str(error), list(raw.survey or ())),))
     except Exception as error:
         return _refused(
             "The XLSForm converter pyxform could not read this file "
@@ -441,6 +458,14 @@ def form_read(
             "against the rules at https://xlsform.org."
         )
     return _build(raw, data, notes, caught, filename)
+
+
+def _unreadable(filename: str, suffix: str) -> FormReadResult:
+    return _refused(
+        f"The file {filename!r} could not be read as a {suffix} file: it is damaged or in "
+        "another format. Open it in your spreadsheet program, save it again (as .xlsx, .xls "
+        "or .csv) and upload that file."
+    )
 
 
 def _build(
@@ -456,7 +481,7 @@ def _build(
     headers: dict[str, str] = {}
     for header in _headers(raw, "survey"):
         headers.setdefault(header.strip().lower().replace(" ", "_"), header)
-    walk = _Walk(default, _Rows(survey), survey, headers, _choice_rows(raw))
+    walk = _Walk(default, languages, _Rows(survey), survey, headers, _choice_rows(raw))
     _walk(walk, data.get("children"), (), False)
     _block_expressions(walk)
     _warn_unshown(walk)
