@@ -57,6 +57,6 @@ def language_code(text: str) -> str:
     found = _CODE_IN_NAME.search(text)
     if found:
         return found.group(1)
-    if _CODE_ALONE.match(text):
-        return text
+    if _CODE_ALONE.match(text) or (_CODE_ALONE.match(text.lower()) and len(text) <= 3):
+        return text if _CODE_ALONE.match(text) else text.lower()
     return _NAME_TO_CODE.get(text.lower(), text)

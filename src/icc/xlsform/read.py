@@ -5,6 +5,8 @@ Rules held here:
 
 - Every file format pyxform reads: ``.xlsx``/``.xlsm``, the older ``.xls``, the CSV form of
   XLSForm (``.csv``: the sheet name in the first column) and pyxform's markdown tables (``.md``).
+  Sheets pyxform does not know are skipped in every format (its CSV reader would fail on
+  them, so they are taken out of a CSV first); a module reads its own with ``sheet_rows``.
   The caller checks sizes (and zip bombs) before: the package reads whatever it is given.
 - pyxform runs the whole conversion (``workbook_to_json`` then the XForm build, without Java):
   whatever it refuses is refused, located by its ``[row : n]``. It normalises what ODK
@@ -32,12 +34,17 @@ from pathlib import Path, PurePath
 from typing import IO, Any
 
 from pyxform.builder import create_survey_element_from_dict  # type: ignore[import-untyped]
+from pyxform.constants import SUPPORTED_SHEET_NAMES  # type: ignore[import-untyped]
 from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
+from pyxform.question_type_dictionary import (  # type: ignore[import-untyped]
+    QUESTION_TYPE_DICT,
+)
 from pyxform.xls2json import workbook_to_json  # type: ignore[import-untyped]
 from pyxform.xls2json_backends import get_xlsform  # type: ignore[import-untyped]
 
 from icc.xlsform.languages import OTHER_LABELS, language_code
 from icc.xlsform.model import (
+    SHOWN_TYPES,
     Choice,
     Extra,
     Form,
@@ -48,6 +55,7 @@ from icc.xlsform.model import (
     Question,
 )
 from icc.xlsform.pyxform_messages import Row, cell, pyxform_issue, sentence
+from icc.xlsform.sheets import csv_sheets_only
 from icc.xlsform.xpath import XPathError, parse
 
 FILE_TYPES = (".xlsx", ".xlsm", ".xls", ".csv", ".md")
@@ -56,6 +64,16 @@ _SELECT_TYPES = {
     "select all that apply": "select_multiple",
     "select one external": "select_one_external",
     "rank": "rank",
+}
+# pyxform's other names for the types the pages show ("string", "int", "add text prompt"…):
+# the same definition in its type dictionary.
+_ALIASES: dict[str, str] = {
+    alias: shown
+    for alias, definition in QUESTION_TYPE_DICT.items()
+    for shown in sorted(SHOWN_TYPES)
+    if alias != shown
+    and not alias.startswith("select")
+    and QUESTION_TYPE_DICT.get(shown) == definition
 }
 _FILE_LIST = re.compile(r"\.(csv|xml|geojson)$", re.IGNORECASE)
 _ELEMENT_KEYS = {
@@ -159,7 +177,7 @@ def _question_type(element: Mapping[str, Any]) -> str:
                 .replace("_multiple", "_multiple_from_file")
             )
         return _SELECT_TYPES[kind]
-    return kind
+    return _ALIASES.get(kind, kind)
 
 
 def _walk(walk: _Walk, children: object, path: tuple[str, ...], in_repeat: bool) -> None:
@@ -439,6 +457,8 @@ def form_read(
 def _convert(
     content: bytes, filename: str, suffix: str, caught: list[warnings.WarningMessage]
 ) -> FormReadResult:
+    if suffix == ".csv":
+        content = csv_sheets_only(content, SUPPORTED_SHEET_NAMES)
     try:
         raw = get_xlsform(io.BytesIO(content), file_type=None if suffix == ".xlsm" else suffix)
     except PyXFormError as error:

@@ -191,6 +191,14 @@ class _Reader:
                 f"The required condition {question.required_expression!r} is not enforced by "
                 "the platform; the question is kept as not required.",
             )
+        if question.choice_filter:
+            report.warn(
+                "survey",
+                where,
+                "choice_filter",
+                f"The choice filter of {question.name!r} is kept in the workbook, but the "
+                "platform's questionnaire pages offer every choice of its list.",
+            )
         own = choices.get(question.list_name or "", ())
         own += tuple(Choice(c.name, c.labels) for c in question.choices[len(own) :])  # "other"
         return Question(

@@ -310,8 +310,9 @@ class Path(Expr):
 
     @property
     def unevaluated(self) -> frozenset[str]:
-        found = super().unevaluated
-        return found if self.target is not None else found | {self.describe()}
+        if self.target is not None:  # the start is current() and is never evaluated
+            return frozenset()
+        return super().unevaluated | {self.describe()}
 
     def children(self) -> tuple[Expr, ...]:
         start = (self.start,) if self.start is not None else ()
