@@ -66,6 +66,7 @@ def test_regex_with_catastrophic_backtracking_gives_up_in_time():
         ("count(${member}) > 0", {"count()"}),
         ("max(${age})", {"max()"}),
         ("${a} | ${b}", {"node-set unions (|)"}),
+        ("${last-saved#district} = ''", {"${last-saved#…}"}),
         ("/data/group/q = 'x'", set()),
         ("current()/../q = 'x'", set()),
     ],
@@ -83,6 +84,11 @@ def test_odk_expressions_parse_and_name_what_is_not_computed(expression, unevalu
 def test_paths_and_current_name_the_question_of_their_last_step():
     assert parse("current()/../q = 'x'").evaluate({"q": "x"}) is True
     assert parse("/data/page/q").references == frozenset({"q"})
+
+
+def test_names_in_any_script_are_references_and_paths():
+    assert parse("${número} > 1").evaluate({"número": 2}) is True
+    assert parse("/data/sección/número = 2").evaluate({"número": 2}) is True
 
 
 def test_unevaluable_reads_in_the_respondents_favour():

@@ -150,6 +150,20 @@ class Reference(Expr):
 
 
 @dataclass(frozen=True)
+class LastSaved(Expr):
+    """``${last-saved#name}``: the answer of the device's last saved record, not on a server."""
+
+    name: str
+
+    def eval_in(self, context: Context) -> Value:
+        raise Unevaluable("${last-saved#…}")
+
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        return frozenset({"${last-saved#…}"})
+
+
+@dataclass(frozen=True)
 class Current(Expr):
     def eval_in(self, context: Context) -> Value:
         return answer_value(context.current)
