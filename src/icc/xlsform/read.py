@@ -84,6 +84,8 @@ _FORM_KEYS = {
     "type", "name", "children", "choices", "title", "id_string", "sms_keyword",
     "default_language", "version",
 }  # fmt: skip
+# Questions pyxform adds to lay out a table-list group (its header row).
+_LAYOUT_NAMES = ("generated_table_list_label_", "reserved_name_for_field_list_labels_")
 _BLOCK_TYPES: dict[str, GroupKind] = {"group": "group", "repeat": "repeat", "loop": "loop"}
 _EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "required", "choice_filter")
 
@@ -189,8 +191,10 @@ def _walk(walk: _Walk, children: object, path: tuple[str, ...], in_repeat: bool)
         row = walk.survey.find(name)
         control = element.get("control") or {}
         bind = element.get("bind") or {}
-        if row is None and (control.get("bodyless") or kind == "calculate"):
-            continue  # added by pyxform itself: meta/instanceID, a repeat's count
+        if row is None and (
+            control.get("bodyless") or kind == "calculate" or name.startswith(_LAYOUT_NAMES)
+        ):
+            continue  # added by pyxform itself: meta, a repeat's count, table-list headers
         if kind in _BLOCK_TYPES:
             block = _BLOCK_TYPES[kind]
             group = Group(
@@ -510,7 +514,8 @@ def _build(
         for list_name, items in (data.get("choices") or {}).items()
     }
     title = cell(settings, "form_title")
-    warnings_found = [*walk.warnings, *(pyxform_issue(note, survey) for note in notes)]
+    ordered = sorted(walk.warnings, key=lambda issue: issue.row or 0)
+    warnings_found = [*ordered, *(pyxform_issue(note, survey) for note in notes)]
     warnings_found += [
         Issue("workbook", None, None, sentence(str(item.message)))
         for item in caught

@@ -308,3 +308,36 @@ def test_unreadable_files_are_refused_with_one_sentence(filename, content, fragm
     result = form_read(content, filename)
     (issue,) = result.errors
     assert (issue.sheet, fragment in issue.message) == ("workbook", True)
+
+
+def test_metadata_widgets_media_and_device_functions_are_kept_with_warnings():
+    header = ["type", "name", "label::English (en)", "label::Kiswahili (sw)", "appearance"]
+    header += ["parameters", "relevant", "calculation", "media::image::English (en)", "default"]
+    survey: Rows = [
+        header,
+        ["start-geopoint", "where_started"],
+        ["audit", "audit"],
+        ["begin_group", "grid", "Grid", "Jedwali", "table-list"],
+        ["select_one yes_no", "grid_q", "Question", "Swali", "list-nolabel"],
+        ["end_group"],
+        ["select_one_from_file cities.csv", "city", "City", "Mji", "minimal"],
+        ["range", "score", "Score", "Alama", None, "start=0 end=10 step=2"],
+        ["calculate", "price", None, None, None, None, None, "pulldata('fruits', 'p', 'k', 1)"],
+        ["text", "remark", "Remark", "Maoni", None, None, "position(..) = 1", None, "a.png"],
+        ["integer", "age", "Age", "Umri", None, None, None, None, None, "${last-saved#age}"],
+    ]
+    result = form_read(xlsx(survey=survey, choices=CHOICES[:3]), "odd.xlsx")
+    form = result.form_or_raise()
+    assert [q.name for q in form.questions] == [
+        "where_started", "grid_q", "city", "score", "price", "remark", "age",
+    ]  # fmt: skip
+    city, score, remark = form.question("city"), form.question("score"), form.question("remark")
+    assert city is not None and (city.type, city.list_name) == (
+        "select_one_from_file",
+        "cities.csv",
+    )
+    assert score is not None and score.parameters == {"start": "0", "end": "10", "step": "2"}
+    assert remark is not None and remark.texts("media::image") == {"en": "a.png"}
+    assert form.languages == ("en", "sw", "es")  # the choices are in Spanish too
+    warned = {(w.row, w.column) for w in result.warnings}
+    assert {(2, "type"), (6, "type"), (7, "type"), (8, "calculation"), (9, "relevant")} <= warned
