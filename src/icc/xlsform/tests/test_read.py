@@ -340,4 +340,4 @@ def test_metadata_widgets_media_and_device_functions_are_kept_with_warnings():
     assert remark is not None and remark.texts("media::image") == {"en": "a.png"}
     assert form.languages == ("en", "sw", "es")  # the choices are in Spanish too
     warned = {(w.row, w.column) for w in result.warnings}
-    assert {(2, "type"), (6, "type"), (7, "type"), (8, "calculation"), (9, "relevant")} <= warned
+    assert {(2, "type"), (7, "type"), (8, "type"), (9, "calculation"), (10, "relevant")} <= warned
