@@ -87,7 +87,6 @@ _FORM_KEYS = {
 # Questions pyxform adds to lay out a table-list group (its header row).
 _LAYOUT_NAMES = ("generated_table_list_label_", "reserved_name_for_field_list_labels_")
 _BLOCK_TYPES: dict[str, GroupKind] = {"group": "group", "repeat": "repeat", "loop": "loop"}
-_EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "required", "choice_filter")
 
 
 def _texts(value: object, default: str) -> dict[str, str]:
@@ -292,34 +291,37 @@ def _check_expressions(walk: _Walk, question: Question) -> None:
         "required": question.required_expression,
         "choice_filter": question.choice_filter,
     }
-    for column in _EXPRESSION_COLUMNS:
-        expression = expressions[column]
-        if not expression.strip():
-            continue
-        problem, unevaluated = expression_check(expression)
-        where = ("survey", question.row, walk.header(_COLUMN_HEADERS.get(column, column)))
-        if problem:
-            walk.errors.append(
-                Issue(*where, f"The {column} expression {expression!r} is not valid: {problem}")
-            )
-        elif unevaluated:
-            walk.warnings.append(
-                Issue(
-                    *where,
-                    f"The {column} expression of {question.name!r} uses "
-                    f"{', '.join(sorted(unevaluated))}, which the platform does not compute on "
-                    "its pages: " + _UNEVALUATED_EFFECT[column],
-                )
-            )
+    for column, expression in expressions.items():
+        _check(walk, question.name, question.row, column, expression)
 
 
-_COLUMN_HEADERS = {"calculation": "calculation"}
+def _check(walk: _Walk, name: str, row: int | None, column: str, expression: str) -> None:
+    """An error for an expression ODK would refuse, a warning for one not computed here."""
+    if not expression.strip():
+        return
+    problem, unevaluated = expression_check(expression)
+    where = ("survey", row, walk.header(column))
+    if problem:
+        walk.errors.append(
+            Issue(*where, f"The {column} expression {expression!r} is not valid: {problem}")
+        )
+    elif unevaluated:
+        walk.warnings.append(
+            Issue(
+                *where,
+                f"The {column} expression of {name!r} uses {', '.join(sorted(unevaluated))}, "
+                "which the platform does not compute on its pages: " + _UNEVALUATED_EFFECT[column],
+            )
+        )
+
+
 _UNEVALUATED_EFFECT = {
     "relevant": "the question is always shown there.",
     "constraint": "answers are not checked against it there.",
     "calculation": "the value is left empty there.",
     "required": "the question is not required there.",
     "choice_filter": "every choice is offered there.",
+    "repeat_count": "the questions are shown once there.",
 }
 
 
@@ -334,17 +336,11 @@ def expression_check(expression: str) -> tuple[str | None, frozenset[str]]:
 
 def _block_expressions(walk: _Walk) -> None:
     for group in walk.groups:
-        for column, expression in (("relevant", group.relevant),):
-            problem, _unevaluated = expression_check(expression) if expression else (None, None)
+        _check(walk, group.name, group.row, "relevant", group.relevant)
+        if group.repeat_count and not group.repeat_count.strip().isdigit():
+            problem, _unevaluated = expression_check(group.repeat_count)
             if problem:
-                walk.errors.append(
-                    Issue(
-                        "survey",
-                        group.row,
-                        walk.header(column),
-                        f"The {column} expression {expression!r} is not valid: {problem}",
-                    )
-                )
+                _check(walk, group.name, group.row, "repeat_count", group.repeat_count)
 
 
 def _warn_unshown(walk: _Walk) -> None:
