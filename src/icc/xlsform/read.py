@@ -252,6 +252,8 @@ def _question(
         required_expression=""
         if required or required_text.lower() in {"", "no", "false", "false()", "0"}
         else required_text,
+        required_messages=_texts(bind.get("jr:requiredMsg"), walk.default),
+        read_only=str(bind.get("readonly", "")).strip().lower() in {"yes", "true", "true()"},
         relevant=str(bind.get("relevant", "")),
         constraint=str(bind.get("constraint", "")),
         constraint_messages=_texts(bind.get("jr:constraintMsg"), walk.default),

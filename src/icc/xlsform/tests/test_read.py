@@ -313,6 +313,7 @@ def test_unreadable_files_are_refused_with_one_sentence(filename, content, fragm
 def test_metadata_widgets_media_and_device_functions_are_kept_with_warnings():
     header = ["type", "name", "label::English (en)", "label::Kiswahili (sw)", "appearance"]
     header += ["parameters", "relevant", "calculation", "media::image::English (en)", "default"]
+    header += ["required", "required_message::English (en)", "read_only"]  # 1: yes
     survey: Rows = [
         header,
         ["start-geopoint", "where_started"],
@@ -324,7 +325,17 @@ def test_metadata_widgets_media_and_device_functions_are_kept_with_warnings():
         ["range", "score", "Score", "Alama", None, "start=0 end=10 step=2"],
         ["calculate", "price", None, None, None, None, None, "pulldata('fruits', 'p', 'k', 1)"],
         ["text", "remark", "Remark", "Maoni", None, None, "position(..) = 1", None, "a.png"],
-        ["integer", "age", "Age", "Umri", None, None, None, None, None, "${last-saved#age}"],
+        [
+            "integer",
+            "age",
+            "Age",
+            "Umri",
+            *[None] * 5,
+            "${last-saved#age}",
+            "yes",
+            "Needed.",
+            "yes",
+        ],
     ]
     result = form_read(xlsx(survey=survey, choices=CHOICES[:3]), "odd.xlsx")
     form = result.form_or_raise()
@@ -338,6 +349,9 @@ def test_metadata_widgets_media_and_device_functions_are_kept_with_warnings():
     )
     assert score is not None and score.parameters == {"start": "0", "end": "10", "step": "2"}
     assert remark is not None and remark.texts("media::image") == {"en": "a.png"}
+    age = form.question("age")
+    assert age is not None and (age.required, age.read_only) == (True, True)
+    assert (age.required_messages, age.default) == ({"en": "Needed."}, "${last-saved#age}")
     assert form.languages == ("en", "sw", "es")  # the choices are in Spanish too
     warned = {(w.row, w.column) for w in result.warnings}
     assert {(2, "type"), (7, "type"), (8, "type"), (9, "calculation"), (10, "relevant")} <= warned
