@@ -347,35 +347,6 @@ def test_pyxform_issue_parsing(message, expected):
         assert issue.message == text
 
 
-@pytest.mark.parametrize(
-    ("filename", "content", "fragment"),
-    [
-        ("form.xls", b"\xd0\xcf\x11\xe0", "could not be read as a .xls file"),
-        ("form.xlsx", b"this is not a zip file", "could not be read as a .xlsx file"),
-        ("form.pdf", b"%PDF-1.4", "is not an XLSForm file pyxform reads"),
-    ],
-)
-def test_unreadable_files_are_refused_with_one_sentence(filename, content, fragment):
-    with pytest.raises(XLSFormError) as caught:
-        form_read(filename=filename, content=content)
-    (issue,) = caught.value.issues
-    assert issue.sheet == "workbook"
-    assert fragment in issue.message
-
-
-def test_markdown_xlsforms_are_read():
-    table = """
-    | survey |               |      |          |
-    |        | type          | name | label    |
-    |        | select_one yn | q    | Question |
-    | choices |           |      |       |
-    |         | list_name | name | label |
-    |         | yn        | yes  | Yes   |
-    """
-    form = form_read(filename="form.md", content=table.encode())
-    assert [c.name for c in form.questions[0].choices] == ["yes"]
-
-
 def test_questions_without_indicator_sheet_are_unscored_with_a_warning():
     content = workbook(survey=GOOD_SURVEY, choices=CHOICES)
     form = form_read(filename="f.xlsx", content=content)
