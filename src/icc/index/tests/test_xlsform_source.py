@@ -273,7 +273,8 @@ _texts = (
     st.text(
         alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1
     )
-    .map(str.strip)
+    # pyxform reads every run of spaces (no-break ones included) as one plain space
+    .map(lambda text: " ".join(text.split()))
     .filter(bool)
     .filter(lambda text: "${" not in text)  # an unclosed ${ is a broken reference in XLSForm
 )
