@@ -7,7 +7,8 @@ Public API::
     Form            form_id, version, titles, default_language, languages, groups,
                     questions, choice_lists, settings; .question(name), .choices(list_name),
                     .label(texts, language)
-    Question        name, type, labels, hints, required, required_expression, relevant,
+    Question        name, type, labels, hints, required, required_expression,
+                    required_messages, read_only, relevant,
                     constraint, constraint_messages, calculation, default, appearance,
                     choice_filter, list_name, choices, or_other, parameters, path, group,
                     in_repeat, row, extra, shown; .text(column), .texts(column)

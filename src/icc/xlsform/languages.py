@@ -32,6 +32,16 @@ _NAME_TO_CODE: dict[str, str] = {
     "ukrainian": "uk",
     "german": "de",
 }
+# The label of the "other" choice that ``or_other`` adds (pyxform writes it in English only).
+OTHER_LABELS: dict[str, str] = {
+    "en": "Other",
+    "fr": "Autre",
+    "es": "Otro",
+    "it": "Altro",
+    "pt": "Outro",
+    "uk": "Інше",
+    "de": "Andere",
+}
 _CODE_IN_NAME = re.compile(r"\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*\)\s*$")
 _CODE_ALONE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -47,6 +57,6 @@ def language_code(text: str) -> str:
     found = _CODE_IN_NAME.search(text)
     if found:
         return found.group(1)
-    if _CODE_ALONE.match(text):
-        return text
+    if _CODE_ALONE.match(text) or (_CODE_ALONE.match(text.lower()) and len(text) <= 3):
+        return text if _CODE_ALONE.match(text) else text.lower()
     return _NAME_TO_CODE.get(text.lower(), text)

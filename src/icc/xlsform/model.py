@@ -108,6 +108,8 @@ class Question:
     hints: dict[str, str] = field(default_factory=dict)
     required: bool = False
     required_expression: str = ""
+    required_messages: dict[str, str] = field(default_factory=dict)
+    read_only: bool = False
     relevant: str = ""
     constraint: str = ""
     constraint_messages: dict[str, str] = field(default_factory=dict)

@@ -22,6 +22,14 @@ _UNKNOWN_TYPE = re.compile(r"Unknown question type '([^']+)'")
 _NAMED = re.compile(r"(?:named|name) '([^']+)'")
 
 Row = Mapping[str, object]
+# Messages pyxform gives without a column (or a row): (pattern, row when none, column).
+_KNOWN: tuple[tuple[re.Pattern[str], int | None, str], ...] = (
+    (re.compile(r"required column headers were not found: '([^']+)'"), 1, ""),
+    (re.compile(r"Duplicate column header: (.+?)\.?$"), 1, ""),
+    (re.compile(r"with no name"), None, "name"),
+    (re.compile(r"with no type"), None, "type"),
+    (re.compile(r"Unmatched '(?:end|begin)[ _]\w+'"), None, "type"),
+)
 
 
 def sentence(message: str) -> str:
@@ -61,6 +69,11 @@ def pyxform_issue(message: str, survey: Sequence[Row] = ()) -> Issue:
     row = int(row_match.group(1)) if row_match else None
     column = column_match.group(1) if column_match else None
     text = message[row_match.end() :] if row_match else message
+    for pattern, header_row, known_column in _KNOWN:
+        found = pattern.search(text)
+        if found and column is None:
+            column = known_column or found.group(1).strip()
+            row = row if row is not None else header_row
     if row is None and sheet == "survey":
         row, located = _locate(text, survey)
         column = column or located

@@ -5,6 +5,8 @@ Rules held here:
 
 - Every file format pyxform reads: ``.xlsx``/``.xlsm``, the older ``.xls``, the CSV form of
   XLSForm (``.csv``: the sheet name in the first column) and pyxform's markdown tables (``.md``).
+  Sheets pyxform does not know are skipped in every format (its CSV reader would fail on
+  them, so they are taken out of a CSV first); a module reads its own with ``sheet_rows``.
   The caller checks sizes (and zip bombs) before: the package reads whatever it is given.
 - pyxform runs the whole conversion (``workbook_to_json`` then the XForm build, without Java):
   whatever it refuses is refused, located by its ``[row : n]``. It normalises what ODK
@@ -32,12 +34,17 @@ from pathlib import Path, PurePath
 from typing import IO, Any
 
 from pyxform.builder import create_survey_element_from_dict  # type: ignore[import-untyped]
+from pyxform.constants import SUPPORTED_SHEET_NAMES  # type: ignore[import-untyped]
 from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
+from pyxform.question_type_dictionary import (  # type: ignore[import-untyped]
+    QUESTION_TYPE_DICT,
+)
 from pyxform.xls2json import workbook_to_json  # type: ignore[import-untyped]
 from pyxform.xls2json_backends import get_xlsform  # type: ignore[import-untyped]
 
-from icc.xlsform.languages import language_code
+from icc.xlsform.languages import OTHER_LABELS, language_code
 from icc.xlsform.model import (
+    SHOWN_TYPES,
     Choice,
     Extra,
     Form,
@@ -48,6 +55,7 @@ from icc.xlsform.model import (
     Question,
 )
 from icc.xlsform.pyxform_messages import Row, cell, pyxform_issue, sentence
+from icc.xlsform.sheets import csv_sheets_only
 from icc.xlsform.xpath import XPathError, parse
 
 FILE_TYPES = (".xlsx", ".xlsm", ".xls", ".csv", ".md")
@@ -56,6 +64,16 @@ _SELECT_TYPES = {
     "select all that apply": "select_multiple",
     "select one external": "select_one_external",
     "rank": "rank",
+}
+# pyxform's other names for the types the pages show ("string", "int", "add text prompt"…):
+# the same definition in its type dictionary.
+_ALIASES: dict[str, str] = {
+    alias: shown
+    for alias, definition in QUESTION_TYPE_DICT.items()
+    for shown in sorted(SHOWN_TYPES)
+    if alias != shown
+    and not alias.startswith("select")
+    and QUESTION_TYPE_DICT.get(shown) == definition
 }
 _FILE_LIST = re.compile(r"\.(csv|xml|geojson)$", re.IGNORECASE)
 _ELEMENT_KEYS = {
@@ -66,8 +84,9 @@ _FORM_KEYS = {
     "type", "name", "children", "choices", "title", "id_string", "sms_keyword",
     "default_language", "version",
 }  # fmt: skip
+# Questions pyxform adds to lay out a table-list group (its header row).
+_LAYOUT_NAMES = ("generated_table_list_label_", "reserved_name_for_field_list_labels_")
 _BLOCK_TYPES: dict[str, GroupKind] = {"group": "group", "repeat": "repeat", "loop": "loop"}
-_EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "required", "choice_filter")
 
 
 def _texts(value: object, default: str) -> dict[str, str]:
@@ -117,6 +136,7 @@ class _Walk:
     """State of one walk over pyxform's parsed form."""
 
     default: str
+    languages: tuple[str, ...]
     survey: _Rows
     raw_survey: Sequence[Row]
     headers: dict[str, str]
@@ -141,6 +161,8 @@ class _Walk:
             row = rows[seen[name]] if seen[name] < len(rows) else None
             seen[name] += 1
             labels = _texts(item.get("label"), self.default)
+            if name == "other" and row is None and list_name:  # added by or_other
+                labels = {code: OTHER_LABELS.get(code, "Other") for code in self.languages}
             found.append(Choice(name, labels, row, _extra(item, {"name", "label"}, self.default)))
         return tuple(found)
 
@@ -156,7 +178,7 @@ def _question_type(element: Mapping[str, Any]) -> str:
                 .replace("_multiple", "_multiple_from_file")
             )
         return _SELECT_TYPES[kind]
-    return kind
+    return _ALIASES.get(kind, kind)
 
 
 def _walk(walk: _Walk, children: object, path: tuple[str, ...], in_repeat: bool) -> None:
@@ -168,8 +190,10 @@ def _walk(walk: _Walk, children: object, path: tuple[str, ...], in_repeat: bool)
         row = walk.survey.find(name)
         control = element.get("control") or {}
         bind = element.get("bind") or {}
-        if row is None and (control.get("bodyless") or kind == "calculate"):
-            continue  # added by pyxform itself: meta/instanceID, a repeat's count
+        if row is None and (
+            control.get("bodyless") or kind == "calculate" or name.startswith(_LAYOUT_NAMES)
+        ):
+            continue  # added by pyxform itself: meta, a repeat's count, table-list headers
         if kind in _BLOCK_TYPES:
             block = _BLOCK_TYPES[kind]
             group = Group(
@@ -228,6 +252,8 @@ def _question(
         required_expression=""
         if required or required_text.lower() in {"", "no", "false", "false()", "0"}
         else required_text,
+        required_messages=_texts(bind.get("jr:requiredMsg"), walk.default),
+        read_only=str(bind.get("readonly", "")).strip().lower() in {"yes", "true", "true()"},
         relevant=str(bind.get("relevant", "")),
         constraint=str(bind.get("constraint", "")),
         constraint_messages=_texts(bind.get("jr:constraintMsg"), walk.default),
@@ -238,7 +264,7 @@ def _question(
         list_name=str(list_name) if list_name else None,
         choices=walk.choices(element.get("choices"), str(element.get("list_name", ""))),
         or_other=raw_type.split()[-1:] == ["or_other"],
-        parameters={str(k): str(v) for k, v in (element.get("parameters") or {}).items()},
+        parameters=_parameters(element.get("parameters")),
         path=path,
         in_repeat=in_repeat,
         row=row,
@@ -250,6 +276,15 @@ def _question(
     return question
 
 
+def _parameters(value: object) -> dict[str, str]:
+    if isinstance(value, Mapping):
+        return {str(key): str(item) for key, item in value.items()}
+    if isinstance(value, str):  # pyxform keeps the text when it does not parse it
+        pairs = (word.partition("=") for word in value.split())
+        return {key: item for key, _, item in pairs if key}
+    return {}
+
+
 def _check_expressions(walk: _Walk, question: Question) -> None:
     expressions = {
         "relevant": question.relevant,
@@ -258,34 +293,37 @@ def _check_expressions(walk: _Walk, question: Question) -> None:
         "required": question.required_expression,
         "choice_filter": question.choice_filter,
     }
-    for column in _EXPRESSION_COLUMNS:
-        expression = expressions[column]
-        if not expression.strip():
-            continue
-        problem, unevaluated = expression_check(expression)
-        where = ("survey", question.row, walk.header(_COLUMN_HEADERS.get(column, column)))
-        if problem:
-            walk.errors.append(
-                Issue(*where, f"The {column} expression {expression!r} is not valid: {problem}")
-            )
-        elif unevaluated:
-            walk.warnings.append(
-                Issue(
-                    *where,
-                    f"The {column} expression of {question.name!r} uses "
-                    f"{', '.join(sorted(unevaluated))}, which the platform does not compute on "
-                    "its pages: " + _UNEVALUATED_EFFECT[column],
-                )
-            )
+    for column, expression in expressions.items():
+        _check(walk, question.name, question.row, column, expression)
 
 
-_COLUMN_HEADERS = {"calculation": "calculation"}
+def _check(walk: _Walk, name: str, row: int | None, column: str, expression: str) -> None:
+    """An error for an expression ODK would refuse, a warning for one not computed here."""
+    if not expression.strip():
+        return
+    problem, unevaluated = expression_check(expression)
+    where = ("survey", row, walk.header(column))
+    if problem:
+        walk.errors.append(
+            Issue(*where, f"The {column} expression {expression!r} is not valid: {problem}")
+        )
+    elif unevaluated:
+        walk.warnings.append(
+            Issue(
+                *where,
+                f"The {column} expression of {name!r} uses {', '.join(sorted(unevaluated))}, "
+                "which the platform does not compute on its pages: " + _UNEVALUATED_EFFECT[column],
+            )
+        )
+
+
 _UNEVALUATED_EFFECT = {
     "relevant": "the question is always shown there.",
     "constraint": "answers are not checked against it there.",
     "calculation": "the value is left empty there.",
     "required": "the question is not required there.",
     "choice_filter": "every choice is offered there.",
+    "repeat_count": "the questions are shown once there.",
 }
 
 
@@ -300,17 +338,11 @@ def expression_check(expression: str) -> tuple[str | None, frozenset[str]]:
 
 def _block_expressions(walk: _Walk) -> None:
     for group in walk.groups:
-        for column, expression in (("relevant", group.relevant),):
-            problem, _unevaluated = expression_check(expression) if expression else (None, None)
+        _check(walk, group.name, group.row, "relevant", group.relevant)
+        if group.repeat_count and not group.repeat_count.strip().isdigit():
+            problem, _unevaluated = expression_check(group.repeat_count)
             if problem:
-                walk.errors.append(
-                    Issue(
-                        "survey",
-                        group.row,
-                        walk.header(column),
-                        f"The {column} expression {expression!r} is not valid: {problem}",
-                    )
-                )
+                _check(walk, group.name, group.row, "repeat_count", group.repeat_count)
 
 
 def _warn_unshown(walk: _Walk) -> None:
@@ -322,8 +354,8 @@ def _warn_unshown(walk: _Walk) -> None:
                 "survey",
                 numbered[0] if numbered else None,
                 walk.header("type"),
-                f"Questions of type {kind!r}{others} are kept, but the platform's "
-                "questionnaire pages do not show them.",
+                f"Questions of type {kind!r}{others} are kept, but the platform does not "
+                "show them on its questionnaire pages.",
             )
         )
 
@@ -391,10 +423,9 @@ def _settings_extra(data: Mapping[str, Any], default: str) -> Extra:
     return _extra(data, _FORM_KEYS, default)
 
 
-def _pyxform(content: bytes, suffix: str, stem: str) -> tuple[Any, dict[str, Any], list[str]]:
-    """pyxform's reading, parsed form and conversion warnings; raises PyXFormError."""
+def _pyxform(definition: Any, stem: str) -> tuple[dict[str, Any], list[str]]:
+    """pyxform's parsed form and conversion warnings; raises PyXFormError."""
     notes: list[str] = []
-    definition = get_xlsform(io.BytesIO(content), file_type=suffix if suffix != ".xlsm" else None)
     if not definition.survey:
         raise PyXFormError(
             "The form has no sheet named survey (or it is empty); the sheet that lists the "
@@ -405,7 +436,7 @@ def _pyxform(content: bytes, suffix: str, stem: str) -> tuple[Any, dict[str, Any
         workbook_dict=definition, fallback_form_name=stem or "data", warnings=notes
     )
     create_survey_element_from_dict(data).to_xml(validate=False, warnings=notes)
-    return definition, data, notes
+    return data, notes
 
 
 def form_read(
@@ -420,20 +451,28 @@ def form_read(
             f"The file {filename!r} is not an XLSForm file pyxform reads ({', '.join(FILE_TYPES)});"
             " save it from your spreadsheet program as .xlsx and upload that file."
         )
-    caught: list[warnings.WarningMessage] = []
-    raw: Any = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        return _convert(content, filename, suffix, caught)
+
+
+def _convert(
+    content: bytes, filename: str, suffix: str, caught: list[warnings.WarningMessage]
+) -> FormReadResult:
+    if suffix == ".csv":
+        content = csv_sheets_only(content, SUPPORTED_SHEET_NAMES)
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            raw, data, notes = _pyxform(content, suffix, PurePath(filename).stem)
+        raw = get_xlsform(io.BytesIO(content), file_type=None if suffix == ".xlsm" else suffix)
     except PyXFormError as error:
-        survey = list(getattr(raw, "survey", None) or ())
-        if not survey:
-            try:
-                survey = list(get_xlsform(io.BytesIO(content), file_type=suffix).survey or ())
-            except Exception:
-                survey = []
-        return FormReadResult(None, (), (pyxform_issue(str(error), survey),))
+        if str(error).startswith("Argument 'definition'"):
+            return _unreadable(filename, suffix)
+        return FormReadResult(None, (), (pyxform_issue(str(error)),))
+    except Exception:
+        return _unreadable(filename, suffix)
+    try:
+        data, notes = _pyxform(raw, PurePath(filename).stem)
+    except PyXFormError as error:
+        return FormReadResult(None, (), (pyxform_issue(str(error), list(raw.survey or ())),))
     except Exception as error:
         return _refused(
             "The XLSForm converter pyxform could not read this file "
@@ -441,6 +480,14 @@ def form_read(
             "against the rules at https://xlsform.org."
         )
     return _build(raw, data, notes, caught, filename)
+
+
+def _unreadable(filename: str, suffix: str) -> FormReadResult:
+    return _refused(
+        f"The file {filename!r} could not be read as a {suffix} file: it is damaged or in "
+        "another format. Open it in your spreadsheet program, save it again (as .xlsx, .xls "
+        "or .csv) and upload that file."
+    )
 
 
 def _build(
@@ -456,7 +503,7 @@ def _build(
     headers: dict[str, str] = {}
     for header in _headers(raw, "survey"):
         headers.setdefault(header.strip().lower().replace(" ", "_"), header)
-    walk = _Walk(default, _Rows(survey), survey, headers, _choice_rows(raw))
+    walk = _Walk(default, languages, _Rows(survey), survey, headers, _choice_rows(raw))
     _walk(walk, data.get("children"), (), False)
     _block_expressions(walk)
     _warn_unshown(walk)
@@ -465,7 +512,8 @@ def _build(
         for list_name, items in (data.get("choices") or {}).items()
     }
     title = cell(settings, "form_title")
-    warnings_found = [*walk.warnings, *(pyxform_issue(note, survey) for note in notes)]
+    ordered = sorted(walk.warnings, key=lambda issue: issue.row or 0)
+    warnings_found = [*ordered, *(pyxform_issue(note, survey) for note in notes)]
     warnings_found += [
         Issue("workbook", None, None, sentence(str(item.message)))
         for item in caught

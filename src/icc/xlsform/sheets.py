@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -109,6 +110,24 @@ def _csv_table(content: bytes, name: str) -> list[list[object]] | None:
             if any(cell_text(value) for value in rest):
                 table.append(rest)
     return table
+
+
+def csv_sheets_only(content: bytes, keep: Collection[str]) -> bytes:
+    """The CSV form without the sheets not in ``keep`` (pyxform's CSV reader fails on a sheet it
+    does not know, where its workbook readers skip it). Unreadable text is returned as is."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    current = ""
+    for row in csv.reader(io.StringIO(text, newline="")):
+        if row and row[0].strip():
+            current = row[0].strip().lower()
+        if current in keep or not current:
+            writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
 
 
 def sheet_rows(

@@ -1,27 +1,26 @@
-"""The XLSForm layer of the Intercultural Cities Index: questionnaire editions as workbooks.
+"""The index's XLSForm layer: questionnaire editions as XLSForm workbooks.
 
-A pure package: it imports no Django. Plain bytes and dicts in, frozen ``model`` objects out.
+A pure package: it imports no Django. ``icc.xlsform`` reads any XLSForm (through pyxform's own
+parsed form); this package adds only what the index's own columns mean.
 
 Rules of the package:
 
-- An edition is an XLSForm workbook (survey, choices, settings sheets, the KoboToolbox/ODK
-  standard) plus the index's own columns and ``indicators`` sheet (see ``model``), from which
-  the scoring ``MethodSpec`` is derived.
+- An edition is an XLSForm (survey, choices, settings sheets, the KoboToolbox/ODK standard)
+  plus the index's own columns and ``indicators`` sheet (see ``model``), from which the scoring
+  ``MethodSpec`` is derived.
 - Imports are all or nothing: ``form_read`` returns a ``Form`` (with warnings) or raises
-  ``XLSFormError`` listing every problem with its sheet, row and column. pyxform checks the
-  standard part; the package checks its own columns and the skip logic.
-- Any XLSForm from the ODK ecosystem imports: what the platform cannot show or score (repeats,
-  geopoints, calculations, metadata…) is kept as unscored items with a warning, and columns it
-  does not interpret are kept verbatim so that the form can be written back out.
-- Skip logic and constraints are evaluated on the server by a small evaluator for the XPath
-  subset that form authors write (``xpath``), never by ``eval``.
+  ``XLSFormError`` listing every problem with its sheet, row and column.
+- Any XLSForm that pyxform converts imports: what the platform cannot show or score (repeats,
+  loops, geopoints, calculations, metadata…) is kept as unscored items with a warning, and
+  columns it does not interpret are kept verbatim so that the form can be written back out.
+- Skip logic and constraints are evaluated on the server by ``icc.xlsform.xpath``, never by
+  ``eval``; ``xpath`` here applies it to the index's ``Form``.
 - The shipped edition's source is YAML (``source``), diff-friendly; its .xlsx is built from it.
 
 Theory of operation::
 
-    .xlsx bytes --workbook_sheets (openpyxl)--> rows numbered as the user sees them
-                --pyxform_convert--> pyxform's error/warnings as issues
-                --read_settings / read_survey--> Form (groups, questions, choices, indicators)
+    file --icc.xlsform.form_read (pyxform)--> icc.xlsform.Form
+         --read (indicator, weight, level, points, indicators sheet)--> Form
     Form --form_method_spec--> scoring.MethodSpec (scored questions only)
     Form --form_write--> .xlsx bytes;  YAML --form_from_source--> Form --edition_build--> .xlsx
     Form + answers --xpath.visible_questions / constraint_ok / answer_points--> checks, points

@@ -26,29 +26,11 @@ third-party form written back out still converts with pyxform.
 from dataclasses import dataclass, field
 from typing import Literal
 
+from icc.xlsform.model import Issue, XLSFormError
+
+__all__ = ["Choice", "Form", "Group", "IndicatorDef", "Issue", "Level", "Question", "XLSFormError"]
+
 Level = Literal["core", "advanced"]
-
-
-@dataclass(frozen=True)
-class Issue:
-    """An error or warning about a workbook, located as precisely as possible.
-
-    ``row`` is the spreadsheet row number as the user sees it (header = 1); ``column`` the
-    header text. ``message`` is a full sentence saying what is wrong and how to fix it.
-    """
-
-    sheet: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.sheet
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -134,11 +116,3 @@ class Form:
     foreign_born_edges: tuple[float, ...] | None = None
     warnings: tuple[Issue, ...] = ()
     settings_extra: dict[str, str] = field(default_factory=dict)
-
-
-class XLSFormError(ValueError):
-    """A workbook that cannot be imported; ``issues`` lists every problem found."""
-
-    def __init__(self, issues: list[Issue] | tuple[Issue, ...]) -> None:
-        self.issues = tuple(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))

@@ -150,6 +150,20 @@ class Reference(Expr):
 
 
 @dataclass(frozen=True)
+class LastSaved(Expr):
+    """``${last-saved#name}``: the answer of the device's last saved record, not on a server."""
+
+    name: str
+
+    def eval_in(self, context: Context) -> Value:
+        raise Unevaluable("${last-saved#…}")
+
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        return frozenset({"${last-saved#…}"})
+
+
+@dataclass(frozen=True)
 class Current(Expr):
     def eval_in(self, context: Context) -> Value:
         return answer_value(context.current)
@@ -310,8 +324,9 @@ class Path(Expr):
 
     @property
     def unevaluated(self) -> frozenset[str]:
-        found = super().unevaluated
-        return found if self.target is not None else found | {self.describe()}
+        if self.target is not None:  # the start is current() and is never evaluated
+            return frozenset()
+        return super().unevaluated | {self.describe()}
 
     def children(self) -> tuple[Expr, ...]:
         start = (self.start,) if self.start is not None else ()

@@ -28,6 +28,7 @@ from icc.xlsform.xpath.nodes import (
     Call,
     Current,
     Expr,
+    LastSaved,
     Literal,
     Negate,
     Path,
@@ -58,7 +59,7 @@ _TOKEN = re.compile(
     |(?P<lparen>\()
     |(?P<rparen>\))
     |(?P<comma>,)
-    |(?P<name>[A-Za-z_][A-Za-z0-9_.:-]*)
+    |(?P<name>[^\W\d][\w.:-]*)
     """,
     re.VERBOSE,
 )
@@ -71,7 +72,8 @@ _LEVELS: tuple[frozenset[str], ...] = (
     frozenset({"+", "-"}),
     frozenset({"*", "div", "mod"}),
 )
-_NAME_OK = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# XML names: letters of any script, digits, ``_ . -``; ``last-saved#`` reads the last record.
+_NAME_OK = re.compile(r"^(?:last-saved#)?[^\W\d][\w.-]*$")
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,8 @@ class _Parser:
                     f"The reference {token.text} does not name a question; write ${{name}} "
                     "with the name of a question of the form."
                 )
+            if name.startswith("last-saved#"):
+                return LastSaved(name.removeprefix("last-saved#"))
             return Reference(name)
         if token.kind == "text":
             return Literal(token.text[1:-1])
