@@ -150,6 +150,8 @@ def _published_at(slug: str, edition: Edition, year: int) -> dt.datetime:
     if edition.name == "2019" and slug in REPORTS_COMPLETED_2020:
         year = 2020
     return dt.datetime(year, rng.randint(1, 11), rng.randint(1, 28), 12, tzinfo=dt.UTC)
+
+
 # What the review queue shows in the demo: candidates answering the open edition (they are not
 # ranked, so the published results stay as they are). Synthetic answers, marked so.
 QUEUE_STATES = (State.SUBMITTED, State.IN_REVIEW, State.DRAFT, State.SUBMITTED)
