@@ -63,8 +63,8 @@ def on_cluster(model: str, n: int, size: int, workers: int) -> float:
 
 def main() -> None:
     sizes = {
-        "fast": (int(os.environ.get("BAROMETER_BENCH_FAST", "100000")), 5000),
-        "default": (int(os.environ.get("BAROMETER_BENCH_DEFAULT", "400")), 25),
+        "fast": (int(os.environ.get("BAROMETER_BENCH_FAST", "60000")), 5000),
+        "default": (int(os.environ.get("BAROMETER_BENCH_DEFAULT", "200")), 25),
     }
     for model, (n, size) in sizes.items():
         rate = in_process(model, n, size)

@@ -44,9 +44,9 @@ LANGUAGES: dict[str, str] = {
     "spanish": "es",
 }
 N_BUCKETS = 2**18
-FAST_ALPHA = (1e-6, 3e-6, 1e-5, 3e-5)
+FAST_ALPHA = (3e-6, 1e-5, 3e-5, 1e-4)
 EMBED_C = (1.0, 3.0, 10.0)
-FAST_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+FAST_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
 
 
 @dataclass
@@ -133,7 +133,7 @@ def fast_matrix(texts: Sequence[str], n_buckets: int = N_BUCKETS) -> sp.csr_matr
 
 
 def _logistic(x: Any, y: NDArray[np.intp], c: float, seed: int) -> LogisticRegression:
-    model = LogisticRegression(C=c, max_iter=2000, tol=1e-5, random_state=seed)
+    model = LogisticRegression(C=c, max_iter=1000, tol=1e-4, random_state=seed)
     return model.fit(x, y)
 
 
