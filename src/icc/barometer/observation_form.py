@@ -26,7 +26,7 @@ SURVEY: list[tuple[str, ...]] = [
     ("type", "name", "label::English (en)", "label::French (fr)", "required", "constraint"),
     ("text", "location", "Where (street, square, park…)", "Où (rue, place, parc…)", "yes", ""),
     ("text", "neighbourhood", "Neighbourhood", "Quartier", "no", ""),
-    ("dateTime", "observed_at", "When", "Quand", "yes", ""),
+    ("datetime", "observed_at", "When", "Quand", "yes", ""),
     ("integer", "people", "Number of people in the group", "Nombre de personnes dans le groupe",
      "yes", ". >= 2 and . <= 200"),
     ("select_one diversity", "diversity", "The group was", "Le groupe était", "yes", ""),

@@ -27,13 +27,19 @@ from django.utils.translation import gettext as _
 from icc.barometer import aggregate
 from icc.barometer.ingest import Quarantine, posts_read, sensing_read
 from icc.barometer.models import Cell, Observation, Post, SensingValue
+from icc.barometer.observation_form import PURPOSE as OBSERVATION_PURPOSE
+from icc.barometer.observation_form import observation_from_answers, observation_xlsform
 from icc.barometer.pipeline import Chunk, classify_chunks
 from icc.barometer.selectors import RUN_JOB, RUN_KEY
 from icc.core.jobs import job_enqueue
 from icc.network.selectors import place_ids_by_slug
+from icc.surveys.selectors import submissions_answers, surveys_for_place
+from icc.surveys.services import survey_create
 
 if TYPE_CHECKING:
+    from icc.accounts.selectors import AnyUser
     from icc.core.models import Job
+    from icc.surveys.models import Survey
 
 BATCH = 1000
 
@@ -335,6 +341,8 @@ def barometer_run(
     ``scheduler``, one task per chunk), clear texts past their retention, recompute every cell."""
     progress = progress or (lambda done, total, what: None)
     processed = _process(chunk_size, scheduler, model, progress)
+    for place_id in Post.objects.values_list("place_id", flat=True).distinct().order_by():
+        observations_from_surveys(place_id=place_id)
     cleared = (
         Post.objects.filter(text_until__lt=timezone.now())
         .exclude(text="")
@@ -388,3 +396,42 @@ def barometer_run_enqueue(*, user_id: int | None, model: str = "fast") -> Job:
         params={"model": model},
         user_id=user_id,
     )
+
+
+def observation_survey_create(*, place_id: int, created_by: AnyUser | None = None) -> Survey:
+    """A draft survey of the place with the barometer's observation form: the city opens it to
+    fill it on a phone (its public link), or imports KoboToolbox/ODK exports into it."""
+    return survey_create(
+        place_id=place_id,
+        title=_("Observation of interactions in public spaces"),
+        xlsform_file=observation_xlsform(),
+        filename="barometer-observation.xlsx",
+        purpose=OBSERVATION_PURPOSE,
+        created_by=created_by,
+    )
+
+
+def observations_from_surveys(*, place_id: int) -> tuple[int, int]:
+    """Store the observations submitted to the place's observation surveys (phone or import);
+    returns (added, unusable). A submission already stored is not added again."""
+    added = unusable = 0
+    for survey in surveys_for_place(place_id=place_id, purpose=OBSERVATION_PURPOSE):
+        for row in submissions_answers(survey_id=survey.pk):
+            try:
+                answers = observation_from_answers(row.answers, row.submitted_at)
+            except ValueError:
+                unusable += 1
+                continue
+            added += observation_record(
+                place_id=place_id,
+                source=f"survey-{survey.pk}",
+                external_id=str(row.id),
+                observed_at=answers.observed_at,
+                people=answers.people,
+                mixed=answers.mixed,
+                interaction=answers.interaction,
+                location=answers.location,
+                neighbourhood=answers.neighbourhood,
+                duration_minutes=answers.duration_minutes,
+            )
+    return added, unusable
