@@ -32,7 +32,11 @@ def posts(n: int) -> list[str]:
 
 def chunks(texts: list[str], size: int) -> list[Chunk]:
     return [
-        Chunk(ids=list(range(s, s + size)), texts=texts[s : s + size], languages=[None] * size)
+        Chunk(
+            ids=list(range(s, s + size)),
+            texts=texts[s : s + size],
+            languages=[None] * len(texts[s : s + size]),
+        )
         for s in range(0, len(texts), size)
     ]
 

@@ -23,14 +23,41 @@ class Chunk:
     languages: list[str | None]
 
 
-Result = list[dict[str, object]]
+FIELDS = ("lang", "sentiment", "confidence", "affiliative", "othering", "mentions_groups")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A chunk's classifications, by column (small to send back from a worker)."""
+
+    lang: list[str]
+    sentiment: list[str]
+    confidence: list[float]
+    affiliative: list[int]
+    othering: list[int]
+    mentions_groups: list[bool]
+
+    def rows(self) -> list[dict[str, object]]:
+        columns = (
+            self.lang, self.sentiment, self.confidence, self.affiliative, self.othering,
+            self.mentions_groups,
+        )  # fmt: skip
+        return [dict(zip(FIELDS, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def classify_chunk(chunk: Chunk, model: str = "fast") -> Result:
     """Language, sentiment, confidence and trust signals of every post of a chunk."""
-    from icc.barometer.text import classify
+    from icc.barometer.text import classify  # imported in the worker
 
-    return [r.as_dict() for r in classify(chunk.texts, model=model, languages=chunk.languages)]
+    found = classify(chunk.texts, model=model, languages=chunk.languages)
+    return Result(
+        lang=[r.lang for r in found],
+        sentiment=[r.sentiment for r in found],
+        confidence=[r.confidence for r in found],
+        affiliative=[r.affiliative for r in found],
+        othering=[r.othering for r in found],
+        mentions_groups=[r.mentions_groups for r in found],
+    )
 
 
 def classify_chunks(

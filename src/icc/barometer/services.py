@@ -234,7 +234,7 @@ def _process(chunk_size: int, scheduler: str | None, model: str, progress: Progr
     done = 0
     for chunk, results in classify_chunks(chunks, scheduler=scheduler, model=model):
         posts = []
-        for pk, text, result in zip(chunk.ids, chunk.texts, results, strict=True):
+        for pk, text, result in zip(chunk.ids, chunk.texts, results.rows(), strict=True):
             post = Post(
                 pk=pk,
                 language=str(result["lang"]),

@@ -188,3 +188,18 @@ def test_the_command_line_imports_runs_and_classifies(directory, tmp_path, capsy
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["lang"] for r in rows] == ["sv", "uk"]
     assert all(r["sentiment"] in {"negative", "neutral", "positive"} for r in rows)
+
+
+def test_evaluate_prints_macro_f1_per_language(tmp_path):
+    path = tmp_path / "labelled.jsonl"
+    rows = [
+        {"text": "I love this, thank you so much, wonderful!", "label": "positive", "lang": "en"},
+        {"text": "This is terrible, I hate it.", "label": "negative", "lang": "en"},
+        {"text": "¡Me encanta, muchas gracias, maravilloso!", "label": 2, "lang": "es"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = io.StringIO()
+    call_command("barometer", "evaluate", "--model", "fast", str(path), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["en", "es", "all", "mean"]
+    assert all("macro-F1" in line for line in lines)
