@@ -1,6 +1,7 @@
 """Posts per second of the barometer's classification (language + sentiment + trust signals):
 the fast and the default model, in-process and on a Dask LocalCluster of 1 and 2 worker
 processes (one thread each), with the 2/1 ratio.
+The embedding engine runs one thread too (``OMP_NUM_THREADS=1``).
 
 The posts are short sentences in eight languages, varied so that no two are the same. Each
 worker loads the models in a warm-up task before the clock starts. Set BAROMETER_BENCH_FAST
@@ -9,6 +10,9 @@ and BAROMETER_BENCH_DEFAULT to change the number of posts.
 
 import os
 import time
+
+# One thread per worker (the embedding engine would otherwise use every core in each worker).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from distributed import Client, LocalCluster
 
