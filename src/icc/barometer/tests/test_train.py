@@ -8,8 +8,12 @@ import numpy as np
 from django.core.management import call_command
 
 WORDS = {
-    "english": (["great", "lovely", "thanks"], ["meeting", "bus", "report"], ["awful", "hate", "bad"]),
-    "spanish": (["genial", "gracias", "bonito"], ["reunión", "autobús", "informe"], ["odio", "malo", "asco"]),
+    "english": (
+        ["great", "lovely", "thanks"], ["meeting", "bus", "report"], ["awful", "hate", "bad"]
+    ),
+    "spanish": (
+        ["genial", "gracias", "bonito"], ["reunión", "autobús", "informe"], ["odio", "malo", "asco"]
+    ),
 }  # fmt: skip
 
 
