@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 
+from icc.barometer.aggregate import QUESTIONS, method_spec
 from icc.barometer.text import classify
 from icc.barometer.text.evaluate import evaluate, labelled_read
 from icc.barometer.text.features import hashed, normalise
@@ -105,12 +106,8 @@ def test_evaluate_reads_json_lines_and_tab_separated_labels():
         labelled_read(["1\tok", "{not json"])
 
 
-def test_a_method_spec_needs_neither_bands_nor_levels():
-    spec = MethodSpec.from_dict(
-        {
-            "indicators": [{"code": "a", "weight": 1}],
-            "questions": [{"code": "q", "indicator": "a", "weight": 1}],
-        }
-    )
-    assert spec.questions[0].level == "core"
+def test_the_barometer_method_is_a_spec_of_the_index_engine():
+    spec = method_spec()
+    assert spec.question_codes == QUESTIONS
+    assert spec.bands.n_bands("population") == 1  # no peer bands: one group
     assert MethodSpec.from_dict(spec.to_dict()) == spec
