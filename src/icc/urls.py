@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("icc.notifications.urls")),
     path("search/", include("icc.search.urls")),
     path("programme/", include("icc.programme.urls")),
+    path("barometer/", include("icc.barometer.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )
