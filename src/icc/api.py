@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from icc.antirumours.api import router as antirumours_router
 from icc.api_contract import LIMIT_MAX, OFFSET_MAX, error_handlers_install
 from icc.citizenship.api import router as citizenship_router
 from icc.events.api import router as events_router
@@ -40,3 +41,4 @@ api.add_router("/", index_router)
 api.add_router("/", reports_router)
 api.add_router("/", events_router)
 api.add_router("/", citizenship_router)
+api.add_router("/", antirumours_router)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("icc.events.urls")),
     path("citizenship/", include("icc.citizenship.urls")),
     path("notifications/", include("icc.notifications.urls")),
+    path("antirumours/", include("icc.antirumours.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )
