@@ -53,6 +53,8 @@ class StageForm(forms.ModelForm[Stage]):
 
 
 class StageDocumentForm(forms.ModelForm[StageDocument]):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
     class Meta:
         model = StageDocument
         fields = ["title", "file", "url"]
@@ -159,6 +161,7 @@ class CampaignForm(forms.ModelForm[Campaign]):
 
 
 class MaterialForm(forms.ModelForm[CampaignMaterial]):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
     language = forms.ChoiceField(label=_("language"), choices=language_choices)
 
     class Meta:

@@ -39,7 +39,7 @@ from icc.antirumours.models import (
     Training,
     TrainingAttendance,
 )
-from icc.events.services.setup import EventSpec, event_upsert
+from icc.events.services.setup import EventSpec, event_upsert, theme_upsert
 
 if TYPE_CHECKING:
     from icc.accounts.models import User
@@ -308,6 +308,7 @@ def training_create(
 ) -> Training:
     """A training of agents: an event of the events module (a workshop at the city), tied to
     the city here."""
+    theme_upsert(slug="anti-rumours", name={"en": "Anti-rumours", "fr": "Anti-rumeurs"})
     spec = EventSpec(
         slug=slug,
         kind=cast("EventKind", "workshop"),
