@@ -64,7 +64,11 @@ def test_unshared_register_and_private_records_are_seen_by_editors_only(
                 assert not leaked, (name, url, leaked)
                 assert response.status_code in (200, 302, 404), (name, url)
         # the network-wide page and the API never show the unshared rumour
-        for url in ("/en/antirumours/", "/api/v1/antirumours/shared", "/en/antirumours/city/bilbao/"):
+        for url in (
+            "/en/antirumours/",
+            "/api/v1/antirumours/shared",
+            "/en/antirumours/city/bilbao/",
+        ):
             body = client.get(url).content.decode()
             assert "Los inmigrantes reciben" not in body, (name, url)
 
@@ -86,7 +90,9 @@ def test_readers_see_only_what_the_city_shared(users: dict[str, User], ar: dict[
     body = _client(users["secretariat"]).get("/en/antirumours/city/bilbao/register/").content
     assert b"Newcomers take the jobs" in body
     assert b"Los inmigrantes" not in body
-    assert _client(users["secretariat"]).get("/en/antirumours/city/bilbao/agents/").status_code == 404
+    assert (
+        _client(users["secretariat"]).get("/en/antirumours/city/bilbao/agents/").status_code == 404
+    )
 
 
 @pytest.mark.django_db
