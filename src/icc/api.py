@@ -9,6 +9,7 @@ from icc.events.api import router as events_router
 from icc.index.api import router as index_router
 from icc.network.api import router as network_router
 from icc.reports.api import router as reports_router
+from icc.search.api import router as search_router
 
 DESCRIPTION = f"""
 Open data of the Intercultural Cities network: places, countries and networks; index editions,
@@ -41,4 +42,5 @@ api.add_router("/", index_router)
 api.add_router("/", reports_router)
 api.add_router("/", events_router)
 api.add_router("/", citizenship_router)
+api.add_router("/", search_router)
 api.add_router("/", antirumours_router)

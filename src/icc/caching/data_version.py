@@ -23,7 +23,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "core_dataversion"  # the table of icc.core.models.DataVersion
-TRACKED = ("network", "index", "events", "reports", "accounts")
+TRACKED = ("network", "index", "events", "reports", "accounts", "search")
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([a-z0-9_]+)', re.IGNORECASE)
 _BUMP_SQL = (
     "INSERT INTO core_dataversion (name, token, number) VALUES (%s, %s, 1) "

@@ -1,0 +1,91 @@
+"""The search's pure core: query words, the FTS5 query, rank fusion and facet counts.
+
+Rules held here:
+
+- A query is cut into words (letters and digits, lower-cased); common short words of the
+  content languages (``STOP_WORDS``) are dropped, since any one word may match: the full-text
+  side asks for documents holding *any* of the words, ranked by how well they match.
+- On SQLite each word matches as a prefix (``"vivienda"*``): a cheap stand-in for stemming in
+  every language; words are quoted, so no query can inject FTS5 syntax.
+- Hybrid ranking is reciprocal rank fusion: a document's score is the sum over the rankings it
+  appears in (full text, semantic) of ``1 / (RRF_K + rank)``, ranks from 1. A document found by
+  both comes before one found by either alone at the same ranks. Ties keep the order of the
+  first ranking, then the second.
+- Facet counts: for each facet, how many documents of the result set carry each value
+  (a document with two themes counts once in each), most frequent first, then by value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+RRF_K = 60
+QUERY_WORDS_MAX = 32
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    " ".join(
+        (
+            "a an and are as at be by for from has have in is it its of on or that the their",
+            "this to was were with what how which who why our we you your",
+            "au aux avec ce ces dans de des du en est et la le les leur leurs par pas pour qu",
+            "que qui sa se ses son sur un une ou nos notre vos votre comment quoi quel quelle",
+            "al con como del el ella es las lo los para por su sus una uno y o cómo qué cuál",
+            "ai alla alle da dei della delle di e gli il nel nella per tra che come cosa",
+            "auf aus bei das dem den der des die ein eine einer eines für im ist mit nicht und",
+            "von zu zum zur wie welche",
+            "às ao aos com do dos em na nas no nos num numa os pelo pela um uma",
+        )
+    ).split()
+)
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query that the full-text side looks for (in order, once each)."""
+    words: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if word in STOP_WORDS or word in words or word == "_":
+            continue
+        words.append(word.strip("_"))
+        if len(words) == QUERY_WORDS_MAX:
+            break
+    return [word for word in words if word]
+
+
+def fts5_match(words: Sequence[str]) -> str:
+    """An FTS5 MATCH expression: any of ``words``, each as a quoted prefix."""
+    return " OR ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def rrf_fuse(*rankings: Sequence[int], k: int = RRF_K) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion of rankings of ids (best first): ``(id, score)``, best first."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    order = {item: i for i, item in enumerate(scores)}  # first seen first on ties
+    return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
+
+
+def facet_counts(
+    documents: Iterable[Mapping[str, Sequence[str]]], names: Sequence[str]
+) -> dict[str, list[tuple[str, int]]]:
+    """Per facet of ``names``, ``(value, count)`` over ``documents``, most frequent first."""
+    counters: dict[str, Counter[str]] = {name: Counter() for name in names}
+    for facets in documents:
+        for name in names:
+            counters[name].update(set(facets.get(name, ())))
+    return {
+        name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
+        for name, counter in counters.items()
+    }
+
+
+def facets_match(facets: Mapping[str, Sequence[str]], wanted: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a document's facets hold, for every facet asked, one of the values asked."""
+    return all(
+        not values or any(value in facets.get(name, ()) for value in values)
+        for name, values in wanted.items()
+    )

@@ -1,0 +1,220 @@
+"""Reads of the search: ``search`` (hybrid full text + semantic, with facets) and ``similar``
+(semantic neighbours of a text, e.g. the same rumour told in another city and language).
+
+Rules held here:
+
+- Visibility: a public document is for everyone; a shared one for members of the network (a
+  person with a role, or the secretariat); a private one for the people of its place only
+  (its coordinators, experts, network coordinators, and the secretariat: ``user_scope``).
+- A query is looked up twice: in the full-text index (any of its words, ranked by the
+  backend) and among the documents' vectors (cosine similarity of the query's vector to each
+  document's, kept from ``SIMILARITY_FLOOR`` up, at most ``SEMANTIC_MAX``). Both rankings are
+  fused (reciprocal rank fusion, ``ranking.rrf_fuse``): an item written in English is found by
+  a query in Spanish through its vector, and an item holding the query's words comes first.
+- Filters (``language``, ``kinds``, ``facets``: any of the values asked within a facet, every
+  facet asked) apply before ranking; facet counts are over the whole result set, not the page.
+- An empty query lists every visible document that passes the filters, newest first.
+- Nothing here writes, and no document's vector is computed here (only the query's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from django.db import connection
+
+from icc.accounts.selectors import PUBLIC_SCOPE, UserScope
+from icc.search import fts
+from icc.search.models import SearchDocument
+from icc.search.ranking import facet_counts, query_words, rrf_fuse
+from icc.search.snapshot import Snapshot, snapshot
+from icc.search.vectors import query_embed
+
+FACETS = ("kind", "language", "area", "theme", "country", "type", "year")
+SIMILARITY_FLOOR = 0.80
+SEMANTIC_MAX = 100
+FULL_TEXT_MAX = 1000
+QUERY_CHARS = 500
+
+Rows = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    source: str
+    kind: str  # the item's type: "practice", "publication", "news", "rumour"…
+    key: str
+    title: str
+    summary: str
+    language: str  # of the item as written
+    url: str
+    score: float
+    place_id: int | None
+    facets: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    pending: int = 0  # documents whose vector is still being computed (found by words only)
+
+
+def _visible(snap: Snapshot, viewer: UserScope) -> npt.NDArray[np.bool_]:
+    seen: npt.NDArray[np.bool_] = np.asarray(snap.visibility == "public", dtype=np.bool_)
+    if viewer.is_secretariat:
+        seen[:] = True
+    elif viewer.is_member:
+        seen |= snap.visibility == "shared"
+    if viewer.place_ids:
+        places = np.fromiter(viewer.place_ids, dtype=np.int64)
+        seen |= (snap.visibility == "private") & np.isin(snap.place_ids, places)
+    return seen
+
+
+def _allowed(
+    snap: Snapshot,
+    *,
+    viewer: UserScope,
+    wanted: Mapping[str, Sequence[str]],
+    exclude_place_id: int | None = None,
+) -> npt.NDArray[np.bool_]:
+    allowed = _visible(snap, viewer)
+    for name, values in wanted.items():
+        if not values:
+            continue
+        postings = snap.postings.get(name, {})
+        within = np.zeros(snap.size, dtype=np.bool_)
+        for value in values:
+            found = postings.get(value)
+            if found is not None:
+                within[found] = True
+        allowed &= within
+    if exclude_place_id is not None:
+        allowed &= snap.place_ids != exclude_place_id
+    return allowed
+
+
+def _semantic(
+    snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_], limit: int
+) -> list[tuple[int, float]]:
+    """``(row, similarity)`` of the allowed documents nearest to ``text``, best first."""
+    if not len(snap.vector_rows):
+        return []
+    keep = allowed[snap.vector_rows]
+    if not keep.any():
+        return []
+    similarities = snap.matrix @ query_embed(text)
+    similarities = np.where(keep & (similarities >= SIMILARITY_FLOOR), similarities, -1.0)
+    count = min(limit, int((similarities >= SIMILARITY_FLOOR).sum()))
+    if count == 0:
+        return []
+    top = np.argpartition(-similarities, count - 1)[:count]
+    top = top[np.argsort(-similarities[top], kind="stable")]
+    return [(int(snap.vector_rows[i]), float(similarities[i])) for i in top]
+
+
+def _full_text(snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_]) -> list[int]:
+    """Rows of the allowed documents holding the query's words, best first."""
+    found = fts.matches(
+        connection, terms=query_words(text), languages=snap.languages, limit=FULL_TEXT_MAX
+    )
+    rows = (snap.rows.get(pk) for pk, _rank in found)
+    return [row for row in rows if row is not None and allowed[row]]
+
+
+def _hits(snap: Snapshot, scored: Sequence[tuple[int, float]]) -> list[SearchHit]:
+    """The documents of ``scored`` (row, score), in that order (one query)."""
+    ids = [int(snap.ids[row]) for row, _score in scored]
+    found = {document.pk: document for document in SearchDocument.objects.filter(pk__in=ids)}
+    hits = []
+    for (_row, score), pk in zip(scored, ids, strict=True):
+        document = found.get(pk)
+        if document is None:  # removed since the snapshot
+            continue
+        hits.append(
+            SearchHit(
+                source=document.source,
+                kind=document.kind,
+                key=document.key,
+                title=document.title,
+                summary=document.summary,
+                language=document.language,
+                url=document.url,
+                score=round(score, 6),
+                place_id=document.place_id,
+                facets=dict(document.facets or {}),
+            )
+        )
+    return hits
+
+
+def search(
+    *,
+    q: str,
+    language: str | None = None,
+    kinds: Sequence[str] | None = None,
+    facets: Mapping[str, Sequence[str]] | None = None,
+    viewer: UserScope = PUBLIC_SCOPE,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """The documents ``viewer`` may see that answer ``q``, best first, with facet counts."""
+    snap = snapshot()
+    text = " ".join(q.split())[:QUERY_CHARS]
+    wanted: dict[str, Sequence[str]] = {**(facets or {})}
+    if language:
+        wanted["language"] = [language]
+    if kinds:
+        wanted["kind"] = list(kinds)
+    allowed = _allowed(snap, viewer=viewer, wanted=wanted)
+    if text:
+        words = _full_text(snap, text, allowed)
+        near = [row for row, _similarity in _semantic(snap, text, allowed, SEMANTIC_MAX)]
+        ranked = rrf_fuse(words, near)
+    else:
+        rows = np.flatnonzero(allowed)
+        newest = rows[np.argsort(-snap.updated[rows], kind="stable")]
+        ranked = [(int(row), 0.0) for row in newest]
+    counts = facet_counts((snap.facets[row] for row, _score in ranked), FACETS)
+    return SearchResults(
+        query=text,
+        hits=_hits(snap, ranked[offset : offset + limit]),
+        total=len(ranked),
+        facets={
+            name: [FacetCount(value, count) for value, count in values]
+            for name, values in counts.items()
+        },
+        pending=snap.pending,
+    )
+
+
+def similar(
+    *,
+    text: str,
+    kinds: Sequence[str] | None = None,
+    exclude_place_id: int | None = None,
+    viewer: UserScope = PUBLIC_SCOPE,
+    limit: int = 5,
+) -> list[SearchHit]:
+    """The documents nearest in meaning to ``text`` (any language), best first, with their
+    cosine similarity as ``score``; documents of ``exclude_place_id`` left out (to find the
+    same rumour in other cities)."""
+    text = " ".join(text.split())[:QUERY_CHARS]
+    if not text:
+        return []
+    snap = snapshot()
+    wanted = {"kind": list(kinds)} if kinds else {}
+    allowed = _allowed(snap, viewer=viewer, wanted=wanted, exclude_place_id=exclude_place_id)
+    return _hits(snap, _semantic(snap, text, allowed, limit))
