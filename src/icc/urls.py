@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("index/", include("icc.index.urls")),
     path("events/", include("icc.events.urls")),
     path("citizenship/", include("icc.citizenship.urls")),
+    path("surveys/", include("icc.surveys.urls")),
     path("notifications/", include("icc.notifications.urls")),
     path("antirumours/", include("icc.antirumours.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

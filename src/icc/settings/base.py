@@ -251,6 +251,10 @@ ICC_CITIZENSHIP_LIMITS = {
     "join": (120, 600),  # group joins
     "group": (10, 3600),  # group sessions created
 }
+# Surveys (XLSForm, public phone links): results hide groups and cells with fewer respondents
+# than this; public submissions allowed per client address and window (hits, seconds).
+ICC_SURVEYS_MIN_CELL = int(os.environ.get("ICC_SURVEYS_MIN_CELL", "5"))
+ICC_SURVEYS_SUBMIT_LIMIT = (60, 3600)
 # The public address of the platform, for links in e-mails (registrations, password resets).
 ICC_SITE_URL = os.environ.get("ICC_SITE_URL", "http://127.0.0.1:8000")
 

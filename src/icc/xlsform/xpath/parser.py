@@ -1,14 +1,19 @@
-"""Tokenizer and recursive-descent parser for the XLSForm XPath subset. No ``eval``.
+"""Tokenizer and recursive-descent parser for the XPath of XLSForm expressions. No ``eval``.
 
 Rules held here:
 
 - Precedence, loosest first: ``or``; ``and``; ``=`` ``!=``; ``<`` ``<=`` ``>`` ``>=``;
-  ``+`` ``-``; ``*`` ``div`` ``mod``; unary ``-``. Operators of one level group to the left.
-- A word followed by ``(`` is a function call and must be in ``functions.FUNCTIONS`` with the
-  right number of arguments; ``and``/``or``/``div``/``mod`` are operators; any other bare word,
-  path (``/data/q``, ``../q``), predicate or attribute is refused.
-- Every refusal is an ``XPathError`` whose message is a full sentence naming what was refused
-  and listing what is supported.
+  ``+`` ``-``; ``*`` ``div`` ``mod``; unary ``-``; ``|``; paths. Operators of one level group
+  to the left.
+- The whole XPath 1.0 syntax that ODK accepts parses: ``${name}`` references, paths
+  (``/data/q``, ``../q``, ``current()/../q``, ``instance('l')/root/item[name = ${q}]/label``),
+  predicates, attributes, unions. What the server cannot compute is kept in the tree and
+  raises ``Unevaluable`` only when evaluated (see ``nodes``).
+- A word followed by ``(`` is a function call: a function of ``functions.FUNCTIONS`` (computed)
+  or ``functions.ODK_ONLY`` (accepted, not computed), with the right number of arguments; any
+  other function is refused, as ODK refuses it.
+- Every refusal is an ``XPathError`` whose message is a full sentence naming what was refused.
+- Curly quotes (‘ ’ “ ”) are read as straight quotes, as pyxform writes them into the XForm.
 """
 
 from __future__ import annotations
@@ -17,15 +22,18 @@ import functools
 import re
 from dataclasses import dataclass
 
-from icc.index.xlsform.xpath.functions import FUNCTIONS, SUPPORTED
-from icc.index.xlsform.xpath.nodes import (
+from icc.xlsform.xpath.functions import FUNCTIONS, ODK_ONLY
+from icc.xlsform.xpath.nodes import (
     Binary,
     Call,
     Current,
     Expr,
     Literal,
     Negate,
+    Path,
     Reference,
+    Step,
+    Union,
 )
 
 
@@ -42,6 +50,11 @@ _TOKEN = re.compile(
     |(?P<parent>\.\.)
     |(?P<dot>\.)
     |(?P<op>!=|<=|>=|=|<|>|\+|-|\*)
+    |(?P<slash>//?)
+    |(?P<lbracket>\[)
+    |(?P<rbracket>\])
+    |(?P<at>@)
+    |(?P<pipe>\|)
     |(?P<lparen>\()
     |(?P<rparen>\))
     |(?P<comma>,)
@@ -68,18 +81,11 @@ class Token:
     position: int
 
 
-def _refuse(what: str) -> XPathError:
-    return XPathError(f"{what} Supported: {SUPPORTED}.")
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def _unsupported_character(expression: str, position: int) -> XPathError:
     char = expression[position]
-    if char in "/[@|":
-        return _refuse(
-            f"The expression uses '{char}' at position {position + 1}, which the platform "
-            "cannot evaluate: paths such as /data/q1 or ../q1, predicates and unions are not "
-            "supported; refer to other questions as ${name}."
-        )
     if char == "$":
         return XPathError(
             f"The reference starting at position {position + 1} is not closed; write "
@@ -90,14 +96,14 @@ def _unsupported_character(expression: str, position: int) -> XPathError:
             f"The quoted text starting at position {position + 1} is not closed; "
             f"add the missing {char}."
         )
-    return _refuse(
-        f"The expression contains {char!r} at position {position + 1}, which the platform "
-        "cannot evaluate."
+    return XPathError(
+        f"The expression contains {char!r} at position {position + 1}, which is not XPath; "
+        "remove it or put it inside quotes."
     )
 
 
 def tokenize(expression: str) -> list[Token]:
-    """Split an expression into tokens, refusing characters outside the subset."""
+    """Split an expression into tokens, refusing characters that are not XPath."""
     tokens: list[Token] = []
     position = 0
     while position < len(expression):
@@ -105,17 +111,14 @@ def tokenize(expression: str) -> list[Token]:
         if match is None:
             raise _unsupported_character(expression, position)
         kind = match.lastgroup or ""
-        if kind == "parent":
-            raise _refuse(
-                f"The expression uses '..' at position {position + 1}, which the platform "
-                "cannot evaluate: relative paths are not supported; refer to other questions "
-                "as ${name}."
-            )
         if kind != "space":
             tokens.append(Token(kind, match.group(), position))
         position = match.end()
     tokens.append(Token("end", "", len(expression)))
     return tokens
+
+
+_STEP_START = {"name", "dot", "parent", "at"}
 
 
 class _Parser:
@@ -127,6 +130,9 @@ class _Parser:
     @property
     def token(self) -> Token:
         return self.tokens[self.index]
+
+    def peek(self, offset: int = 1) -> Token:
+        return self.tokens[min(self.index + offset, len(self.tokens) - 1)]
 
     def take(self) -> Token:
         token = self.token
@@ -160,7 +166,73 @@ class _Parser:
         if self.token.kind == "op" and self.token.text == "-":
             self.take()
             return Negate(self.unary())
-        return self.primary()
+        left = self.path()
+        while self.token.kind == "pipe":
+            self.take()
+            left = Union(left, self.path())
+        return left
+
+    def _is_step_start(self) -> bool:
+        token = self.token
+        if token.kind == "op" and token.text == "*":
+            return True
+        if token.kind == "name":
+            return token.text not in _WORD_OPERATORS and self.peek().kind != "lparen"
+        return token.kind in _STEP_START
+
+    def path(self) -> Expr:
+        if self.token.kind == "slash":
+            double = self.take().text == "//"
+            steps: list[Step] = [Step("*")] if double else []
+            if self._is_step_start():
+                steps += self.steps()
+            elif double:
+                raise self.unexpected("expects a step after //")
+            return Path(tuple(steps), absolute=True)
+        if self._is_step_start() and self.token.kind != "dot":
+            return Path(tuple(self.steps()))
+        if self.token.kind == "dot" and self.peek().kind == "slash":
+            return Path(tuple(self.steps()))
+        start = self.primary()
+        predicates = self.predicates()
+        if predicates:
+            start = Path((Step(".", predicates),), start=start)
+        if self.token.kind == "slash":
+            double = self.take().text == "//"
+            steps = ([Step("*")] if double else []) + self.steps()
+            return Path(tuple(steps), start=start)
+        return start
+
+    def steps(self) -> list[Step]:
+        steps = [self.step()]
+        while self.token.kind == "slash":
+            if self.take().text == "//":
+                steps.append(Step("*"))
+            steps.append(self.step())
+        return steps
+
+    def step(self) -> Step:
+        token = self.token
+        if token.kind in {"dot", "parent"}:
+            self.take()
+            return Step(token.text)
+        if token.kind == "at":
+            self.take()
+            if self.token.kind != "name" and self.token.text != "*":
+                raise self.unexpected("expects an attribute name after @")
+            return Step("@" + self.take().text, self.predicates())
+        if token.kind == "name" or (token.kind == "op" and token.text == "*"):
+            self.take()
+            return Step(token.text, self.predicates())
+        raise self.unexpected("expects a step of a path (a name, . or ..)")
+
+    def predicates(self) -> tuple[Expr, ...]:
+        found: list[Expr] = []
+        while self.token.kind == "lbracket":
+            self.take()
+            found.append(self.binary(0))
+            self.expect("rbracket", "a closing ]")
+        return tuple(found)
 
     def primary(self) -> Expr:
         token = self.take()
@@ -189,16 +261,12 @@ class _Parser:
 
     def call(self, token: Token) -> Expr:
         name = token.text
-        if self.token.kind != "lparen":
-            raise _refuse(
-                f"The word {name!r} is not understood: quote text values ('{name}') and "
-                f"refer to questions as ${{{name}}}."
-            )
         function = FUNCTIONS.get(name)
-        if function is None:
-            raise _refuse(
-                f"The expression uses the function {name}(), which the platform "
-                "cannot evaluate; rewrite the expression without it."
+        if function is None and name not in ODK_ONLY:
+            raise XPathError(
+                f"The expression uses the function {name}(), which is not an ODK XPath "
+                "function (ODK refuses it); check its spelling or rewrite the expression "
+                "without it."
             )
         self.take()
         arguments: list[Expr] = []
@@ -209,6 +277,10 @@ class _Parser:
                 arguments.append(self.binary(0))
         self.expect("rparen", "a comma or a closing parenthesis")
         count = len(arguments)
+        if function is None:
+            return Call(name, tuple(arguments), _never, evaluated=False)
+        if name in {"max", "min"} and count == 1:  # of a repeat's node-set
+            return Call(name, tuple(arguments), _never, evaluated=False)
         if count < function.min_args or (
             function.max_args is not None and count > function.max_args
         ):
@@ -219,9 +291,14 @@ class _Parser:
         return Call(name, tuple(arguments), function.run)
 
 
+def _never(_values: object, _context: object) -> bool:
+    raise AssertionError("an unevaluated call is never run")  # Call raises Unevaluable first
+
+
 @functools.lru_cache(maxsize=4096)
 def parse(expression: str) -> Expr:
-    """Parse an expression of the supported subset; raise ``XPathError`` for anything else."""
+    """Parse an XPath expression; raise ``XPathError`` for one that ODK would refuse."""
+    expression = expression.translate(_CURLY)
     if not expression.strip():
         raise XPathError("The expression is empty; write a condition such as ${q} = 'yes'.")
     parser = _Parser(expression)

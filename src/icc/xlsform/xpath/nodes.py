@@ -11,6 +11,12 @@ Rules held here:
   ``!=``. So ``${age} >= 18`` is false while ``age`` is unanswered.
 - Booleans: a number is true unless 0 or NaN; text is true unless empty.
 - ``div`` by zero gives ±Infinity (or NaN for 0 div 0); ``mod`` truncates, like ``fmod``.
+- Paths (``/data/group/q``, ``../q``, ``current()/../q``) name the question of their last step:
+  answers are stored by name, so the steps before it change nothing. In a ``choice_filter``
+  a bare name (``country``) is a column of the choice being filtered.
+- What cannot be computed on the server (the clock, the device, other records, repeats,
+  predicates, secondary instances) raises ``Unevaluable``; callers decide what that means
+  (a relevant shows the question, a constraint holds). ``Expr.unevaluated`` names it.
 """
 
 from __future__ import annotations
@@ -73,20 +79,32 @@ def to_text(value: Value) -> str:
     return value
 
 
+class Unevaluable(Exception):
+    """The expression uses something the server cannot compute (see the rules above)."""
+
+
 @dataclass(frozen=True)
 class Context:
-    """What an expression sees: the answers by question name and the current answer (``.``)."""
+    """What an expression sees: the answers by question name, the current answer (``.``) and,
+    in a ``choice_filter``, the columns of the choice being filtered."""
 
     values: Mapping[str, object]
     current: object
+    item: Mapping[str, object] | None = None
 
 
 class Expr:
     """A parsed expression. Build one with ``parse``; evaluate it as often as needed."""
 
-    def evaluate(self, values: Mapping[str, object], current: object = None) -> Value:
-        """The value of the expression for these answers; ``current`` is what ``.`` means."""
-        return self.eval_in(Context(values, current))
+    def evaluate(
+        self,
+        values: Mapping[str, object],
+        current: object = None,
+        item: Mapping[str, object] | None = None,
+    ) -> Value:
+        """The value of the expression for these answers; ``current`` is what ``.`` means and
+        ``item`` the choice a ``choice_filter`` is filtering. Raises ``Unevaluable``."""
+        return self.eval_in(Context(values, current, item))
 
     @property
     def references(self) -> frozenset[str]:
@@ -94,6 +112,14 @@ class Expr:
         found: frozenset[str] = frozenset()
         for child in self.children():
             found |= child.references
+        return found
+
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        """What the server does not compute in this expression (empty: all of it)."""
+        found: frozenset[str] = frozenset()
+        for child in self.children():
+            found |= child.unevaluated
         return found
 
     def eval_in(self, context: Context) -> Value:
@@ -204,10 +230,107 @@ class Call(Expr):
     arguments: tuple[Expr, ...]
     implementation: Implementation = field(compare=False, repr=False)
 
+    evaluated: bool = field(default=True, compare=False, repr=False)
+
     def eval_in(self, context: Context) -> Value:
+        if not self.evaluated:
+            raise Unevaluable(f"{self.function}()")
         return self.implementation(
             [argument.eval_in(context) for argument in self.arguments], context
         )
 
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        found = super().unevaluated
+        return found if self.evaluated else found | {f"{self.function}()"}
+
     def children(self) -> tuple[Expr, ...]:
         return self.arguments
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a path: a name (``q``, ``jr:x``), ``.``, ``..``, ``*`` or ``@attr``, with
+    its predicates."""
+
+    name: str
+    predicates: tuple[Expr, ...] = ()
+
+
+def _last_name(steps: tuple[Step, ...]) -> str | None:
+    if not steps or steps[-1].predicates:
+        return None
+    name = steps[-1].name
+    return None if name in {".", "..", "*"} or name.startswith("@") else name
+
+
+@dataclass(frozen=True)
+class Path(Expr):
+    """A location path, absolute (``/data/q``) or relative (``../q``), maybe after a start
+    expression (``current()/../q``, ``instance('x')/root/item``)."""
+
+    steps: tuple[Step, ...]
+    absolute: bool = False
+    start: Expr | None = None
+
+    @property
+    def target(self) -> str | None:
+        """The question name the path stands for, or None when the server cannot tell."""
+        if self.start is not None and not (
+            isinstance(self.start, Call) and self.start.function == "current"
+        ):
+            return None
+        if any(step.predicates for step in self.steps):
+            return None
+        return _last_name(self.steps)
+
+    def eval_in(self, context: Context) -> Value:
+        name = self.target
+        if name is None:
+            raise Unevaluable(self.describe())
+        if (
+            context.item is not None
+            and not self.absolute
+            and self.start is None
+            and len(self.steps) == 1
+        ):
+            return answer_value(context.item.get(name))
+        return answer_value(context.values.get(name))
+
+    def describe(self) -> str:
+        return "paths into other instances or with predicates"
+
+    @property
+    def references(self) -> frozenset[str]:
+        found = super().references
+        name = self.target
+        if name is not None and (self.absolute or self.start is not None or len(self.steps) > 1):
+            found |= {name}
+        return found
+
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        found = super().unevaluated
+        return found if self.target is not None else found | {self.describe()}
+
+    def children(self) -> tuple[Expr, ...]:
+        start = (self.start,) if self.start is not None else ()
+        return start + tuple(p for step in self.steps for p in step.predicates)
+
+
+@dataclass(frozen=True)
+class Union(Expr):
+    """``a | b``: node-set unions, which the server does not compute."""
+
+    left: Expr
+    right: Expr
+
+    def eval_in(self, context: Context) -> Value:
+        raise Unevaluable("node-set unions (|)")
+
+    @property
+    def unevaluated(self) -> frozenset[str]:
+        return super().unevaluated | {"node-set unions (|)"}
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.left, self.right)

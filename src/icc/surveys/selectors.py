@@ -1,0 +1,410 @@
+"""Reads of the surveys module: surveys of a place, who may see them, results with intervals,
+comparisons of two surveys, the submissions as a table.
+
+Rules held here:
+
+- Access to a survey follows its place (``place_roles_for_user``): the place's city
+  coordinators and the secretariat manage it (open, close, import, export); experts of the
+  place and coordinators of a network the place belongs to read its results; nobody else sees
+  it. "Missing" and "forbidden" are answered alike (``None``).
+- Results count the respondents who answered the question: a choice's share is the number who
+  chose it over them (for ``select_multiple``, shares add up to more than 100 %), with a Wilson
+  95 % interval (``icc.surveys.intervals``).
+- Small cells: a group of respondents smaller than the survey's ``min_cell`` (k, setting
+  ``ICC_SURVEYS_MIN_CELL``) is hidden whole, its size included; in a group shown, a choice
+  chosen by 1 to k − 1 people shows neither its count nor its share. Hidden cells say so
+  (``hidden``). A change between two surveys is hidden when either side is.
+- Groups of respondents (``by``) are the choices of another ``select_one`` question, in form
+  order; respondents who did not answer it are in no group (but are in the overall figures).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user
+from icc.core.tabular import Sheet
+from icc.language import content_language
+from icc.surveys.form import QuestionDef, SurveyForm, text_in
+from icc.surveys.intervals import newcombe_difference, wilson
+from icc.surveys.models import Submission, Survey
+
+MANAGE_ROLES = frozenset({PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR})
+READ_ROLES = MANAGE_ROLES | {PlaceRole.EXPERT, PlaceRole.NETWORK_COORDINATOR}
+
+
+@dataclass(frozen=True)
+class SurveyAccess:
+    can_read: bool
+    can_manage: bool
+
+
+@dataclass(frozen=True)
+class ChoiceCount:
+    """One choice in one group: ``count`` and ``share`` (0–1) with its 95 % interval
+    ``low``–``high``; all ``None`` when ``hidden`` (fewer than k people chose it)."""
+
+    name: str
+    label: str
+    count: int | None
+    share: float | None
+    low: float | None
+    high: float | None
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    """The counts of one group of respondents (``key`` "" is everyone); ``respondents`` is
+    ``None`` and ``choices`` empty when the group is hidden (fewer than k respondents)."""
+
+    key: str
+    label: str
+    respondents: int | None
+    hidden: bool
+    choices: tuple[ChoiceCount, ...]
+
+
+@dataclass(frozen=True)
+class SurveyCounts:
+    survey_id: int
+    question: str
+    question_label: str
+    by: str | None
+    by_label: str
+    min_cell: int
+    overall: GroupCounts
+    groups: tuple[GroupCounts, ...]
+
+    @property
+    def hidden_groups(self) -> int:
+        return sum(1 for group in self.groups if group.hidden)
+
+    @property
+    def all_groups(self) -> tuple[GroupCounts, ...]:
+        return (self.overall, *self.groups)
+
+
+@dataclass(frozen=True)
+class ChoiceChange:
+    """A choice's share before and after, and the change (after − before, −1 to 1) with its
+    95 % interval (Newcombe); the change is ``None`` when ``hidden``."""
+
+    name: str
+    label: str
+    before: ChoiceCount
+    after: ChoiceCount
+    change: float | None
+    low: float | None
+    high: float | None
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class SurveyComparison:
+    before_id: int
+    after_id: int
+    question: str
+    question_label: str
+    min_cell: int
+    before_respondents: int | None
+    after_respondents: int | None
+    changes: tuple[ChoiceChange, ...]
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    id: int
+    submitted_at: datetime.datetime
+    source: str
+    answers: dict[str, Any]
+
+
+# --- surveys and access ---------------------------------------------------------------------
+
+
+def survey_get(*, survey_id: int) -> Survey | None:
+    """A survey by id, with no access check (for code that has done its own)."""
+    return Survey.objects.filter(pk=survey_id).first()
+
+
+def survey_get_public(*, token: str) -> Survey | None:
+    """The survey of a public link, whatever its state (the page says when it is not open)."""
+    if not token or len(token) > 64:
+        return None
+    return Survey.objects.filter(token=token).first()
+
+
+def surveys_for_place(*, place_id: int, purpose: str | None = None) -> list[Survey]:
+    """A place's surveys, newest first; only those of ``purpose`` when given."""
+    surveys = Survey.objects.filter(place_id=place_id)
+    if purpose is not None:
+        surveys = surveys.filter(purpose=purpose)
+    return list(surveys)
+
+
+def survey_access(*, user: AnyUser, survey: Survey) -> SurveyAccess:
+    roles = place_roles_for_user(user=user, place_id=survey.place_id)
+    return SurveyAccess(can_read=bool(roles & READ_ROLES), can_manage=bool(roles & MANAGE_ROLES))
+
+
+def place_access(*, user: AnyUser, place_id: int) -> SurveyAccess:
+    """What ``user`` may do with the surveys of a place (see the rules above)."""
+    roles = place_roles_for_user(user=user, place_id=place_id)
+    return SurveyAccess(can_read=bool(roles & READ_ROLES), can_manage=bool(roles & MANAGE_ROLES))
+
+
+def survey_get_for_user(*, user: AnyUser, survey_id: int, manage: bool = False) -> Survey | None:
+    """The survey if ``user`` may read it (or manage it, with ``manage``); else ``None``."""
+    survey = survey_get(survey_id=survey_id)
+    if survey is None:
+        return None
+    access = survey_access(user=user, survey=survey)
+    allowed = access.can_manage if manage else access.can_read
+    return survey if allowed else None
+
+
+def survey_form(*, survey: Survey) -> SurveyForm:
+    """The survey's form (questions, groups, choices, labels in its languages)."""
+    return SurveyForm.from_snapshot(survey.form)
+
+
+def survey_language(*, survey: Survey, requested: str = "") -> str:
+    """The language to show the survey in: ``requested`` (or the page's) when the form has it,
+    else the form's default language."""
+    languages = list(survey.languages)
+    for candidate in (requested, content_language()):
+        if candidate and candidate in languages:
+            return candidate
+    return survey.default_language or (languages[0] if languages else "")
+
+
+def submissions_count(*, survey_id: int) -> int:
+    return Submission.objects.filter(survey_id=survey_id).count()
+
+
+def submissions_counts(*, survey_ids: list[int]) -> dict[int, int]:
+    """Submissions per survey, for lists (one query)."""
+    rows = (
+        Submission.objects.filter(survey_id__in=survey_ids)
+        .values("survey_id")
+        .annotate(n=Count("id"))
+        .values_list("survey_id", "n")
+    )
+    return dict(rows)
+
+
+def submissions_answers(*, survey_id: int) -> Iterator[SubmissionRow]:
+    """Every submission of a survey, oldest first (answers keyed by question name)."""
+    rows = Submission.objects.filter(survey_id=survey_id).values_list(
+        "id", "submitted_at", "source", "answers"
+    )
+    for pk, submitted_at, source, answers in rows.iterator(chunk_size=2000):
+        yield SubmissionRow(pk, submitted_at, source, answers)
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+def _select_question(form: SurveyForm, code: str) -> QuestionDef:
+    question = form.question(code)
+    if question is None or not question.is_select:
+        raise ValueError(
+            f"{code!r} is not a select_one or select_multiple question of this survey."
+        )
+    return question
+
+
+def _chosen(answer: object) -> list[str]:
+    if isinstance(answer, list):
+        return [str(item) for item in answer]
+    if answer is None or answer == "":
+        return []
+    return [str(answer)]
+
+
+def _group(
+    key: str,
+    label: str,
+    answers: list[list[str]],
+    question: QuestionDef,
+    language: str,
+    default: str,
+    k: int,
+) -> GroupCounts:
+    total = len(answers)
+    if total < k:
+        return GroupCounts(key, label, None, True, ())
+    choices = []
+    for choice in question.choices:
+        count = sum(1 for chosen in answers if choice.name in chosen)
+        choice_label = text_in(choice.labels, language, default) or choice.name
+        interval = wilson(count, total)
+        if 0 < count < k or interval is None:
+            choices.append(ChoiceCount(choice.name, choice_label, None, None, None, None, True))
+        else:
+            choices.append(
+                ChoiceCount(
+                    choice.name,
+                    choice_label,
+                    count,
+                    interval.estimate,
+                    interval.low,
+                    interval.high,
+                    False,
+                )
+            )
+    return GroupCounts(key, label, total, False, tuple(choices))
+
+
+def survey_counts(
+    *,
+    survey_id: int,
+    question: str,
+    by: str | None = None,
+    language: str | None = None,
+    ranked: bool = False,
+) -> SurveyCounts:
+    """Counts and shares (Wilson 95 %) of each choice of ``question``, overall and, with ``by``
+    (a ``select_one`` question), per group of respondents; small cells hidden (rules above).
+    ``ranked`` orders choices by share, largest first (hidden ones last). Raises ``ValueError``
+    for a question that is not a select question of the survey."""
+    survey = Survey.objects.get(pk=survey_id)
+    form = survey_form(survey=survey)
+    language = language or survey_language(survey=survey)
+    default = form.default_language
+    target = _select_question(form, question)
+    by_question = _select_question(form, by) if by else None
+    if by_question is not None and by_question.type != "select_one":
+        raise ValueError(f"{by!r} must be a select_one question to make groups of respondents.")
+    k = survey.min_cell
+    answered: list[tuple[list[str], str]] = []
+    for answers in Submission.objects.filter(survey_id=survey_id).values_list("answers", flat=True):
+        chosen = _chosen(answers.get(question))
+        if chosen:
+            answered.append((chosen, str(answers.get(by, "")) if by else ""))
+
+    def order(group: GroupCounts) -> GroupCounts:
+        if not ranked:
+            return group
+        choices = sorted(group.choices, key=lambda c: (c.hidden, -(c.share or 0)))
+        return GroupCounts(group.key, group.label, group.respondents, group.hidden, tuple(choices))
+
+    overall = _group(
+        "", _("All respondents"), [c for c, _g in answered], target, language, default, k
+    )
+    groups = []
+    if by_question is not None:
+        for choice in by_question.choices:
+            members = [c for c, g in answered if g == choice.name]
+            label = text_in(choice.labels, language, default) or choice.name
+            groups.append(order(_group(choice.name, label, members, target, language, default, k)))
+    return SurveyCounts(
+        survey_id=survey_id,
+        question=question,
+        question_label=text_in(target.labels, language, default) or question,
+        by=by,
+        by_label=(text_in(by_question.labels, language, default) or by or "")
+        if by_question
+        else "",
+        min_cell=k,
+        overall=order(overall),
+        groups=tuple(groups),
+    )
+
+
+def surveys_compare(
+    *, before_id: int, after_id: int, question: str, language: str | None = None
+) -> SurveyComparison:
+    """The change in each choice's share of ``question`` from survey ``before_id`` to survey
+    ``after_id`` (after − before) with Newcombe's 95 % interval. Choices are matched by name
+    (the after survey's order and labels); a choice missing from one form counts as never
+    chosen there. The larger k of the two surveys applies."""
+    before = survey_counts(survey_id=before_id, question=question, language=language)
+    after = survey_counts(survey_id=after_id, question=question, language=language)
+    k = max(before.min_cell, after.min_cell)
+    before_choices = {choice.name: choice for choice in before.overall.choices}
+    changes = []
+    for choice in after.overall.choices:
+        previous = before_choices.get(choice.name)
+        if previous is None and before.overall.respondents is not None:
+            previous = ChoiceCount(choice.name, choice.label, 0, 0.0, None, None, False)
+        elif previous is None:
+            previous = ChoiceCount(choice.name, choice.label, None, None, None, None, True)
+        hidden = (
+            before.overall.hidden
+            or after.overall.hidden
+            or choice.hidden
+            or previous.hidden
+            or (before.overall.respondents or 0) < k
+            or (after.overall.respondents or 0) < k
+        )
+        interval = None
+        if not hidden:
+            interval = newcombe_difference(
+                choice.count or 0,
+                after.overall.respondents or 0,
+                previous.count or 0,
+                before.overall.respondents or 0,
+            )
+        changes.append(
+            ChoiceChange(
+                name=choice.name,
+                label=choice.label,
+                before=previous,
+                after=choice,
+                change=interval.estimate if interval else None,
+                low=interval.low if interval else None,
+                high=interval.high if interval else None,
+                hidden=interval is None,
+            )
+        )
+    return SurveyComparison(
+        before_id=before_id,
+        after_id=after_id,
+        question=question,
+        question_label=after.question_label,
+        min_cell=k,
+        before_respondents=before.overall.respondents,
+        after_respondents=after.overall.respondents,
+        changes=tuple(changes),
+    )
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str | int | float | None:
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)
+
+
+def submissions_sheet(*, survey: Survey) -> Sheet:
+    """Every submission as a table: id, time (UTC), source, then one column per question
+    (its XLSForm name; ``select_multiple`` as space-separated choice names, as KoboToolbox
+    exports them, so that the file imports back)."""
+    questions = [question.code for question in survey_form(survey=survey).asked_questions]
+    rows = (
+        [
+            row.id,
+            timezone.localtime(row.submitted_at, datetime.UTC).replace(tzinfo=None),
+            row.source,
+            *(_cell(row.answers.get(code)) for code in questions),
+        ]
+        for row in submissions_answers(survey_id=survey.pk)
+    )
+    return Sheet(
+        header=["_id", "_submission_time", "_source", *questions],
+        rows=rows,
+        title=survey.title[:31] or "Submissions",
+    )

@@ -1,0 +1,90 @@
+"""XLSForm questionnaires, read by pyxform: a pure package (no Django, no platform module)
+that any module of the platform can use (the index's editions, surveys, field observations).
+
+Public API::
+
+    form_read(source, filename=None) -> FormReadResult(form, warnings, errors)
+    Form            form_id, version, titles, default_language, languages, groups,
+                    questions, choice_lists, settings; .question(name), .choices(list_name),
+                    .label(texts, language)
+    Question        name, type, labels, hints, required, required_expression, relevant,
+                    constraint, constraint_messages, calculation, default, appearance,
+                    choice_filter, list_name, choices, or_other, parameters, path, group,
+                    in_repeat, row, extra, shown; .text(column), .texts(column)
+    Group           name, kind (group/repeat/loop), labels, relevant, parent, path, row,
+                    appearance, repeat_count, loop_over, extra; .repeat
+    Choice          name, labels, row, extra; .text(column)
+    Issue           sheet, row, column, message
+    XLSFormError    issues (raised by FormReadResult.form_or_raise)
+    relevant(expression, answers) -> bool
+    constraint_ok(question, value, answers) -> bool
+    visible_questions(form, answers) -> list of names shown
+    choices_filtered(question, answers) -> the choices its choice_filter keeps
+    expression_check(expression) -> (why ODK refuses it or None, what is not computed)
+    sheet_rows(content, filename, sheet) -> rows of a sheet pyxform ignores
+    parse(expression) -> Expr (.evaluate(answers), .references, .unevaluated); XPathError
+
+Theory of operation::
+
+    file --pyxform (get_xlsform, workbook_to_json, XForm build)--> pyxform's parsed form
+         --read._walk--> Form (groups, questions, choices), warnings, errors
+    Form + answers --xpath--> visible questions, constraints, filtered choices
+"""
+
+from icc.xlsform.languages import LANGUAGE_NAMES, language_code, language_name
+from icc.xlsform.model import (
+    SELECT_TYPES,
+    SHOWN_TYPES,
+    Choice,
+    Form,
+    FormReadResult,
+    Group,
+    Issue,
+    Question,
+    XLSFormError,
+)
+from icc.xlsform.read import FILE_TYPES, expression_check, form_read
+from icc.xlsform.sheets import SheetRow, sheet_rows
+from icc.xlsform.xpath import (
+    Expr,
+    Unevaluable,
+    XPathError,
+    choices_filtered,
+    constraint_ok,
+    expression_holds,
+    is_relevant,
+    parse,
+    visible_questions,
+)
+
+relevant = is_relevant
+
+__all__ = [
+    "FILE_TYPES",
+    "LANGUAGE_NAMES",
+    "SELECT_TYPES",
+    "SHOWN_TYPES",
+    "Choice",
+    "Expr",
+    "Form",
+    "FormReadResult",
+    "Group",
+    "Issue",
+    "Question",
+    "SheetRow",
+    "Unevaluable",
+    "XLSFormError",
+    "XPathError",
+    "choices_filtered",
+    "constraint_ok",
+    "expression_check",
+    "expression_holds",
+    "form_read",
+    "is_relevant",
+    "language_code",
+    "language_name",
+    "parse",
+    "relevant",
+    "sheet_rows",
+    "visible_questions",
+]
