@@ -30,6 +30,7 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 GROUP_QUESTIONS: tuple[str, ...] = ("age_group", "gender", "born_abroad")
 BELIEVED = "yes"
 HEARD = "heard"
+NONE = "none"
 
 # text: (en, fr, es, it)
 Texts = tuple[str, str, str, str]
@@ -76,6 +77,8 @@ _BORN: Texts = (
     "¿Nació en otro país?",
     "È nato/a in un altro paese?",
 )
+_NONE: Texts = ("None of these", "Aucune de ces affirmations", "Ninguna de ellas",
+                 "Nessuna di queste")  # fmt: skip
 _NOT_SAY: Texts = ("Prefer not to say", "Je préfère ne pas répondre", "Prefiero no decirlo",
                    "Preferisco non rispondere")  # fmt: skip
 
@@ -175,11 +178,11 @@ def perception_form(
     if len(set(names)) != len(names):
         raise ValueError("Each rumour must have its own choice name.")
     for rumour in rumours:
-        if not rumour.name.isidentifier() or not rumour.text.strip():
+        if not rumour.name.isidentifier() or rumour.name == NONE or not rumour.text.strip():
             raise ValueError(f"Rumour choice {rumour.name!r} needs a name and a text.")
     survey: list[list[str]] = [["type", "name", *_label_header(), "relevant", "required"]]
     survey.append(_row("note", "intro", _INTRO))
-    survey.append(_row(f"select_multiple {HEARD}", HEARD, _HEARD))
+    survey.append(_row(f"select_multiple {HEARD}", HEARD, _HEARD, "", "yes"))
     for rumour in rumours:
         shown = f"selected(${{{HEARD}}}, '{rumour.name}')"
         en, fr, es, it = (text.format(rumour=rumour.text) for text in _OFTEN)
@@ -194,6 +197,7 @@ def perception_form(
     choices: list[list[str]] = [["list_name", "name", *_label_header()]]
     for rumour in rumours:
         choices.append([HEARD, rumour.name, *(rumour.text for _ in LANGUAGES)])
+    choices.append([HEARD, NONE, *_NONE])
     for list_name, options in CHOICE_LISTS.items():
         choices.extend([list_name, name, *texts] for name, texts in options)
     settings = [

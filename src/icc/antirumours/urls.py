@@ -16,6 +16,13 @@ urlpatterns = [
     path("rumour/<int:rumour_id>/", register.rumour_detail, name="rumour"),
     path("rumour/<int:rumour_id>/share/", register.rumour_share, name="rumour_share"),
     path("city/<slug:slug>/diagnosis/", diagnosis.diagnosis, name="diagnosis"),
+    path(
+        "city/<slug:slug>/perception-survey.xlsx",
+        diagnosis.template_download,
+        name="template",
+    ),
+    path("round/<int:round_id>/", diagnosis.round_detail, name="round"),
+    path("round/<int:round_id>/import/", diagnosis.round_import, name="round_import"),
     path("city/<slug:slug>/agents/", people.agents, name="agents"),
     path("agent/<int:agent_id>/withdraw/", people.agent_withdraw, name="agent_withdraw"),
     path("city/<slug:slug>/trainings/", people.trainings, name="trainings"),

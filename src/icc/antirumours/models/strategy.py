@@ -125,6 +125,14 @@ class SurveyRound(models.Model):
     survey_id = models.PositiveIntegerField(_("survey"), null=True, blank=True)
     rumour_choices = models.JSONField(_("rumour of each choice"), default=dict, blank=True)
     is_synthetic = models.BooleanField(_("synthetic responses (demo)"), default=False)
+    headline_public = models.BooleanField(
+        _("headline figures on the public page"),
+        default=False,
+        help_text=_(
+            "Show the shares who heard and believed at least one rumour on the city's public "
+            "page; answers and per-rumour results stay private."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

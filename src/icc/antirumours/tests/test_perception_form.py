@@ -34,6 +34,7 @@ def test_each_rumour_gets_often_where_believe_shown_only_when_heard() -> None:
     assert often_r1[4] == "¿Con qué frecuencia ha oído: «They take our jobs»?"
     choices = sheets["choices"]
     assert ["heard", "r2", "Non pagano", "Non pagano", "Non pagano", "Non pagano"] in choices
+    assert choices[3][:3] == ["heard", "none", "None of these"]
     every_list = {row[0] for row in choices[1:]}
     assert every_list == {"heard", *CHOICE_LISTS}
     assert all(len(row) == 6 and all(row) for row in choices[1:])  # every label in 4 languages
@@ -44,7 +45,7 @@ def test_each_rumour_gets_often_where_believe_shown_only_when_heard() -> None:
 @pytest.mark.parametrize(
     "rumours",
     [[], [RumourChoice("r1", "a"), RumourChoice("r1", "b")], [RumourChoice("r 1", "a")],
-     [RumourChoice("r1", " ")]],
+     [RumourChoice("r1", " ")], [RumourChoice("none", "a")]],
 )  # fmt: skip
 def test_bad_rumour_lists_are_refused(rumours: list[RumourChoice]) -> None:
     with pytest.raises(ValueError):

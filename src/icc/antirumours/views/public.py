@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from icc.antirumours import selectors
 from icc.antirumours.forms import language_choices
 from icc.antirumours.models import RumourTheme
+from icc.antirumours.results import round_indicators
 from icc.antirumours.shared_search import shared_search
 from icc.network.selectors import place_get_public
 
@@ -73,11 +74,12 @@ def city_page(request: HttpRequest, slug: str) -> HttpResponse:
             "campaigns": selectors.campaigns_for_place(place_id=place.pk, public_only=True),
             "rumours": selectors.rumours_for_place(place_id=place.pk, shared_only=True),
             "years": selectors.activity_by_year(place_id=place.pk),
-            "indicators": selectors_survey_indicators(place.pk),
+            "indicators": round_indicators(
+                rounds=[
+                    survey_round
+                    for survey_round in selectors.rounds_for_place(place_id=place.pk)
+                    if survey_round.headline_public or access.can_edit
+                ]
+            ),
         },
     )
-
-
-def selectors_survey_indicators(place_id: int) -> list[object]:
-    """Survey indicators per round (heard and believed, overall): filled in with surveys."""
-    return []

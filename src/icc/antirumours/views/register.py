@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from icc.antirumours import selectors, services
 from icc.antirumours.forms import CounterArgumentForm, RumourForm
-from icc.antirumours.shared_search import shared_search
+from icc.antirumours.shared_search import shared_similar
 from icc.antirumours.views._shared import apply_or_error
 
 
@@ -74,7 +74,7 @@ def rumour_detail(request: HttpRequest, rumour_id: int) -> HttpResponse:
             )
             if response:
                 return response
-    similar = shared_search(query=rumour.text, limit=5, exclude_place_id=rumour.place_id)
+    similar = shared_similar(text=rumour.text, exclude_place_id=rumour.place_id)
     return render(
         request,
         "antirumours/rumour.html",

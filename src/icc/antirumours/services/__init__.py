@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,7 +40,9 @@ from icc.antirumours.models import (
     Training,
     TrainingAttendance,
 )
+from icc.antirumours.shared_search import SEARCH_KIND, SEARCH_SOURCE
 from icc.events.services.setup import EventSpec, event_upsert, theme_upsert
+from icc.search.services import document_put, document_remove
 
 if TYPE_CHECKING:
     from icc.accounts.models import User
@@ -217,8 +220,32 @@ def rumour_unshare(*, rumour: Rumour) -> Rumour:
 
 
 def _shared_changed(rumour: Rumour) -> None:
-    """Keep the network's search in line with what is shared (filled in with the search
-    module)."""
+    """Keep the network's search in line with what is shared: a shared rumour is a public
+    document (its text, then its counter-arguments), an unshared one is taken out. Its vector
+    is computed in the background after the commit."""
+    key = str(rumour.pk)
+    if rumour.shared_at is None:
+        document_remove(source=SEARCH_SOURCE, kind=SEARCH_KIND, key=key)
+        return
+    arguments = list(rumour.counter_arguments.order_by("id"))
+    document_put(
+        source=SEARCH_SOURCE,
+        kind=SEARCH_KIND,
+        key=key,
+        language=rumour.language,
+        title=rumour.text,
+        summary=" ".join(argument.text for argument in arguments)[:4000],
+        url=reverse("antirumours:rumour", kwargs={"rumour_id": rumour.pk}),
+        facets={"theme": list(rumour.themes), "country": rumour.place.country_id},
+        place_id=rumour.place_id,
+    )
+
+
+@transaction.atomic
+def rumour_delete(*, rumour: Rumour) -> None:
+    """Take a rumour out of the register (and out of the search when it was shared)."""
+    document_remove(source=SEARCH_SOURCE, kind=SEARCH_KIND, key=str(rumour.pk))
+    rumour.delete()
 
 
 @transaction.atomic
