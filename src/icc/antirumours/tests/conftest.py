@@ -63,10 +63,10 @@ def ar(directory: dict[str, Any], users: dict[str, User]) -> dict[str, Any]:
     services.rumour_share(rumour=shared, user=users["city_coordinator"])
     reggio_rumour = services.rumour_create(
         place_id=reggio.pk,
-        text="Gli stranieri non pagano le tasse.",
+        text="Gli immigrati ricevono tutti gli aiuti sociali prima degli italiani.",
         language="it",
         target_group="stranieri",
-        themes=["taxes"],
+        themes=["welfare"],
     )
     agent = services.agent_add(
         place_id=bilbao.pk,
