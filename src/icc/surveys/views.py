@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
@@ -21,6 +21,7 @@ from icc.core.ratelimit import rate_limit_allow
 from icc.core.tabular import TabularFileError, table_download
 from icc.network.selectors import place_get_public
 from icc.surveys import selectors
+from icc.surveys.form import form_fill
 from icc.surveys.forms import ImportForm, ResultsForm, SurveyCreateForm
 from icc.surveys.models import Survey
 from icc.surveys.page import answers_from_post, blocks_build
@@ -28,12 +29,14 @@ from icc.surveys.services import (
     SubmissionInvalid,
     SurveyError,
     SurveyFormError,
+    problems_translated,
     submission_create,
     submissions_import,
     survey_close,
     survey_create,
     survey_open,
 )
+from icc.xlsform import LANGUAGE_NAMES
 
 # --- the public form ------------------------------------------------------------------------
 
@@ -54,30 +57,58 @@ def _public_context(
     key: str,
 ) -> dict[str, object]:
     form = selectors.survey_form(survey=survey)
+    interface = {code for code, _name in settings.LANGUAGES}
     return {
         "survey": survey,
         "title": form.title(language) or survey.title,
         "language": language,
-        "languages": survey.languages,
+        "languages": [
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                # the page's own words follow when the platform speaks the language
+                "url": translate_url(request.path, code) if code in interface else request.path,
+            }
+            for code in survey.languages
+        ],
         "blocks": blocks_build(form, raw, language, errors),
         "errors": errors,
         "key": key,
     }
 
 
+def _preview(request: HttpRequest, survey: Survey) -> bool:
+    """A survey that is not open is shown only to the people of its place, as a preview."""
+    if survey.state == Survey.State.OPEN:
+        return False
+    if not selectors.survey_access(user=request.user, survey=survey).can_read:
+        raise Http404
+    return True
+
+
 def public_form(request: HttpRequest, token: str) -> HttpResponse:
-    """The survey on a phone: GET shows it, POST checks and stores one submission."""
+    """The survey on a phone: GET shows it, POST checks and stores one submission. A survey
+    not open says so to the public; its place's people see a preview that stores nothing."""
     survey = _public_survey(token)
     requested = request.POST.get("lang", "") or request.GET.get("lang", "")
     language = selectors.survey_language(survey=survey, requested=requested)
-    if survey.state != Survey.State.OPEN:
+    try:
+        preview = _preview(request, survey)
+    except Http404:
         return render(request, "surveys/public_closed.html", {"survey": survey}, status=410)
     form = selectors.survey_form(survey=survey)
     raw: dict[str, object] = {}
     errors: dict[str, str] = {}
     key = secrets.token_urlsafe(16)
     status = 200
-    if request.method == "POST":
+    accepted = False
+    if request.method == "POST" and preview:
+        raw = answers_from_post(form, request.POST)
+        filled = form_fill(form, raw, language)
+        errors = problems_translated(filled.problems)
+        accepted = filled.ok
+        status = 200 if accepted else 422
+    elif request.method == "POST":
         limit, window_s = settings.ICC_SURVEYS_SUBMIT_LIMIT
         if not rate_limit_allow(
             scope="surveys-submit",
@@ -99,6 +130,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
             thanks = reverse("surveys:thanks", args=[survey.token])
             return redirect(f"{thanks}?{urlencode({'lang': language})}")
     context = _public_context(request, survey, language, raw, errors, key)
+    context.update(preview=preview, accepted=accepted)
     return render(request, "surveys/public_form.html", context, status=status)
 
 
@@ -107,8 +139,7 @@ def public_fields(request: HttpRequest, token: str) -> HttpResponse:
     """The fields again for the answers so far (htmx, on a change): skip logic and choice
     filters applied on the server. Writes nothing."""
     survey = _public_survey(token)
-    if survey.state != Survey.State.OPEN:
-        raise Http404
+    _preview(request, survey)
     language = selectors.survey_language(survey=survey, requested=request.POST.get("lang", ""))
     raw = answers_from_post(selectors.survey_form(survey=survey), request.POST)
     context = _public_context(request, survey, language, raw, {}, "")
@@ -156,13 +187,13 @@ def place_surveys(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 return redirect("surveys:detail", survey_id=survey.pk)
     surveys = selectors.surveys_for_place(place_id=place_id)
+    counts = selectors.submissions_counts(survey_ids=[survey.pk for survey in surveys])
     return render(
         request,
         "surveys/place_surveys.html",
         {
             "place": place,
-            "surveys": surveys,
-            "counts": selectors.submissions_counts(survey_ids=[s.pk for s in surveys]),
+            "surveys": [(survey, counts.get(survey.pk, 0)) for survey in surveys],
             "form": form,
             "issues": issues,
             "can_manage": access.can_manage,

@@ -9,14 +9,18 @@ from icc.surveys.services import survey_create, survey_open
 from icc.surveys.tests.forms import perception_form
 
 
-@pytest.fixture
-def survey(directory: dict[str, Any]) -> Survey:
-    created = survey_create(
-        place_id=directory["bilbao"].pk,
-        title="Perceptions 2026",
-        xlsform_file=perception_form(),
-        filename="perceptions.xlsx",
-        purpose="test",
+def survey_make(place_id: int, content: bytes | None = None, title: str = "Perceptions") -> Survey:
+    """A draft survey of ``place_id`` from ``content`` (the perception form by default)."""
+    return survey_create(
+        place_id=place_id,
+        title=title,
+        xlsform_file=perception_form() if content is None else content,
+        filename="form.xlsx",
+        purpose="antirumours-diagnosis",
         created_by=None,
     )
-    return survey_open(survey=created)
+
+
+@pytest.fixture
+def survey(directory: dict[str, Any]) -> Survey:
+    return survey_open(survey=survey_make(directory["bilbao"].pk, title="Perceptions 2026"))

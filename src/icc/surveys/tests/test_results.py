@@ -11,21 +11,13 @@ import pytest
 from icc.surveys import selectors
 from icc.surveys.intervals import newcombe_difference, wilson
 from icc.surveys.models import Submission, Survey
-from icc.surveys.services import survey_create, survey_open
+from icc.surveys.services import survey_open
+from icc.surveys.tests.conftest import survey_make
 from icc.surveys.tests.forms import yes_no_form
 
 
 def _survey(directory: dict[str, Any], yes: int, no: int) -> Survey:
-    survey = survey_open(
-        survey=survey_create(
-            place_id=directory["bilbao"].pk,
-            title="Heard",
-            filename="y.xlsx",
-            xlsform_file=yes_no_form(),
-            purpose="",
-            created_by=None,
-        )
-    )
+    survey = survey_open(survey=survey_make(directory["bilbao"].pk, yes_no_form()))
     Submission.objects.bulk_create(
         [Submission(survey=survey, answers={"heard": "yes"}) for _ in range(yes)]
         + [Submission(survey=survey, answers={"heard": "no"}) for _ in range(no)]

@@ -17,10 +17,10 @@ from icc.surveys.services import (
     submission_create,
     submissions_import,
     survey_close,
-    survey_create,
     survey_form_replace,
     survey_open,
 )
+from icc.surveys.tests.conftest import survey_make
 from icc.surveys.tests.forms import perception_form, xlsform_bytes, yes_no_form
 
 GOOD = {
@@ -35,14 +35,8 @@ GOOD = {
 
 
 def test_create_reads_the_form_and_starts_in_draft(directory: dict[str, Any]) -> None:
-    survey = survey_create(
-        place_id=directory["bilbao"].pk,
-        title=" Perceptions ",
-        xlsform_file=perception_form(),
-        filename="p.xlsx",
-        purpose="antirumours-diagnosis",
-        created_by=None,
-    )
+    content = perception_form()
+    survey = survey_make(directory["bilbao"].pk, content, title=" Perceptions ")
     assert survey.state == Survey.State.DRAFT
     assert survey.title == "Perceptions"
     assert survey.languages == ["en", "fr"] and survey.default_language == "en"
@@ -52,7 +46,7 @@ def test_create_reads_the_form_and_starts_in_draft(directory: dict[str, Any]) ->
     assert [q.code for q in form.asked_questions][:3] == ["age", "gender", "city"]
     assert form.question("district") is not None
     assert form.question("district").choice_filter == "city=${city}"
-    assert bytes(survey.xlsform_content) == perception_form()
+    assert bytes(survey.xlsform_content) == content
     assert form.title("fr") == "Perceptions"
 
 
@@ -66,42 +60,21 @@ def test_a_broken_xlsform_is_refused_with_sheet_row_and_column(directory: dict[s
         [["list_name", "name", "label"], ["yesno", "yes", "Yes"]],
     )
     with pytest.raises(SurveyFormError) as caught:
-        survey_create(
-            place_id=directory["bilbao"].pk,
-            title="Broken",
-            xlsform_file=broken,
-            filename="b.xlsx",
-            purpose="",
-            created_by=None,
-        )
+        survey_make(directory["bilbao"].pk, broken)
     texts = [str(issue) for issue in caught.value.issues]
     assert any(text.startswith("Sheet survey, row 2") and "missing" in text for text in texts)
     unknown = xlsform_bytes(
         [["type", "name", "label", "relevant"], ["integer", "q2", "Number", "${nowhere} > 2"]]
     )
     with pytest.raises(SurveyFormError) as caught:
-        survey_create(
-            place_id=directory["bilbao"].pk,
-            title="Broken",
-            xlsform_file=unknown,
-            filename="b.xlsx",
-            purpose="",
-            created_by=None,
-        )
+        survey_make(directory["bilbao"].pk, unknown)
     assert any("nowhere" in str(issue) for issue in caught.value.issues)
     assert Survey.objects.count() == 0
 
 
 def test_not_a_workbook_is_refused(directory: dict[str, Any]) -> None:
     with pytest.raises(SurveyFormError) as caught:
-        survey_create(
-            place_id=directory["bilbao"].pk,
-            title="T",
-            xlsform_file=b"not a zip",
-            filename="form.xlsx",
-            purpose="",
-            created_by=None,
-        )
+        survey_make(directory["bilbao"].pk, b"not a zip")
     assert caught.value.issues[0].sheet == "workbook"
 
 
@@ -158,157 +131,34 @@ def test_form_can_be_replaced_until_the_first_answer(survey: Survey) -> None:
         survey_form_replace(survey=survey, xlsform_file=perception_form(), filename="p.xlsx")
 
 
-def _kobo_csv(rows: list[list[str]], separator: str = ";") -> io.BytesIO:
-    text = "\r\n".join(separator.join(row) for row in rows)
-    return io.BytesIO(text.encode("utf-8"))
+def _kobo_csv(lines: list[str]) -> io.BytesIO:
+    return io.BytesIO("\r\n".join(lines).encode("utf-8"))
 
 
-KOBO_HEADER = [
-    "start",
-    "end",
-    "about/age",
-    "about/gender",
-    "about/city",
-    "about/district",
-    "heard",
-    "believed",
-    "where",
-    "where/street",
-    "where/social",
-    "where/work",
-    "comment",
-    "meta/instanceID",
-    "_id",
-    "_uuid",
-    "_submission_time",
+# A KoboToolbox export (";" separated, groups as "about/…", select_multiple both as one
+# column and one column per choice), written for this test: two good rows, three broken ones,
+# and the first row again.
+KOBO = [
+    "start;end;about/age;about/gender;about/city;about/district;heard;believed;where;"
+    "where/street;where/social;where/work;comment;meta/instanceID;_id;_uuid;_submission_time",
+    ";;34;woman;bilbao;deusto;yes;no;street social;1;1;0;;uuid:aaa;1;aaa;2026-03-01T10:00:00",
+    # select_multiple only in its per-choice columns
+    ";;51;man;getxo;algorta;yes;yes;;0;0;1;;uuid:bbb;2;bbb;2026-03-02T11:00:00",
+    # broken: age under the constraint
+    ";;9;man;bilbao;abando;no;;;;;;;uuid:ccc;3;ccc;2026-03-02T12:00:00",
+    # broken: a district of another city
+    ";;40;woman;getxo;deusto;no;;;;;;;uuid:ddd;4;ddd;2026-03-02T12:00:00",
+    # broken: a choice that does not exist
+    ";;40;robot;bilbao;deusto;no;;;;;;;uuid:eee;5;eee;2026-03-02T12:00:00",
+    ";;34;woman;bilbao;deusto;yes;no;street social;1;1;0;;uuid:aaa;1;aaa;2026-03-01T10:00:00",
 ]
+KOBO_HEADER = KOBO[0].split(";")
 
 
 def test_kobo_export_imports_good_rows_quarantines_the_rest_and_never_twice(
     survey: Survey,
 ) -> None:
-    rows = [
-        KOBO_HEADER,
-        [
-            "",
-            "",
-            "34",
-            "woman",
-            "bilbao",
-            "deusto",
-            "yes",
-            "no",
-            "street social",
-            "1",
-            "1",
-            "0",
-            "",
-            "uuid:aaa",
-            "1",
-            "aaa",
-            "2026-03-01T10:00:00",
-        ],
-        # select_multiple only in its per-choice columns
-        [
-            "",
-            "",
-            "51",
-            "man",
-            "getxo",
-            "algorta",
-            "yes",
-            "yes",
-            "",
-            "0",
-            "0",
-            "1",
-            "",
-            "uuid:bbb",
-            "2",
-            "bbb",
-            "2026-03-02T11:00:00",
-        ],
-        # broken: age under the constraint
-        [
-            "",
-            "",
-            "9",
-            "man",
-            "bilbao",
-            "abando",
-            "no",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "uuid:ccc",
-            "3",
-            "ccc",
-            "2026-03-02T12:00:00",
-        ],
-        # broken: a district of another city
-        [
-            "",
-            "",
-            "40",
-            "woman",
-            "getxo",
-            "deusto",
-            "no",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "uuid:ddd",
-            "4",
-            "ddd",
-            "2026-03-02T12:00:00",
-        ],
-        # broken: a choice that does not exist
-        [
-            "",
-            "",
-            "40",
-            "robot",
-            "bilbao",
-            "deusto",
-            "no",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "uuid:eee",
-            "5",
-            "eee",
-            "2026-03-02T12:00:00",
-        ],
-        # the first row again
-        [
-            "",
-            "",
-            "34",
-            "woman",
-            "bilbao",
-            "deusto",
-            "yes",
-            "no",
-            "street social",
-            "1",
-            "1",
-            "0",
-            "",
-            "uuid:aaa",
-            "1",
-            "aaa",
-            "2026-03-01T10:00:00",
-        ],
-    ]
+    rows = KOBO
     report = submissions_import(survey=survey, file=_kobo_csv(rows), filename="kobo.csv")
     assert (report.rows, report.imported, report.duplicates, report.refused) == (6, 2, 1, 3)
     assert report.reconciles
@@ -331,31 +181,11 @@ def test_kobo_export_imports_good_rows_quarantines_the_rest_and_never_twice(
     again = submissions_import(survey=survey, file=_kobo_csv(rows), filename="kobo.csv")
     assert (again.imported, again.duplicates, again.refused) == (0, 3, 3)
     odk = [
-        [
-            "SubmissionDate",
-            "about-age",
-            "about-gender",
-            "about-city",
-            "about-district",
-            "heard",
-            "believed",
-            "where",
-            "KEY",
-        ],
-        [
-            "2026-03-01T10:00:00.000Z",
-            "34",
-            "woman",
-            "bilbao",
-            "deusto",
-            "yes",
-            "no",
-            "street",
-            "uuid:aaa",
-        ],
-        ["2026-03-05T10:00:00.000Z", "29", "other", "bilbao", "abando", "no", "", "", "uuid:fff"],
+        "SubmissionDate,about-age,about-gender,about-city,about-district,heard,believed,where,KEY",
+        "2026-03-01T10:00:00.000Z,34,woman,bilbao,deusto,yes,no,street,uuid:aaa",
+        "2026-03-05T10:00:00.000Z,29,other,bilbao,abando,no,,,uuid:fff",
     ]
-    central = submissions_import(survey=survey, file=_kobo_csv(odk, ","), filename="odk.csv")
+    central = submissions_import(survey=survey, file=_kobo_csv(odk), filename="odk.csv")
     assert (central.rows, central.imported, central.duplicates, central.refused) == (2, 1, 1, 0)
     assert selectors.submissions_count(survey_id=survey.pk) == 3
 
@@ -383,6 +213,4 @@ def test_xlsx_export_without_ids_imports_once(survey: Survey) -> None:
 
 def test_a_file_that_matches_no_question_is_refused(survey: Survey) -> None:
     with pytest.raises(TabularFileError):
-        submissions_import(
-            survey=survey, file=_kobo_csv([["x", "y"], ["1", "2"]]), filename="other.csv"
-        )
+        submissions_import(survey=survey, file=_kobo_csv(["x,y", "1,2"]), filename="other.csv")
