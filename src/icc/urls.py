@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("surveys/", include("icc.surveys.urls")),
     path("notifications/", include("icc.notifications.urls")),
     path("antirumours/", include("icc.antirumours.urls")),
+    path("search/", include("icc.search.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )

@@ -2,12 +2,15 @@
 
 Two real member cities, Bilbao and Reggio Emilia, with everything else invented and marked
 "demo": the strategy, a register written for this platform (Spanish and English in Bilbao,
-Italian in Reggio Emilia), agents, a training, a campaign. Figures quoted in counter-arguments
-are invented too and their source says so. Idempotent: the demo rows of the two cities are
-replaced on each run; rows the cities entered themselves are left alone.
+Italian in Reggio Emilia), agents, a training, a campaign, a diagnosis and a follow-up survey
+with synthetic responses (marked so in their titles and pages). Figures quoted in
+counter-arguments are invented too and their source says so. Idempotent: the demo rows of the
+two cities are replaced on each run (the surveys are made once); rows the cities entered
+themselves are left alone.
 """
 
 import datetime as dt
+import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,9 +27,15 @@ from icc.antirumours.models import (
     StageKind,
     StageStatus,
     Strategy,
+    SurveyRound,
+    SurveyRoundKind,
     Training,
 )
+from icc.antirumours.perception_form import CHOICE_LISTS
+from icc.antirumours.services.perception import survey_round_create
 from icc.network.models import Place
+from icc.surveys.selectors import survey_get
+from icc.surveys.services import submission_create
 
 DEMO_SOURCE = "Demo figure invented for the demonstration"
 
@@ -292,6 +301,61 @@ def _agents_load(
     return agents
 
 
+# Chances that a synthetic respondent heard / believed each rumour (by its position in the
+# register), at the diagnosis and at the follow-up a year later.
+HEARD_CHANCES = ((0.62, 0.41), (0.48, 0.40), (0.35, 0.30), (0.22, 0.20))
+BELIEVED_CHANCES = ((0.45, 0.30), (0.38, 0.33), (0.30, 0.28), (0.20, 0.18))
+
+
+def _synthetic_answers(generator: random.Random, names: list[str], phase: int) -> dict[str, object]:
+    answers: dict[str, object] = {
+        key: generator.choice([name for name, _texts in CHOICE_LISTS[key]][:-1])
+        for key in ("age_group", "gender", "born_abroad")
+    }
+    heard = [
+        name for i, name in enumerate(names) if generator.random() < HEARD_CHANCES[i % 4][phase]
+    ]
+    answers["heard"] = heard or ["none"]
+    for i, name in enumerate(names):
+        if name in heard:
+            answers[f"often_{name}"] = generator.choice(["once", "sometimes", "often"])
+            answers[f"where_{name}"] = [generator.choice(["street", "social_media", "family"])]
+            believes = generator.random() < BELIEVED_CHANCES[i % 4][phase]
+            answers[f"believe_{name}"] = "yes" if believes else generator.choice(["no", "partly"])
+    return answers
+
+
+def _rounds_load(place: Place) -> int:
+    """A diagnosis (2025) and a follow-up (2026) with synthetic responses, once."""
+    if SurveyRound.objects.filter(place=place, is_synthetic=True).exists():
+        return 0
+    generator = random.Random(f"antirumours-{place.slug}")
+    diagnosis = survey_round_create(
+        place_id=place.pk,
+        kind=SurveyRoundKind.DIAGNOSIS,
+        title=f"Demo diagnosis 2025, {place.name} (synthetic responses)",
+        is_synthetic=True,
+    )
+    follow_up = survey_round_create(
+        place_id=place.pk,
+        kind=SurveyRoundKind.FOLLOW_UP,
+        title=f"Demo follow-up 2026, {place.name} (synthetic responses)",
+        baseline=diagnosis,
+        is_synthetic=True,
+    )
+    made = 0
+    for phase, survey_round, count in ((0, diagnosis, 160), (1, follow_up, 140)):
+        SurveyRound.objects.filter(pk=survey_round.pk).update(headline_public=True)
+        survey = survey_get(survey_id=survey_round.survey_id or 0)
+        assert survey is not None
+        names = list(survey_round.rumour_choices)
+        for i in range(count):
+            answers = _synthetic_answers(generator, names, phase)
+            submission_create(survey=survey, answers=answers, key=f"demo-{i}")
+            made += 1
+    return made
+
+
 @transaction.atomic
 def antirumours_demo_load() -> list[str]:
     """Load the demo anti-rumours work of Bilbao and Reggio Emilia; lines to print."""
@@ -349,8 +413,9 @@ def antirumours_demo_load() -> list[str]:
                 language=code,
                 url=f"https://example.org/demo/{slug}/quiz-{code}.pdf",
             )
+        responses = _rounds_load(place)
         lines.append(
             f"Anti-rumours: {place.name} (demo) — {len(made)} rumours, {len(agents)} agents, "
-            "1 training, 1 campaign."
+            f"1 training, 1 campaign, {responses} new synthetic survey responses."
         )
     return lines

@@ -108,9 +108,34 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
         _run(connection, PG_UNINSTALL)
 
 
+def installed(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the index and every trigger that keeps it are there."""
+    if connection.vendor == "sqlite":
+        sql = (
+            "SELECT count(*) FROM sqlite_master WHERE name IN "
+            "('search_fts', 'search_fts_ai', 'search_fts_ad', 'search_fts_au')"
+        )
+        expected = 4
+    elif connection.vendor == "postgresql":
+        sql = (
+            "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname = 'search_fts_trigger') + "
+            "(SELECT count(*) FROM information_schema.columns WHERE "
+            "table_name = 'search_searchdocument' AND column_name = 'fts')"
+        )
+        expected = 2
+    else:  # pragma: no cover
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    return bool(row and row[0] == expected)
+
+
 def rebuild(connection: BaseDatabaseWrapper) -> None:
-    """Recompute the whole index from the documents' texts."""
-    install(connection)
+    """Recompute the whole index from the documents' texts (its triggers made again first if
+    a migration dropped them)."""
+    if not installed(connection):
+        install(connection)
     if connection.vendor == "sqlite":
         _run(connection, ["INSERT INTO search_fts(search_fts) VALUES ('rebuild')"])
     elif connection.vendor == "postgresql":
@@ -118,11 +143,16 @@ def rebuild(connection: BaseDatabaseWrapper) -> None:
 
 
 def matches(
-    connection: BaseDatabaseWrapper, *, terms: Sequence[str], languages: Sequence[str], limit: int
+    connection: BaseDatabaseWrapper,
+    *,
+    terms: Sequence[str],
+    languages: Sequence[str],
+    limit: int,
+    every: bool = False,
 ) -> list[tuple[int, float]]:
-    """Documents whose text holds any of ``terms``, best first: ``(id, rank)`` with a larger
-    rank for a better match. ``languages``: the languages of the documents held (PostgreSQL
-    stems the query with each one's configuration)."""
+    """Documents whose text holds any (``every``: all) of ``terms``, best first: ``(id,
+    rank)`` with a larger rank for a better match. ``languages``: the languages of the
+    documents held (PostgreSQL stems the query with each one's configuration)."""
     if not terms:
         return []
     if connection.vendor == "sqlite":
@@ -130,14 +160,16 @@ def matches(
             "SELECT rowid, -bm25(search_fts, 10.0, 4.0, 1.0) AS rank FROM search_fts "
             "WHERE search_fts MATCH %s ORDER BY rank DESC LIMIT %s"
         )
-        params: list[Any] = [fts5_match(terms), limit]
+        params: list[Any] = [fts5_match(terms, every=every), limit]
     elif connection.vendor == "postgresql":
         configs = sorted({PG_CONFIGS.get(code, "simple") for code in languages} | {"simple"})
         text = " ".join(terms)
-        parts = " || ".join(
-            f"replace(plainto_tsquery('{config}', %s)::text, '&', '|')::tsquery"
-            for config in configs
+        one = (
+            "plainto_tsquery('{}', %s)"
+            if every
+            else ("replace(plainto_tsquery('{}', %s)::text, '&', '|')::tsquery")
         )
+        parts = " || ".join(one.format(config) for config in configs)
         sql = (
             f"SELECT id, ts_rank_cd(fts, query.q) AS rank FROM {TABLE}, (SELECT {parts} AS q) AS query "  # noqa: S608, E501 - fixed names
             "WHERE fts @@ query.q ORDER BY rank DESC, id LIMIT %s"

@@ -10,7 +10,7 @@ written by the services, never by the ORM).
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 EMBEDDING_DIM = 384
 
@@ -19,22 +19,33 @@ class SearchDocument(models.Model):
     """One searchable item as written in one language."""
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Everyone")
-        SHARED = "shared", _("Members of the network")
-        PRIVATE = "private", _("The place's people")
+        PUBLIC = "public", pgettext_lazy("search", "Everyone")
+        SHARED = "shared", pgettext_lazy("search", "Members of the network")
+        PRIVATE = "private", pgettext_lazy("search", "The place's people")
 
-    source = models.CharField(_("source"), max_length=40)  # the app label of the module
-    kind = models.CharField(_("kind"), max_length=40)  # "practice", "publication", "rumour"…
-    key = models.CharField(_("key"), max_length=200)  # the item's key within its source and kind
-    language = models.CharField(_("language"), max_length=10)  # of the text as written
-    title = models.CharField(_("title"), max_length=500)
-    summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    url = models.CharField(_("address"), max_length=500, blank=True)
+    source = models.CharField(
+        pgettext_lazy("search", "source"), max_length=40
+    )  # the app label of the module
+    kind = models.CharField(
+        pgettext_lazy("search", "kind"), max_length=40
+    )  # "practice", "publication", "rumour"…
+    key = models.CharField(
+        pgettext_lazy("search", "key"), max_length=200
+    )  # the item's key within its source and kind
+    language = models.CharField(
+        pgettext_lazy("search", "language"), max_length=10
+    )  # of the text as written
+    title = models.CharField(pgettext_lazy("search", "title"), max_length=500)
+    summary = models.TextField(pgettext_lazy("search", "summary"), blank=True)
+    body = models.TextField(pgettext_lazy("search", "body"), blank=True)
+    url = models.CharField(pgettext_lazy("search", "address"), max_length=500, blank=True)
     # facet name -> list of values (strings): "area", "theme", "country", "type", "year"…
-    facets = models.JSONField(_("facets"), default=dict, blank=True)
+    facets = models.JSONField(pgettext_lazy("search", "facets"), default=dict, blank=True)
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+        pgettext_lazy("search", "visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
     )
     place = models.ForeignKey(
         "network.Place",
@@ -42,17 +53,19 @@ class SearchDocument(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("place"),
+        verbose_name=pgettext_lazy("search", "place"),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(pgettext_lazy("search", "updated"), auto_now=True)
     # 384 float32 (little-endian) of multilingual-e5-small; empty until the background task
     # computes it (and emptied again when the text changes)
-    embedding = models.BinaryField(_("embedding"), null=True, blank=True)
-    embedding_model = models.CharField(_("embedding model"), max_length=40, blank=True)
+    embedding = models.BinaryField(pgettext_lazy("search", "embedding"), null=True, blank=True)
+    embedding_model = models.CharField(
+        pgettext_lazy("search", "embedding model"), max_length=40, blank=True
+    )
 
     class Meta:
-        verbose_name = _("search document")
-        verbose_name_plural = _("search documents")
+        verbose_name = pgettext_lazy("search", "search document")
+        verbose_name_plural = pgettext_lazy("search", "search documents")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "kind", "key"], name="search_document_unique_key"

@@ -7,10 +7,15 @@ Rules held here:
   side asks for documents holding *any* of the words, ranked by how well they match.
 - On SQLite each word matches as a prefix (``"vivienda"*``): a cheap stand-in for stemming in
   every language; words are quoted, so no query can inject FTS5 syntax.
-- Hybrid ranking is reciprocal rank fusion: a document's score is the sum over the rankings it
-  appears in (full text, semantic) of ``1 / (RRF_K + rank)``, ranks from 1. A document found by
-  both comes before one found by either alone at the same ranks. Ties keep the order of the
-  first ranking, then the second.
+- Hybrid ranking is weighted reciprocal rank fusion: a document's score is the sum over the
+  rankings it appears in of ``weight / (RRF_K + rank)``, ranks from 1. The rankings are: the
+  documents holding every word of the query (weight 1), those holding only some
+  (``PARTIAL_WEIGHT``: one shared word is weak evidence), and the nearest in meaning (weight 1).
+  ``RRF_K`` is small (the literature's 60 is for long lists): the first places of a ranking
+  must weigh clearly more than the fourth, or one shared word would lift an item of another
+  subject above the items nearest in meaning.
+  A document found by several comes before one found by one alone at the same ranks. Ties keep
+  the order in which documents were first seen.
 - Facet counts: for each facet, how many documents of the result set carry each value
   (a document with two themes counts once in each), most frequent first, then by value.
 """
@@ -21,7 +26,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-RRF_K = 60
+RRF_K = 5
+PARTIAL_WEIGHT = 0.25
 QUERY_WORDS_MAX = 32
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -54,17 +60,22 @@ def query_words(text: str) -> list[str]:
     return [word for word in words if word]
 
 
-def fts5_match(words: Sequence[str]) -> str:
-    """An FTS5 MATCH expression: any of ``words``, each as a quoted prefix."""
-    return " OR ".join('"' + word.replace('"', '""') + '"*' for word in words)
+def fts5_match(words: Sequence[str], *, every: bool = False) -> str:
+    """An FTS5 MATCH expression: any (``every``: all) of ``words``, each as a quoted prefix."""
+    joiner = " AND " if every else " OR "
+    return joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
-def rrf_fuse(*rankings: Sequence[int], k: int = RRF_K) -> list[tuple[int, float]]:
-    """Reciprocal rank fusion of rankings of ids (best first): ``(id, score)``, best first."""
+def rrf_fuse(
+    *rankings: Sequence[int], weights: Sequence[float] | None = None, k: int = RRF_K
+) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion of rankings of ids (best first), each counted with its weight
+    (1 when not given): ``(id, score)``, best first."""
     scores: dict[int, float] = {}
-    for ranking in rankings:
+    for i, ranking in enumerate(rankings):
+        weight = 1.0 if weights is None else weights[i]
         for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     order = {item: i for i, item in enumerate(scores)}  # first seen first on ties
     return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
 

@@ -6,9 +6,12 @@ Rules held here:
 - Visibility: a public document is for everyone; a shared one for members of the network (a
   person with a role, or the secretariat); a private one for the people of its place only
   (its coordinators, experts, network coordinators, and the secretariat: ``user_scope``).
-- A query is looked up twice: in the full-text index (any of its words, ranked by the
-  backend) and among the documents' vectors (cosine similarity of the query's vector to each
-  document's, kept from ``SIMILARITY_FLOOR`` up, at most ``SEMANTIC_MAX``). Both rankings are
+- A query is looked up in the full-text index (documents holding all its words; those holding
+  only some count half, see ``ranking``; each ranked by the backend) and among the documents'
+  vectors (cosine similarity of the query's vector to each
+  document's, kept from ``SIMILARITY_FLOOR`` up and at most ``SIMILARITY_MARGIN`` below the
+  best, at most ``SEMANTIC_MAX``; the model's similarities of unrelated texts sit around 0.8,
+  of related ones near 0.85-0.9). Both rankings are
   fused (reciprocal rank fusion, ``ranking.rrf_fuse``): an item written in English is found by
   a query in Spanish through its vector, and an item holding the query's words comes first.
 - Filters (``language``, ``kinds``, ``facets``: any of the values asked within a facet, every
@@ -29,12 +32,13 @@ from django.db import connection
 from icc.accounts.selectors import PUBLIC_SCOPE, UserScope
 from icc.search import fts
 from icc.search.models import SearchDocument
-from icc.search.ranking import facet_counts, query_words, rrf_fuse
+from icc.search.ranking import PARTIAL_WEIGHT, facet_counts, query_words, rrf_fuse
 from icc.search.snapshot import Snapshot, snapshot
 from icc.search.vectors import query_embed
 
 FACETS = ("kind", "language", "area", "theme", "country", "type", "year")
 SIMILARITY_FLOOR = 0.80
+SIMILARITY_MARGIN = 0.06  # a search keeps what is this close to its best match
 SEMANTIC_MAX = 100
 FULL_TEXT_MAX = 1000
 QUERY_CHARS = 500
@@ -107,17 +111,19 @@ def _allowed(
 
 
 def _semantic(
-    snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_], limit: int
+    snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_], limit: int, margin: float = 1.0
 ) -> list[tuple[int, float]]:
-    """``(row, similarity)`` of the allowed documents nearest to ``text``, best first."""
+    """``(row, similarity)`` of the allowed documents nearest to ``text``, best first: from
+    ``SIMILARITY_FLOOR`` up, and at most ``margin`` below the best."""
     if not len(snap.vector_rows):
         return []
     keep = allowed[snap.vector_rows]
     if not keep.any():
         return []
     similarities = snap.matrix @ query_embed(text)
-    similarities = np.where(keep & (similarities >= SIMILARITY_FLOOR), similarities, -1.0)
-    count = min(limit, int((similarities >= SIMILARITY_FLOOR).sum()))
+    similarities = np.where(keep, similarities, -1.0)
+    floor = max(SIMILARITY_FLOOR, float(similarities.max()) - margin)
+    count = min(limit, int((similarities >= floor).sum()))
     if count == 0:
         return []
     top = np.argpartition(-similarities, count - 1)[:count]
@@ -125,13 +131,24 @@ def _semantic(
     return [(int(snap.vector_rows[i]), float(similarities[i])) for i in top]
 
 
-def _full_text(snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_]) -> list[int]:
-    """Rows of the allowed documents holding the query's words, best first."""
-    found = fts.matches(
-        connection, terms=query_words(text), languages=snap.languages, limit=FULL_TEXT_MAX
-    )
-    rows = (snap.rows.get(pk) for pk, _rank in found)
-    return [row for row in rows if row is not None and allowed[row]]
+def _full_text(
+    snap: Snapshot, text: str, allowed: npt.NDArray[np.bool_]
+) -> tuple[list[int], list[int]]:
+    """Rows of the allowed documents holding every word of the query, and those holding only
+    some, each best first."""
+    words = query_words(text)
+    found = []
+    for every in (True, False) if len(words) > 1 else (True,):
+        matched = fts.matches(
+            connection, terms=words, languages=snap.languages, limit=FULL_TEXT_MAX, every=every
+        )
+        rows = (snap.rows.get(pk) for pk, _rank in matched)
+        found.append([row for row in rows if row is not None and allowed[row]])
+    every_word = found[0]
+    if len(found) == 1:
+        return every_word, []
+    complete = set(every_word)
+    return every_word, [row for row in found[1] if row not in complete]
 
 
 def _hits(snap: Snapshot, scored: Sequence[tuple[int, float]]) -> list[SearchHit]:
@@ -180,9 +197,10 @@ def search(
         wanted["kind"] = list(kinds)
     allowed = _allowed(snap, viewer=viewer, wanted=wanted)
     if text:
-        words = _full_text(snap, text, allowed)
-        near = [row for row, _similarity in _semantic(snap, text, allowed, SEMANTIC_MAX)]
-        ranked = rrf_fuse(words, near)
+        every_word, some_words = _full_text(snap, text, allowed)
+        nearest = _semantic(snap, text, allowed, SEMANTIC_MAX, SIMILARITY_MARGIN)
+        near = [row for row, _similarity in nearest]
+        ranked = rrf_fuse(every_word, some_words, near, weights=(1.0, PARTIAL_WEIGHT, 1.0))
     else:
         rows = np.flatnonzero(allowed)
         newest = rows[np.argsort(-snap.updated[rows], kind="stable")]

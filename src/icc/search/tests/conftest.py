@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from icc.search.models import SearchDocument
 from icc.search.services import document_put
@@ -44,6 +45,7 @@ def corpus(db: Any, django_capture_on_commit_callbacks: Callable[..., Any]) -> N
         _VECTORS.update({key: bytes(data or b"") for key, data, model in stored if model == MODEL})
         assert len(_VECTORS) == len(ITEMS)
         return
-    corpus_put()
-    for key, data in _VECTORS.items():
-        SearchDocument.objects.filter(key=key).update(embedding=data, embedding_model=MODEL)
+    with transaction.atomic():  # one commit (in a browser test), with nothing left to embed
+        corpus_put()
+        for key, data in _VECTORS.items():
+            SearchDocument.objects.filter(key=key).update(embedding=data, embedding_model=MODEL)
