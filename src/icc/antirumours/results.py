@@ -141,7 +141,8 @@ def round_compare(*, follow_up: SurveyRound) -> RoundComparison:
             RumourChange(
                 name=name,
                 text=text,
-                heard=by_name[name],
+                heard=by_name.get(name)
+                or ChoiceChange(name, text, HIDDEN, HIDDEN, None, None, None, True),
                 believed=next((c for c in belief.changes if c.name == BELIEVED), None),
             )
         )
