@@ -344,7 +344,7 @@ def _rounds_load(place: Place) -> int:
         is_synthetic=True,
     )
     made = 0
-    for phase, survey_round, count in ((0, diagnosis, 160), (1, follow_up, 140)):
+    for phase, survey_round, count in ((0, diagnosis, 120), (1, follow_up, 100)):
         SurveyRound.objects.filter(pk=survey_round.pk).update(headline_public=True)
         survey = survey_get(survey_id=survey_round.survey_id or 0)
         assert survey is not None
