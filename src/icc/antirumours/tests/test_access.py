@@ -7,7 +7,11 @@ from django.test import Client
 
 from icc.accounts.models import User
 from icc.accounts.selectors import PlaceRole, place_roles_for_user
+from icc.antirumours.models import SurveyRoundKind
+from icc.antirumours.services.perception import survey_round_create
 from icc.conftest import client_for
+from icc.surveys.selectors import survey_get
+from icc.surveys.services import submission_create
 
 PRIVATE_TEXTS = (
     "Los inmigrantes reciben todas las ayudas",  # the unshared rumour
@@ -130,3 +134,34 @@ def test_antirumours_team_opens_nothing_else_of_the_place(
     }
     response = _client(ar["team"]).get(f"/en/network/places/{bilbao.slug}/workspace/")
     assert b"Bilbao private note" not in response.content
+
+
+@pytest.mark.django_db
+def test_survey_responses_stay_with_the_city(users: dict[str, User], ar: dict[str, Any]) -> None:
+    """A diagnosis with one answer: other cities, other networks, experts of other places and
+    the public reach neither the round's results nor the surveys module's pages and export."""
+    survey_round = survey_round_create(
+        place_id=ar["bilbao"].pk, kind=SurveyRoundKind.DIAGNOSIS, title="Private diagnosis"
+    )
+    survey = survey_get(survey_id=survey_round.survey_id or 0)
+    assert survey is not None
+    submission_create(
+        survey=survey,
+        answers={"heard": ["none"], "age_group": "16_29", "gender": "man", "born_abroad": "no"},
+    )
+    urls = [
+        f"/en/antirumours/round/{survey_round.pk}/",
+        f"/en/surveys/{survey.pk}/",
+        f"/en/surveys/{survey.pk}/export.csv",
+    ]
+    outsiders = ("anonymous", "resident", "other_city_coordinator", "expert_of_other_place",
+                 "other_network_coordinator")  # fmt: skip
+    people = _people(users, ar)
+    for name in outsiders:
+        client = _client(people[name])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (302, 404), (name, url)
+            assert b"Private diagnosis" not in response.content, (name, url)
+    for name in EDITORS:
+        assert _client(people[name]).get(urls[0]).status_code == 200
