@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("citizenship/", include("icc.citizenship.urls")),
     path("surveys/", include("icc.surveys.urls")),
     path("notifications/", include("icc.notifications.urls")),
+    path("barometer/", include("icc.barometer.urls")),
     path("antirumours/", include("icc.antirumours.urls")),
     path("search/", include("icc.search.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -307,3 +307,13 @@ def place_find_by_name(*, name: str) -> Place:
             % {"name": text, "slugs": ", ".join(found)}
         )
     return place_get_public(slug=found[0])
+
+
+def place_ids_by_slug(*, slugs: Iterable[str]) -> dict[str, int]:
+    """The ids of the places with these slugs (unknown slugs are left out)."""
+    return dict(Place.objects.filter(slug__in=set(slugs)).values_list("slug", "pk"))
+
+
+def places_by_ids(*, ids: Iterable[int]) -> list[Place]:
+    """The places with these ids, by name."""
+    return list(Place.objects.filter(pk__in=set(ids)).order_by("name"))

@@ -319,3 +319,10 @@ LOGGING = {
     # WeasyPrint and fontTools narrate every PDF step at INFO; their warnings still show.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# Social trust barometer: the key of the authors' pseudonyms (HMAC; the secret key when unset),
+# how many days a post's text is kept after processing (0: dropped at once), and the fewest posts
+# a cell (place or neighbourhood x week or month) needs to be shown.
+ICC_BAROMETER_KEY = os.environ.get("ICC_BAROMETER_KEY", "")
+ICC_BAROMETER_RETENTION_DAYS = int(os.environ.get("ICC_BAROMETER_RETENTION_DAYS", "0"))
+ICC_BAROMETER_MIN_POSTS = int(os.environ.get("ICC_BAROMETER_MIN_POSTS", "20"))

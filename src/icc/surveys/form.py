@@ -8,11 +8,14 @@ on ``SurveyForm`` only, so a survey stays readable whatever becomes of the engin
 Rules held here:
 
 - Shown on the phone form: ``select_one``, ``select_multiple``, ``integer``, ``decimal``,
-  ``text``, ``date`` (answered) and ``note`` (read only). Any other type (calculations,
-  metadata such as ``start``/``end``, geopoints, files…) and anything inside a repeat is kept
-  in the snapshot but never asked and never stored.
+  ``range`` (a number within its ``start``/``end``), ``text``, ``date``, ``time``, ``datetime``,
+  ``geopoint`` (typed as "latitude longitude"), all answered, and ``note`` (read only). Any
+  other type (calculations, metadata such as ``start``/``end``, files…) and anything inside a
+  repeat is kept in the snapshot but never asked and never stored.
 - Answers are stored by question name: a choice name (``select_one``), a list of choice names in
-  form order (``select_multiple``), ``int``, ``float``, ISO date text or text.
+  form order (``select_multiple``), ``int``, ``float``, ISO text for dates (``2026-03-01``),
+  times (``18:30``, without zone) and date-times (``2026-03-01T18:30``, offset kept when
+  given), ``"lat lon [alt acc]"`` for a geopoint, or text.
 - The form is walked in order. A question is asked when every group around it is relevant and
   its own ``relevant`` holds for the answers before it (the engine's ``BlockRelevance``); the
   answer of a question not asked counts as empty for every later expression, and is dropped
@@ -26,9 +29,9 @@ Rules held here:
   ``choices_filtered``). A chosen choice that is no longer offered is an error.
 - What the server cannot compute (``today()``, repeats…) is read in the respondent's favour,
   as the engine does.
-- A problem is a ``code`` (``required``, ``number``, ``choice``, ``constraint``, ``date``,
-  ``too_long``) that the Django side says in the user's language, or the form's own
-  ``constraint_message``.
+- A problem is a ``code`` (``required``, ``number``, ``range``, ``choice``, ``constraint``,
+  ``date``, ``time``, ``datetime``, ``geopoint``, ``too_long``) that the Django side says in
+  the user's language, or the form's own ``constraint_message``.
 """
 
 from __future__ import annotations
@@ -42,7 +45,20 @@ from typing import Any
 from icc.xlsform import Choice, Form, Question, choices_filtered, expression_holds, is_relevant
 from icc.xlsform.xpath import BlockRelevance
 
-ASKED_TYPES = frozenset({"select_one", "select_multiple", "integer", "decimal", "text", "date"})
+ASKED_TYPES = frozenset(
+    {
+        "select_one",
+        "select_multiple",
+        "integer",
+        "decimal",
+        "range",
+        "text",
+        "date",
+        "time",
+        "datetime",
+        "geopoint",
+    }
+)
 SHOWN_TYPES = ASKED_TYPES | {"note"}
 SELECT_TYPES = frozenset({"select_one", "select_multiple"})
 TEXT_MAX = 2000
@@ -79,6 +95,7 @@ class QuestionDef:
     appearance: str = ""
     required_expression: str = ""
     in_repeat: bool = False
+    parameters: dict[str, str] = field(default_factory=dict)
 
     @property
     def shown(self) -> bool:
@@ -164,6 +181,7 @@ def snapshot_from_form(form: Form) -> dict[str, Any]:
                 "constraint_messages": _labels(question.constraint_messages),
                 "group": question.group,
                 "in_repeat": question.in_repeat,
+                "parameters": dict(question.parameters),
                 "choice_filter": question.choice_filter,
                 "appearance": question.appearance,
                 "choices": [
@@ -222,6 +240,7 @@ class SurveyForm:
                     appearance=item.get("appearance", ""),
                     required_expression=item.get("required_expression", ""),
                     in_repeat=bool(item.get("in_repeat")),
+                    parameters=dict(item.get("parameters", {})),
                     choices=tuple(
                         ChoiceDef(
                             name=choice["name"],
@@ -299,26 +318,89 @@ def _read(question: QuestionDef, raw: object, offered: tuple[ChoiceDef, ...]) ->
         return None, ""
     if question.type == "select_one":
         return (text, "") if text in {choice.name for choice in offered} else (None, "choice")
-    if question.type == "integer":
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            return None, "number"
-        return (int(number), "") if number.is_integer() else (None, "number")
-    if question.type == "decimal":
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
-            return None, "number"
-        return (value, "") if math.isfinite(value) else (None, "number")
-    if question.type == "date":
-        try:
-            return datetime.date.fromisoformat(text[:10]).isoformat(), ""
-        except ValueError:
-            return None, "date"
+    reader = _READERS.get(question.type)
+    if reader is not None:
+        return reader(text, question)
     if len(text) > TEXT_MAX:
         return None, "too_long"
     return text, ""
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _integer(text: str, question: QuestionDef) -> tuple[Any, str]:
+    value = _number(text)
+    return (int(value), "") if value is not None and value.is_integer() else (None, "number")
+
+
+def _decimal(text: str, question: QuestionDef) -> tuple[Any, str]:
+    value = _number(text)
+    return (value, "") if value is not None else (None, "number")
+
+
+def _range(text: str, question: QuestionDef) -> tuple[Any, str]:
+    value = _number(text)
+    start = _number(question.parameters.get("start", "1")) or 0.0
+    end = _number(question.parameters.get("end", "10")) or 0.0
+    step = _number(question.parameters.get("step", "1")) or 1.0
+    low, high = min(start, end), max(start, end)
+    if value is None or not low <= value <= high:
+        return None, "range"
+    whole = all(float(x).is_integer() for x in (start, end, step))
+    if whole and not value.is_integer():
+        return None, "range"
+    return (int(value) if whole else value), ""
+
+
+def _date(text: str, question: QuestionDef) -> tuple[Any, str]:
+    try:
+        return datetime.date.fromisoformat(text[:10]).isoformat(), ""
+    except ValueError:
+        return None, "date"
+
+
+def _time(text: str, question: QuestionDef) -> tuple[Any, str]:
+    try:
+        value = datetime.time.fromisoformat(text)
+    except ValueError:
+        return None, "time"
+    return value.replace(tzinfo=None, microsecond=0).isoformat(timespec="minutes"), ""
+
+
+def _datetime(text: str, question: QuestionDef) -> tuple[Any, str]:
+    try:
+        value = datetime.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        return None, "datetime"
+    return value.replace(microsecond=0).isoformat(timespec="minutes"), ""
+
+
+def _geopoint(text: str, question: QuestionDef) -> tuple[Any, str]:
+    """``latitude longitude [altitude accuracy]`` as ODK writes it."""
+    parts = [_number(part) for part in text.replace(",", " ").split()]
+    if not 2 <= len(parts) <= 4 or any(part is None for part in parts):
+        return None, "geopoint"
+    numbers = [float(part or 0.0) for part in parts]
+    if not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+        return None, "geopoint"
+    return " ".join(f"{number:g}" for number in numbers), ""
+
+
+_READERS = {
+    "integer": _integer,
+    "decimal": _decimal,
+    "range": _range,
+    "date": _date,
+    "time": _time,
+    "datetime": _datetime,
+    "geopoint": _geopoint,
+}
 
 
 def form_fill(form: SurveyForm, raw: Mapping[str, object], language: str = "") -> Filled:

@@ -25,10 +25,18 @@ class ResultsForm(forms.Form):
     question = forms.ChoiceField(label=_("Question"))
     by = forms.ChoiceField(label=_("Groups of respondents"), required=False)
 
-    def __init__(self, *args: Any, selects: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        selects: list[tuple[str, str]],
+        groupers: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        """``selects``: the questions that can be counted; ``groupers``: the ``select_one``
+        questions that can make groups of respondents."""
         super().__init__(*args, **kwargs)
         question = self.fields["question"]
         by = self.fields["by"]
         assert isinstance(question, forms.ChoiceField) and isinstance(by, forms.ChoiceField)
         question.choices = selects
-        by.choices = [("", _("Everyone together")), *selects]
+        by.choices = [("", _("Everyone together")), *groupers]

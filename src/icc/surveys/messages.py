@@ -12,6 +12,10 @@ def problem_text(problem: Problem) -> str:
         "number": _("Enter a number (a whole number where the question asks for one)."),
         "choice": _("Choose one of the answers offered."),
         "date": _("Enter a date as YYYY-MM-DD."),
+        "time": _("Enter a time as HH:MM."),
+        "datetime": _("Enter a date and time as YYYY-MM-DD HH:MM."),
+        "range": _("Enter a number within the range the question gives."),
+        "geopoint": _("Enter a location as latitude and longitude, e.g. 43.263 -2.935."),
         "too_long": _("Keep the answer under %(count)s characters.") % {"count": TEXT_MAX},
         "constraint": _("This answer is not accepted."),
     }

@@ -42,6 +42,9 @@ class Survey(models.Model):
     default_language = models.CharField(_("default language"), max_length=20, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.DRAFT)
     token = models.CharField(_("public link token"), max_length=64, unique=True, default=token_new)
+    # True: only the place's city coordinators see it through the surveys' own pages and
+    # selectors (the calling module shares what it decides, e.g. the anti-rumours diagnosis).
+    private_to_place = models.BooleanField(_("private to the place's coordinators"), default=False)
     min_cell = models.PositiveSmallIntegerField(_("smallest group shown"), default=min_cell_default)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -78,6 +78,10 @@ def _widget(question_type: str, appearance: str, choice_count: int) -> str:
         "integer": "number",
         "decimal": "decimal",
         "date": "date",
+        "time": "time",
+        "datetime": "datetime",
+        "range": "number",
+        "geopoint": "geopoint",
         "note": "note",
         "text": "textarea" if "multiline" in appearance else "text",
     }.get(question_type, "text")

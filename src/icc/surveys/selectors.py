@@ -6,7 +6,8 @@ Rules held here:
 - Access to a survey follows its place (``place_roles_for_user``): the place's city
   coordinators and the secretariat manage it (open, close, import, export); experts of the
   place and coordinators of a network the place belongs to read its results; nobody else sees
-  it. "Missing" and "forbidden" are answered alike (``None``).
+  it. A survey ``private_to_place`` is seen and managed by the place's city coordinators only
+  (its module shares what it decides). "Missing" and "forbidden" are answered alike (``None``).
 - Results count the respondents who answered the question: a choice's share is the number who
   chose it over them (for ``select_multiple``, shares add up to more than 100 %), with a Wilson
   95 % interval (``icc.surveys.intervals``).
@@ -151,8 +152,12 @@ def surveys_for_place(*, place_id: int, purpose: str | None = None) -> list[Surv
 
 
 def survey_access(*, user: AnyUser, survey: Survey) -> SurveyAccess:
-    roles = place_roles_for_user(user=user, place_id=survey.place_id)
-    return SurveyAccess(can_read=bool(roles & READ_ROLES), can_manage=bool(roles & MANAGE_ROLES))
+    """What ``user`` may do with ``survey`` on the surveys' pages (see the rules above)."""
+    if survey.private_to_place:
+        roles = place_roles_for_user(user=user, place_id=survey.place_id)
+        own = PlaceRole.CITY_COORDINATOR in roles
+        return SurveyAccess(can_read=own, can_manage=own)
+    return place_access(user=user, place_id=survey.place_id)
 
 
 def place_access(*, user: AnyUser, place_id: int) -> SurveyAccess:

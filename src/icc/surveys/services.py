@@ -141,9 +141,12 @@ def survey_create(
     filename: str,
     purpose: str = "",
     created_by: AnyUser | None = None,
+    private_to_place: bool = False,
 ) -> Survey:
     """A draft survey of ``place_id`` from an XLSForm workbook (``.xlsx``); raises
-    ``SurveyFormError`` with every problem of the workbook, and stores nothing then."""
+    ``SurveyFormError`` with every problem of the workbook, and stores nothing then.
+    ``private_to_place``: only the place's city coordinators see it on the surveys' pages (see
+    ``selectors.survey_access``)."""
     title = title.strip()
     if not title:
         raise SurveyError(_("Give the survey a title."))
@@ -161,6 +164,7 @@ def survey_create(
         languages=list(form.languages),
         default_language=form.default_language,
         created_by=user,
+        private_to_place=private_to_place,
     )
 
 

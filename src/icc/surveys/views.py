@@ -186,7 +186,11 @@ def place_surveys(request: HttpRequest, slug: str) -> HttpResponse:
                 issues = [str(refused)]
             else:
                 return redirect("surveys:detail", survey_id=survey.pk)
-    surveys = selectors.surveys_for_place(place_id=place_id)
+    surveys = [
+        survey
+        for survey in selectors.surveys_for_place(place_id=place_id)
+        if selectors.survey_access(user=request.user, survey=survey).can_read
+    ]
     counts = selectors.submissions_counts(survey_ids=[survey.pk for survey in surveys])
     return render(
         request,
@@ -217,7 +221,12 @@ def _detail_context(request: HttpRequest, survey: Survey) -> dict[str, object]:
         for question in form.asked_questions
         if question.is_select
     ]
-    results_form = ResultsForm(request.GET or None, selects=selects)
+    groupers = [
+        (question.code, form.question_label(question.code, language))
+        for question in form.asked_questions
+        if question.type == "select_one"
+    ]
+    results_form = ResultsForm(request.GET or None, selects=selects, groupers=groupers)
     counts = None
     if selects:
         question, by = selects[0][0], None

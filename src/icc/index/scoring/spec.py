@@ -15,6 +15,9 @@ Rules held here:
   A value equal to an edge belongs to the band above it (``low <= value < high``). The spec
   stores its edges; it knows no default (the platform's setting supplies one when a
   questionnaire sets none). A spec built without bands has one band of each kind.
+- The engine is not tied to the Index: any composite (the social trust barometer's, for one) is
+  a spec. Read from a dict, ``bands`` may be left out (one band of each kind) and a question's
+  ``level`` too (``"core"``).
 - The spec speaks numbers: a band is its index and its bounds (``BandBounds``); wording them
   ("cities over … inhabitants") is the interface's job, in the reader's language.
 """
@@ -258,23 +261,35 @@ class MethodSpec:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MethodSpec:
         """Build a spec from its stored dict (see ``to_dict`` for the layout)."""
-        _check_keys("The method spec", data, {"indicators", "questions", "bands"}, _SPEC_KEYS)
+        _check_keys("The method spec", data, {"indicators", "questions"}, _SPEC_KEYS)
         indicators = [
             Indicator(**_fields(f"Indicator #{i + 1}", item, ("code", "weight")))
             for i, item in enumerate(_list("indicators", data["indicators"]))
         ]
         questions = [
             Question(
-                **_fields(f"Question #{i + 1}", item, ("code", "indicator", "weight", "level"))
+                **{
+                    "level": "core",
+                    **_fields(
+                        f"Question #{i + 1}",
+                        item,
+                        ("code", "indicator", "weight", "level"),
+                        optional=("level",),
+                    ),
+                }
             )
             for i, item in enumerate(_list("questions", data["questions"]))
         ]
-        bands_data = data["bands"]
-        _check_keys("bands", bands_data, _BAND_KEYS, _BAND_KEYS)
-        bands = Bands(
-            population_edges=tuple(_list("population_edges", bands_data["population_edges"])),
-            foreign_born_edges=tuple(_list("foreign_born_edges", bands_data["foreign_born_edges"])),
-        )
+        bands = NO_BANDS
+        if "bands" in data:
+            bands_data = data["bands"]
+            _check_keys("bands", bands_data, _BAND_KEYS, _BAND_KEYS)
+            bands = Bands(
+                population_edges=tuple(_list("population_edges", bands_data["population_edges"])),
+                foreign_born_edges=tuple(
+                    _list("foreign_born_edges", bands_data["foreign_born_edges"])
+                ),
+            )
         return cls(
             indicators=tuple(indicators),
             questions=tuple(questions),
@@ -308,6 +323,8 @@ def _list(name: str, value: object) -> Sequence[Any]:
     return value
 
 
-def _fields(what: str, item: object, keys: tuple[str, ...]) -> dict[str, Any]:
-    _check_keys(what, cast(Mapping[str, Any], item), set(keys), set(keys))
+def _fields(
+    what: str, item: object, keys: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    _check_keys(what, cast(Mapping[str, Any], item), set(keys) - set(optional), set(keys))
     return dict(cast(Mapping[str, Any], item))

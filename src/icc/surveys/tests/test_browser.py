@@ -20,8 +20,14 @@ def test_a_phone_fills_the_survey_with_skip_logic(page: Any, survey: Survey) -> 
     # the label names the field (for screen readers and for tapping)
     page.get_by_label("Your age").fill("12")
     page.get_by_label("Woman").check()
-    page.get_by_label("Getxo").check()
+    # the keyboard: arrows move through a choice; the fields re-render and the focus stays
+    page.get_by_label("Bilbao").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('input[value=deusto]') !== null")
+    page.keyboard.press("ArrowDown")
     page.wait_for_function("() => document.querySelector('input[value=algorta]') !== null")
+    assert page.evaluate("document.activeElement.id") == "f-city-2"
+    assert page.get_by_label("Getxo").is_checked()
     assert page.locator("input[name=district]").count() == 1  # only Getxo's district
     page.get_by_label("Algorta").check()
     page.locator("input[name=heard][value=yes]").check()

@@ -143,6 +143,20 @@ def test_who_sees_and_manages_a_survey(survey: Survey, users: dict[str, User]) -
     assert survey.state == Survey.State.CLOSED
 
 
+def test_a_survey_private_to_its_place(survey: Survey, users: dict[str, User]) -> None:
+    survey.private_to_place = True
+    survey.save()
+    detail = reverse("surveys:detail", args=[survey.pk])
+    place = reverse("surveys:place", args=[survey.place.slug])
+    for role, user in users.items():
+        client = client_for(user)
+        expected = 200 if role == "city_coordinator" else 404
+        assert client.get(detail).status_code == expected, role
+        listed = client.get(place)
+        if listed.status_code == 200:
+            assert ("Perceptions 2026" in listed.content.decode()) == (expected == 200), role
+
+
 def test_results_page_shows_intervals_and_hides_small_groups(
     survey: Survey, users: dict[str, User]
 ) -> None:
@@ -159,6 +173,11 @@ def test_results_page_shows_intervals_and_hides_small_groups(
     assert "Hidden: fewer than 5 respondents in this group." in page
     assert "Wilson" in page
     assert "Export" not in page and "Import answers" not in page  # an expert only reads
+    # a select_multiple question cannot make groups: the choice is ignored, not a crash
+    odd = client_for(users["expert"]).get(
+        reverse("surveys:detail", args=[survey.pk]), {"question": "where", "by": "where"}
+    )
+    assert odd.status_code == 200
 
 
 def test_create_and_import_through_the_pages(

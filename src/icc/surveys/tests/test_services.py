@@ -214,3 +214,68 @@ def test_xlsx_export_without_ids_imports_once(survey: Survey) -> None:
 def test_a_file_that_matches_no_question_is_refused(survey: Survey) -> None:
     with pytest.raises(TabularFileError):
         submissions_import(survey=survey, file=_kobo_csv(["x,y", "1,2"]), filename="other.csv")
+
+
+# A field-observation form of the kind the barometer uses, written for this test.
+OBSERVATION = xlsform_bytes(
+    [
+        ["type", "name", "label", "required", "parameters"],
+        ["start", "start", "", "", ""],
+        ["geopoint", "where", "Where", "yes", ""],
+        ["time", "at", "Time", "yes", ""],
+        ["datetime", "seen", "Seen", "", ""],
+        ["range", "people", "People", "yes", "start=1 end=50 step=1"],
+        ["select_one kind", "kind", "Interaction", "yes", ""],
+    ],
+    [
+        ["list_name", "name", "label"],
+        ["kind", "positive", "Positive"],
+        ["kind", "neutral", "Neutral"],
+        ["kind", "conflict", "Conflict"],
+    ],
+)
+
+
+def test_times_places_and_ranges_from_the_web_and_from_odk(directory: dict[str, Any]) -> None:
+    survey = survey_open(survey=survey_make(directory["bilbao"].pk, OBSERVATION))
+    web = submission_create(
+        survey=survey,
+        answers={
+            "where": "43.263, -2.935",
+            "at": "18:30",
+            "seen": "2026-03-01T18:30",
+            "people": "4",
+            "kind": "positive",
+        },
+    )
+    assert web.answers == {
+        "where": "43.263 -2.935",
+        "at": "18:30",
+        "people": 4,
+        "seen": "2026-03-01T18:30",
+        "kind": "positive",
+    }
+    with pytest.raises(SubmissionInvalid) as caught:
+        submission_create(
+            survey=survey,
+            answers={
+                "where": "95 10",
+                "at": "25:00",
+                "seen": "yesterday",
+                "people": "51",
+                "kind": "positive",
+            },
+        )
+    assert set(caught.value.problems) == {"where", "at", "seen", "people"}
+    odk = [
+        "start,where,at,seen,people,kind,meta/instanceID",
+        "2026-03-01T18:00:00.000+01:00,43.26 -2.93 0 5,18:30:00.000+01:00,"
+        "2026-03-01T18:30:00.000+01:00,12,conflict,uuid:o1",
+        "2026-03-01T18:00:00.000+01:00,43.26 -2.93 0 5,18:31:00.000+01:00,,2.5,neutral,uuid:o2",
+    ]
+    report = submissions_import(survey=survey, file=_kobo_csv(odk), filename="odk.csv")
+    assert (report.imported, report.refused) == (1, 1)
+    assert report.problems[0].column == "people"
+    stored = Submission.objects.get(external_id="o1").answers
+    assert stored["at"] == "18:30" and stored["seen"] == "2026-03-01T18:30+01:00"
+    assert stored["where"] == "43.26 -2.93 0 5" and stored["people"] == 12

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from icc.antirumours.demo import antirumours_demo_load
+from icc.barometer.demo import barometer_demo_load
 from icc.citizenship.content import citizenship_demo_load
 from icc.core.demo_accounts import demo_accounts_create
 from icc.events.demo import events_demo_load
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         for line in events_demo_load():
             self.stdout.write(line)
         for line in citizenship_demo_load():
+            self.stdout.write(line)
+        for line in barometer_demo_load():
             self.stdout.write(line)
         for line in antirumours_demo_load():
             self.stdout.write(line)
