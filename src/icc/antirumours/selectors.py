@@ -11,6 +11,7 @@ Who may do what on a city's anti-rumours work (``access_for_user``):
 A page a person may not open answers 404, as a missing one does.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from icc.antirumours.models import (
     Campaign,
     CounterArgument,
     FocusGroupNote,
+    RadarCount,
     Rumour,
     Stage,
     StageKind,
@@ -301,3 +303,19 @@ def public_strategy(*, place_id: int) -> Strategy | None:
 def places_with_public_page() -> "list[Place]":
     strategies = Strategy.objects.filter(is_public=True).select_related("place")
     return sorted((strategy.place for strategy in strategies), key=lambda place: place.name)
+
+
+def radar_table(*, place_id: int) -> tuple[list[dt.date], list[tuple[Rumour, list[int | None]]]]:
+    """The radar's months (oldest first) and, per rumour, its matching posts each month."""
+    counts = list(
+        RadarCount.objects.filter(rumour__place_id=place_id).values_list(
+            "rumour_id", "month", "posts"
+        )
+    )
+    months = sorted({month for _rumour, month, _posts in counts})
+    cells = {(rumour, month): posts for rumour, month, posts in counts}
+    rows = [
+        (rumour, [cells.get((rumour.pk, month)) for month in months])
+        for rumour in Rumour.objects.filter(place_id=place_id).order_by("id")
+    ]
+    return months, rows

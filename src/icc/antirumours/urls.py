@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from icc.antirumours.views import campaigns, diagnosis, people, public, register, workspace
+from icc.antirumours.views import (
+    campaigns,
+    diagnosis,
+    people,
+    public,
+    radar,
+    register,
+    workspace,
+)
 
 app_name = "antirumours"
 
@@ -24,6 +32,7 @@ urlpatterns = [
     path("round/<int:round_id>/", diagnosis.round_detail, name="round"),
     path("round/<int:round_id>/import/", diagnosis.round_import, name="round_import"),
     path("city/<slug:slug>/agents/", people.agents, name="agents"),
+    path("city/<slug:slug>/radar/", radar.radar, name="radar"),
     path("agent/<int:agent_id>/withdraw/", people.agent_withdraw, name="agent_withdraw"),
     path("city/<slug:slug>/trainings/", people.trainings, name="trainings"),
     path("training/<int:training_id>/", people.training_detail, name="training"),

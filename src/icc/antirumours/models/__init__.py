@@ -9,6 +9,7 @@ from icc.antirumours.models.register import (
     CounterArgument,
     CounterArgumentKind,
     Format,
+    RadarCount,
     Rumour,
     RumourTheme,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "CounterArgumentKind",
     "FocusGroupNote",
     "Format",
+    "RadarCount",
     "Rumour",
     "RumourTheme",
     "Stage",

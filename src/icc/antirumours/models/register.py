@@ -101,3 +101,28 @@ class CounterArgument(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class RadarCount(models.Model):
+    """How many of the city's imported posts of one month matched one rumour (the rumour radar).
+    Only the count is kept: no post, no text, no author."""
+
+    rumour = models.ForeignKey(
+        Rumour, on_delete=models.CASCADE, related_name="radar_counts", verbose_name=_("rumour")
+    )
+    month = models.DateField(_("month"))
+    posts = models.PositiveIntegerField(_("matching posts"))
+    posts_read = models.PositiveIntegerField(_("posts read"))
+    threshold = models.FloatField(_("similarity threshold"))
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("radar count")
+        verbose_name_plural = _("radar counts")
+        ordering = ["month", "rumour_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["rumour", "month"], name="antirumours_radar_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rumour} — {self.month:%Y-%m}: {self.posts}"
