@@ -7,6 +7,7 @@ from icc.api_contract import LIMIT_MAX, OFFSET_MAX, error_handlers_install
 from icc.citizenship.api import router as citizenship_router
 from icc.events.api import router as events_router
 from icc.index.api import router as index_router
+from icc.knowledge.api import router as knowledge_router
 from icc.network.api import router as network_router
 from icc.reports.api import router as reports_router
 from icc.search.api import router as search_router
@@ -14,7 +15,8 @@ from icc.search.api import router as search_router
 DESCRIPTION = f"""
 Open data of the Intercultural Cities network: places, countries and networks; index editions,
 their published results and the data behind the index charts; public events with their
-programme and calendars; the citizenship test and the scoring of its answers. Read-only
+programme and calendars; the knowledge base's good practices, publications and news; the
+citizenship test and the scoring of its answers. Read-only
 endpoints need no key; the private notes of a place need a logged-in session of someone who
 may read them.
 
@@ -43,4 +45,5 @@ api.add_router("/", reports_router)
 api.add_router("/", events_router)
 api.add_router("/", citizenship_router)
 api.add_router("/", search_router)
+api.add_router("/", knowledge_router)
 api.add_router("/", antirumours_router)

@@ -129,6 +129,9 @@ def response_cache(apps: Iterable[str]) -> Callable[[Callable[..., Any]], Callab
             response = view(request, *args, **kwargs)
             if not _kept_answer(request, response):
                 return response
+            # The outer lane (``KeptAnswerMiddleware``) keeps the finished answer too, headers
+            # of every middleware included, and learns which apps this address reads.
+            request.icc_kept_apps = names  # type: ignore[attr-defined]
             etag = '"' + hashlib.blake2b(key.encode(), digest_size=16).hexdigest() + '"'
             headers = tuple((k, v) for k, v in response.items() if k.lower() != "etag")
             kept = _Kept(response.status_code, response.content, headers, etag)
@@ -138,3 +141,62 @@ def response_cache(apps: Iterable[str]) -> Callable[[Callable[..., Any]], Callab
         return cached
 
     return decorate
+
+
+# ---------------------------------------------------------------------------------------------
+# The outer lane: a kept answer served before the session, locale, CSRF, authentication and
+# message middlewares run. The security headers (CSP, Permissions-Policy, HSTS…) are still
+# added by the middlewares outside it; the headers of the middlewares inside it (language,
+# X-Frame-Options, Vary) are kept with the body, as they were when the answer was made.
+
+LANE = _Store(MAX_BYTES)
+LANE_APPS: dict[str, tuple[str, ...]] = {}  # path -> the apps its view's answer depends on
+_LANE_COOKIES = ("django_language",)
+
+
+def _lane_eligible(request: HttpRequest) -> bool:
+    private = (settings.SESSION_COOKIE_NAME, "messages")
+    return request.method == "GET" and not any(name in request.COOKIES for name in private)
+
+
+def _lane_key(request: HttpRequest, versions: tuple[str, ...]) -> str:
+    """What the answer can depend on before the locale middleware has chosen a language: the
+    address, the language cookie and header, the htmx headers, and the data versions."""
+    return "\n".join(
+        (
+            request.get_full_path(),
+            request.headers.get("Accept-Language", ""),
+            *(request.COOKIES.get(name, "") for name in _LANE_COOKIES),
+            *(request.headers.get(name, "") for name in HTMX_HEADERS),
+            *versions,
+        )
+    )
+
+
+class KeptAnswerMiddleware:
+    """Serves a kept public answer at once; place it right after WhiteNoise."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _lane_eligible(request):
+            return self.get_response(request)
+        apps = LANE_APPS.get(request.path)
+        versions = data_versions(apps) if apps else None
+        if versions is not None:
+            kept = LANE.get(_lane_key(request, versions))
+            if kept is not None:
+                return _answer(kept, request)
+        response = self.get_response(request)
+        names = getattr(request, "icc_kept_apps", None)
+        if names is None or response.status_code != 200 or response.cookies:
+            return response
+        LANE_APPS[request.path] = names
+        versions = data_versions(names)
+        if versions is None or "ETag" not in response:
+            return response
+        headers = tuple((k, v) for k, v in response.items() if k.lower() != "etag")
+        key = _lane_key(request, versions)
+        LANE.put(key, _Kept(response.status_code, response.content, headers, response["ETag"]))
+        return response

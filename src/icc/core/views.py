@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from icc.accounts.selectors import role_assignments_for_user, user_scope
+from icc.events.selectors import registrations_of_user
 from icc.network.selectors import network_counts, network_list, places_for_user
 
 
@@ -28,5 +29,6 @@ def account(request: HttpRequest) -> HttpResponse:
             "roles": role_assignments_for_user(user=user),
             "scope": user_scope(user=user),
             "places": places_for_user(user=user),
+            "registrations": registrations_of_user(user=user),
         },
     )

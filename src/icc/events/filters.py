@@ -46,10 +46,11 @@ def languages_in_use() -> list[str]:
     """Working languages of public events, for the filters."""
     codes = (
         Event.objects.filter(status__in=PUBLIC_STATUSES)
+        .order_by()  # the events' own ordering would make ``distinct`` keep one row per event
         .values_list("languages__code", flat=True)
         .distinct()
     )
-    return sorted(code for code in codes if code)
+    return sorted({code for code in codes if code})
 
 
 def _language_choices() -> list[tuple[str, Any]]:

@@ -25,6 +25,7 @@ from icc.events.models import (
 )
 from icc.events.programme_tree import PartEntry, programme_tree
 from icc.events.registration_states import State, seats_free
+from icc.events.tokens import registration_manage_path
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,46 @@ def registration_for_user(*, event: Event, user: AnyUser) -> Registration | None
     )
     active = mine.filter(state__in=[State.PENDING, State.CONFIRMED, State.WAITING]).first()
     return active or mine.order_by("-created_at").first()
+
+
+@dataclass(frozen=True)
+class MyRegistration:
+    """One of a person's registrations, as their account page lists it."""
+
+    event_title: str
+    event_url: str
+    start: dt.datetime
+    state: str
+    state_label: str
+    manage_url: str
+    upcoming: bool
+
+
+def registrations_of_user(*, user: AnyUser) -> list[MyRegistration]:
+    """The logged-in person's registrations (by account or by e-mail), upcoming events first,
+    soonest first, then past events, latest first."""
+    if isinstance(user, AnonymousUser):
+        return []
+    mine = (
+        Registration.objects.filter(Q(user=user) | (Q(email__iexact=user.email) & ~Q(email="")))
+        .select_related("event")
+        .order_by("-event__start")
+    )
+    now = timezone.now()
+    rows = [
+        MyRegistration(
+            event_title=r.event.title,
+            event_url=r.event.get_absolute_url(),
+            start=r.event.start,
+            state=r.state,
+            state_label=str(r.get_state_display()),
+            manage_url=registration_manage_path(r) if r.email else "",
+            upcoming=r.event.end >= now,
+        )
+        for r in mine
+    ]
+    upcoming = sorted((r for r in rows if r.upcoming), key=lambda r: r.start)
+    return upcoming + [r for r in rows if not r.upcoming]
 
 
 def online_access_for_user(*, event: Event, user: AnyUser) -> bool:

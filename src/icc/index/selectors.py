@@ -214,3 +214,12 @@ def indicator_areas(*, edition: Edition) -> list[IndicatorArea]:
     """The edition's indicator areas in questionnaire order."""
     areas = edition.areas.filter(is_indicator=True).order_by("position")
     return [IndicatorArea(code=a.code, label=a.label, weight=a.weight) for a in areas]
+
+
+def index_reports_completed_in(*, year: int) -> list[Place]:
+    """The places whose index response was published (its report completed) during ``year``,
+    by name; a place counts once however many editions it completed that year."""
+    place_ids = Response.objects.filter(state=State.PUBLISHED, published_at__year=year).values(
+        "place_id"
+    )
+    return list(Place.objects.filter(pk__in=place_ids).order_by("name"))

@@ -6,3 +6,8 @@ class KnowledgeConfig(AppConfig):
     name = "icc.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge base")
+
+    def ready(self) -> None:
+        from icc.knowledge.notices import notice_kinds_register
+
+        notice_kinds_register()

@@ -26,6 +26,8 @@ from icc.network.models import (
     Place,
     PlaceFact,
 )
+from icc.network.timeline import TimelineEntry as TimelineEntry
+from icc.network.timeline import place_timeline as place_timeline
 
 Fact = tuple[int, float | None]  # (year, figure)
 
@@ -197,6 +199,7 @@ def map_point(place: Place) -> dict[str, Any]:
         "name": place.name,
         "country": place.country.name,
         "status": place.status,
+        "status_label": str(place.get_status_display()),
         "lat": place.latitude,
         "lon": place.longitude,
         "url": place.get_absolute_url(),

@@ -18,6 +18,7 @@ from icc.network.models import (
     Place,
     PlaceFact,
 )
+from icc.network.timeline import timeline_source_register as timeline_source_register
 
 if TYPE_CHECKING:  # a type only: the network queries no account table
     from icc.accounts.models import User

@@ -19,6 +19,7 @@ from icc.network.filters import PlaceFilterSet
 from icc.network.forms import PlaceImportForm, PlacePrivateForm
 from icc.network.place_export import places_sheet
 from icc.network.place_import import places_import
+from icc.network.timeline import place_timeline
 
 PAGE_SIZE = 50
 
@@ -84,6 +85,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "network/place_detail.html",
         {
             "place": place,
+            "timeline": place_timeline(place=place),
             "coordinators": selectors.coordinators_visible(user=request.user, place=place),
             "show_contacts": scope.is_member,
             "can_see_private": can_see_private,

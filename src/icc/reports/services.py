@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -28,7 +30,7 @@ from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
 from icc.index.result_selectors import edition_get_by_id, edition_result_get
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
-from icc.reports.report.data import report_data
+from icc.reports.report.data import ReportData, report_data
 from icc.reports.report.render import report_pdf
 from icc.reports.selectors import BATCH_JOB, profile_key, report_file_get, report_places
 
@@ -42,6 +44,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+
+def report_threads() -> int:
+    """How many reports are typeset at once: ``ICC_REPORTS_THREADS``, by default every core."""
+    return max(1, int(settings.ICC_REPORTS_THREADS))
+
+
 Progress = Callable[["Job"], None]
 
 
@@ -55,6 +64,51 @@ def _is_fresh(stored: ReportFile | None, version: int, profile: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class ReportWork:
+    """A report to typeset: its data, read from the database, and where it will be stored."""
+
+    place: Place
+    edition: Edition
+    lang: str
+    data: ReportData
+    profile: str
+
+
+def report_work_prepare(
+    *, place: Place, edition: Edition, lang: str, force: bool = False
+) -> tuple[ReportFile | None, ReportWork | None]:
+    """The stored report when it is still fresh (and no work), else the work to make it: every
+    read of the database happens here, so that typesetting can run in another thread."""
+    result = edition_result_get(edition=edition)
+    version = result.version if result else 0
+    with translation.override(lang):
+        profile = profile_key(place=place)
+        stored = report_file_get(place_id=place.pk, edition=edition, lang=lang)
+        if not force and _is_fresh(stored, version, profile):
+            return stored, None
+        data = report_data(place=place, edition=edition)
+    return None, ReportWork(place=place, edition=edition, lang=lang, data=data, profile=profile)
+
+
+def report_work_typeset(work: ReportWork) -> bytes:
+    """The PDF of a prepared report. Reads nothing from the database; Typst releases Python's
+    lock while it lays out, so several of these run on several cores."""
+    with translation.override(work.lang):
+        return report_pdf(work.data)
+
+
+def report_work_store(work: ReportWork, pdf: bytes) -> ReportFile:
+    return _report_file_store(
+        place=work.place,
+        edition=work.edition,
+        lang=work.lang,
+        keys=(work.data.edition_result.version, work.profile),
+        pdf=pdf,
+        synthetic=work.data.synthetic,
+    )
+
+
 def report_file_make(
     *, place: Place, edition: Edition, lang: str, force: bool = False
 ) -> tuple[ReportFile, bool]:
@@ -65,25 +119,11 @@ def report_file_make(
     and an open write transaction would block every other writer of a SQLite database that
     long); storing it is one transaction.
     """
-    result = edition_result_get(edition=edition)
-    version = result.version if result else 0
-    with translation.override(lang):
-        profile = profile_key(place=place)
-        stored = report_file_get(place_id=place.pk, edition=edition, lang=lang)
-        if not force and _is_fresh(stored, version, profile):
-            assert stored is not None  # _is_fresh says so
-            return stored, False
-        data = report_data(place=place, edition=edition)
-        pdf = report_pdf(data)
-    record = _report_file_store(
-        place=place,
-        edition=edition,
-        lang=lang,
-        keys=(data.edition_result.version, profile),
-        pdf=pdf,
-        synthetic=data.synthetic,
-    )
-    return record, True
+    stored, work = report_work_prepare(place=place, edition=edition, lang=lang, force=force)
+    if work is None:
+        assert stored is not None  # fresh
+        return stored, False
+    return report_work_store(work, report_work_typeset(work)), True
 
 
 @transaction.atomic
@@ -179,18 +219,38 @@ def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
     start = min(job.done, len(work))
     end = len(work) if part is None else min(start + part, len(work))
     job_beat(job_id=job.pk, total=len(work), done=start)
-    for slug, lang in work[start:end]:
-        place = place_get_public(slug=slug)
-        job_beat(job_id=job.pk, current=f"{place.name} ({lang})")
-        try:
-            _record, made = report_file_make(place=place, edition=edition, lang=lang)
-        except Exception as error:  # one broken report must not stop the others
-            logger.exception("Report of %s (%s, %s) failed.", slug, edition.name, lang)
-            job_beat(job_id=job.pk, count="failed", error=f"{place.name} ({lang}): {error}\n")
-        else:
-            job_beat(job_id=job.pk, count="generated" if made else "skipped")
+
+    def finished(label: str, count: str, error: str = "") -> None:
+        job_beat(job_id=job.pk, current=label, count=count, error=error)
         job_step(job_id=job.pk)
         if on_progress:
             job.refresh_from_db()
             on_progress(job)
+
+    # The database is read and written in this thread only; the typesetting of the prepared
+    # reports runs on every core (``ICC_REPORTS_THREADS``), and each PDF is stored as it comes.
+    with ThreadPoolExecutor(max_workers=report_threads()) as pool:
+        typesetting: dict[Future[bytes], tuple[ReportWork, str]] = {}
+        for slug, lang in work[start:end]:
+            place = place_get_public(slug=slug)
+            label = f"{place.name} ({lang})"
+            try:
+                _stored, prepared = report_work_prepare(place=place, edition=edition, lang=lang)
+            except Exception as error:  # one broken report must not stop the others
+                logger.exception("Report of %s (%s, %s) failed.", slug, edition.name, lang)
+                finished(label, "failed", f"{label}: {error}\n")
+                continue
+            if prepared is None:
+                finished(label, "skipped")
+            else:
+                typesetting[pool.submit(report_work_typeset, prepared)] = (prepared, label)
+        for future in as_completed(typesetting):
+            prepared, label = typesetting[future]
+            try:
+                report_work_store(prepared, future.result())
+            except Exception as error:
+                logger.exception("Report of %s failed.", label)
+                finished(label, "failed", f"{label}: {error}\n")
+            else:
+                finished(label, "generated")
     return end < len(work)

@@ -112,6 +112,13 @@ def place_report(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     try:
         data = report_data(place=place, edition=edition_obj)
     except ReportUnavailable as problem:
+        if edition_results_state(edition=edition_obj).updating:
+            # The place's results are being computed (its response was just published, or the
+            # edition's first computation is queued): say so, and look again shortly.
+            context = {"place": place, "edition": edition_obj, "refresh_s": PREPARING_REFRESH_S}
+            response = render(request, "reports/report_computing.html", context, status=202)
+            response["Retry-After"] = str(PREPARING_REFRESH_S)
+            return response
         return render(request, "reports/report_missing.html", {"error": str(problem)}, status=404)
     report_charts_draw(data)
     context = report_context(data, for_print=False)

@@ -1,4 +1,4 @@
-"""The search's pure core: query words, the FTS5 query, rank fusion and facet counts.
+"""The search's pure core: query words, the FTS5 query and rank fusion.
 
 Rules held here:
 
@@ -15,16 +15,13 @@ Rules held here:
   must weigh clearly more than the fourth, or one shared word would lift an item of another
   subject above the items nearest in meaning.
   A document found by several comes before one found by one alone at the same ranks. Ties keep
-  the order in which documents were first seen.
-- Facet counts: for each facet, how many documents of the result set carry each value
-  (a document with two themes counts once in each), most frequent first, then by value.
+  the order in which documents were first seen (the search passes the ranking by meaning first).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
 RRF_K = 5
 PARTIAL_WEIGHT = 0.25
@@ -78,25 +75,3 @@ def rrf_fuse(
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     order = {item: i for i, item in enumerate(scores)}  # first seen first on ties
     return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
-
-
-def facet_counts(
-    documents: Iterable[Mapping[str, Sequence[str]]], names: Sequence[str]
-) -> dict[str, list[tuple[str, int]]]:
-    """Per facet of ``names``, ``(value, count)`` over ``documents``, most frequent first."""
-    counters: dict[str, Counter[str]] = {name: Counter() for name in names}
-    for facets in documents:
-        for name in names:
-            counters[name].update(set(facets.get(name, ())))
-    return {
-        name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
-        for name, counter in counters.items()
-    }
-
-
-def facets_match(facets: Mapping[str, Sequence[str]], wanted: Mapping[str, Sequence[str]]) -> bool:
-    """Whether a document's facets hold, for every facet asked, one of the values asked."""
-    return all(
-        not values or any(value in facets.get(name, ()) for value in values)
-        for name, values in wanted.items()
-    )

@@ -32,7 +32,7 @@ from django.db import connection
 from icc.accounts.selectors import PUBLIC_SCOPE, UserScope
 from icc.search import fts
 from icc.search.models import SearchDocument
-from icc.search.ranking import PARTIAL_WEIGHT, facet_counts, query_words, rrf_fuse
+from icc.search.ranking import PARTIAL_WEIGHT, query_words, rrf_fuse
 from icc.search.snapshot import Snapshot, snapshot
 from icc.search.vectors import query_embed
 
@@ -151,10 +151,29 @@ def _full_text(
     return every_word, [row for row in found[1] if row not in complete]
 
 
+def _facet_counts(snap: Snapshot, rows: Sequence[int]) -> dict[str, list[FacetCount]]:
+    """Per facet, how many of ``rows`` carry each value (a row with two themes counts in
+    each), most frequent first, then by value."""
+    chosen = np.zeros(snap.size, dtype=np.bool_)
+    chosen[np.asarray(rows, dtype=np.int64)] = True
+    counts: dict[str, list[FacetCount]] = {}
+    for name in FACETS:
+        found = (
+            (value, int(np.count_nonzero(chosen[postings])))
+            for value, postings in snap.postings.get(name, {}).items()
+        )
+        ordered = sorted((pair for pair in found if pair[1]), key=lambda p: (-p[1], p[0]))
+        counts[name] = [FacetCount(value, count) for value, count in ordered]
+    return counts
+
+
 def _hits(snap: Snapshot, scored: Sequence[tuple[int, float]]) -> list[SearchHit]:
     """The documents of ``scored`` (row, score), in that order (one query)."""
     ids = [int(snap.ids[row]) for row, _score in scored]
-    found = {document.pk: document for document in SearchDocument.objects.filter(pk__in=ids)}
+    found = {
+        document.pk: document
+        for document in SearchDocument.objects.filter(pk__in=ids).defer("body", "embedding")
+    }
     hits = []
     for (_row, score), pk in zip(scored, ids, strict=True):
         document = found.get(pk)
@@ -200,20 +219,18 @@ def search(
         every_word, some_words = _full_text(snap, text, allowed)
         nearest = _semantic(snap, text, allowed, SEMANTIC_MAX, SIMILARITY_MARGIN)
         near = [row for row, _similarity in nearest]
-        ranked = rrf_fuse(every_word, some_words, near, weights=(1.0, PARTIAL_WEIGHT, 1.0))
+        # meaning first: on equal scores, the item nearer in meaning comes first
+        ranked = rrf_fuse(near, every_word, some_words, weights=(1.0, 1.0, PARTIAL_WEIGHT))
     else:
         rows = np.flatnonzero(allowed)
         newest = rows[np.argsort(-snap.updated[rows], kind="stable")]
         ranked = [(int(row), 0.0) for row in newest]
-    counts = facet_counts((snap.facets[row] for row, _score in ranked), FACETS)
+    counts = _facet_counts(snap, [row for row, _score in ranked])
     return SearchResults(
         query=text,
         hits=_hits(snap, ranked[offset : offset + limit]),
         total=len(ranked),
-        facets={
-            name: [FacetCount(value, count) for value, count in values]
-            for name, values in counts.items()
-        },
+        facets=counts,
         pending=snap.pending,
     )
 

@@ -140,11 +140,12 @@ def documents_embed(*, limit: int | None = None) -> tuple[int, int]:
             break
         texts = [passage_text(title=t, summary=s, body=b) for _pk, _at, t, s, b in batch]
         vectors = passages_embed(texts)
-        for (pk, updated_at, *_text), vector in zip(batch, vectors, strict=True):
-            # a document changed meanwhile is left for the next batch (its put queued a run)
-            SearchDocument.objects.filter(pk=pk, updated_at=updated_at).update(
-                embedding=to_bytes(vector), embedding_model=MODEL
-            )
+        with transaction.atomic():  # one commit (one new data version) per batch
+            for (pk, updated_at, *_text), vector in zip(batch, vectors, strict=True):
+                # a document changed meanwhile is left for the next batch (its put queued a run)
+                SearchDocument.objects.filter(pk=pk, updated_at=updated_at).update(
+                    embedding=to_bytes(vector), embedding_model=MODEL
+                )
         done += len(batch)
     return done, SearchDocument.objects.exclude(embedding_model=MODEL).count()
 

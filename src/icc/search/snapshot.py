@@ -37,7 +37,6 @@ class Snapshot:
     visibility: npt.NDArray[np.str_]
     place_ids: npt.NDArray[np.int64]  # 0: no place
     updated: npt.NDArray[np.float64]  # timestamps, for listing without a query
-    facets: list[dict[str, tuple[str, ...]]]
     postings: dict[str, dict[str, npt.NDArray[np.int64]]]
     matrix: Vector  # (number of vectors, 384)
     vector_rows: npt.NDArray[np.int64]  # row of each vector
@@ -56,7 +55,6 @@ def _load(version: tuple[str, ...] | None) -> Snapshot:
     visibility: list[str] = []
     places: list[int] = []
     updated: list[float] = []
-    facets_all: list[dict[str, tuple[str, ...]]] = []
     postings: dict[str, dict[str, list[int]]] = {}
     for row, (pk, kind, language, seen_by, place_id, facets, updated_at) in enumerate(
         SearchDocument.objects.order_by("id").values_list(*fields).iterator(chunk_size=2000)
@@ -67,26 +65,24 @@ def _load(version: tuple[str, ...] | None) -> Snapshot:
         updated.append(updated_at.timestamp() if isinstance(updated_at, dt.datetime) else 0.0)
         named = {name: tuple(values) for name, values in (facets or {}).items()}
         named["kind"], named["language"] = (kind,), (language,)
-        facets_all.append(named)
         for name, values in named.items():
             for value in values:
                 postings.setdefault(name, {}).setdefault(value, []).append(row)
     rows = {pk: row for row, pk in enumerate(ids)}
-    vectors: list[Vector] = []
+    vectors: list[bytes] = []
     vector_rows: list[int] = []
     stored = SearchDocument.objects.filter(embedding_model=MODEL).values_list("id", "embedding")
     for pk, data in stored.iterator(chunk_size=2000):
-        if pk in rows and data is not None:
-            vectors.append(from_bytes(data))
+        if pk in rows and data is not None and len(data) == DIM * 4:
+            vectors.append(bytes(data))
             vector_rows.append(rows[pk])
-    matrix = np.vstack(vectors) if vectors else np.zeros((0, DIM), dtype=np.float32)
+    matrix = from_bytes(b"".join(vectors)).reshape(len(vectors), DIM)
     return Snapshot(
         ids=np.asarray(ids, dtype=np.int64),
         rows=rows,
         visibility=np.asarray(visibility, dtype=np.str_),
         place_ids=np.asarray(places, dtype=np.int64),
         updated=np.asarray(updated, dtype=np.float64),
-        facets=facets_all,
         postings={
             name: {value: np.asarray(found, dtype=np.int64) for value, found in values.items()}
             for name, values in postings.items()

@@ -103,6 +103,8 @@ def _groups(counts: dict[str, list[FacetCount]], chosen: dict[str, list[str]]) -
     for name in FILTERS:
         names, ticked = labels.get(name, {}), chosen.get(name, [])
         counted = counts.get(name, [])
+        if name == "year":  # newest first rather than most frequent
+            counted = sorted(counted, key=lambda facet: facet.value, reverse=True)
         seen = {facet.value for facet in counted}
         shown = [f for i, f in enumerate(counted) if i < OPTIONS_SHOWN or f.value in ticked]
         options = [

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "icc.caching.response_cache.KeptAnswerMiddleware",  # kept public answers, served at once
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,7 +127,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'icc.sqlite3'}"),
-        conn_max_age=int(os.environ.get("ICC_DB_CONN_MAX_AGE", "0")),
+        # Connections are kept between requests (a new one per request costs more than many
+        # an answer), and checked before reuse.
+        conn_max_age=int(os.environ.get("ICC_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -237,6 +241,8 @@ ICC_REPORTS_FOLLOW_RESULTS = env_bool("ICC_REPORTS_FOLLOW_RESULTS", True)
 # A bulk run makes this many reports per background task, then queues the rest, so that a
 # computation of results (a task of higher priority) never waits for a whole run.
 ICC_REPORTS_PER_TASK = 4
+# How many of those reports are typeset at once (Typst runs outside Python's lock): every core.
+ICC_REPORTS_THREADS = int(os.environ.get("ICC_REPORTS_THREADS", "0")) or (os.cpu_count() or 1)
 
 # The network directory: population bands for filters (inhabitants, lower edges).
 ICC_POPULATION_BAND_EDGES = [50_000, 100_000, 200_000, 500_000, 1_000_000]

@@ -111,3 +111,30 @@ def test_a_connection_opened_again_is_watched_once(directory):
     assert len(watchers) == 1
     make_place("porto", "Porto", "PT")
     assert "Porto" in names(Client().get(PLACES))
+
+
+def test_the_outer_lane_serves_a_kept_answer_before_the_other_middlewares(directory):
+    """The second anonymous GET is answered by the lane: the same bytes and headers, the
+    security headers still added, and no middleware inside it runs (no session is read, the
+    language is not negotiated again)."""
+    from icc.caching.response_cache import LANE, LANE_APPS
+
+    make_place("porto", "Porto", "PT")
+    client = Client()
+    first = client.get(PLACES)
+    assert LANE_APPS[PLACES] == ("network",)
+    served = len(LANE.items)
+    again = client.get(PLACES)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert len(LANE.items) == served  # answered from the lane, nothing new kept
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert again[header] == first[header]
+    Place.objects.filter(slug="porto").update(name="Oporto")
+    assert "Oporto" in names(client.get(PLACES))  # a write makes a new key in the lane too
+
+
+def test_the_lane_never_serves_a_logged_in_person(directory, users):
+    make_place("porto", "Porto", "PT")
+    Client().get("/en/network/places/")  # kept for anonymous visitors
+    page = client_for(users["city_coordinator"]).get("/en/network/places/").content.decode()
+    assert "Log out" in page or "log out" in page.lower()

@@ -75,3 +75,30 @@ def test_reopen_asks_for_confirmation_and_says_what_happens(small_edition, direc
         )
     page = client_for(users["secretariat"]).get(BASE).content.decode()
     assert 'data-confirm="Reopen this questionnaire? Its results leave the public results' in page
+
+
+def test_validated_and_published_reach_the_city_not_the_reviewers(
+    small_edition, directory, users, django_capture_on_commit_callbacks
+):
+    _emails(users)
+    response = submitted(small_edition, directory, users)
+    secretariat = frozenset({Actor.SECRETARIAT})
+    response = response_transition(
+        response=response, action=Action.START_REVIEW, actors=secretariat, user=users["secretariat"]
+    )
+    assert not Notification.objects.filter(kind__startswith="index.").exclude(
+        kind="index.submitted"
+    )  # nobody waits for "review started"
+    with django_capture_on_commit_callbacks(execute=True):
+        for action in (Action.VALIDATE, Action.PUBLISH):
+            response = response_transition(
+                response=response, action=action, actors=secretariat, user=users["secretariat"]
+            )
+    told = Notification.objects.filter(kind__in=["index.validated", "index.published"])
+    assert {(n.recipient.username, n.kind) for n in told} == {
+        ("city", "index.validated"),
+        ("city", "index.published"),
+    }
+    subjects = [m.subject for m in mail.outbox if m.to == ["city_coordinator@example.org"]]
+    assert any("is validated" in s for s in subjects)
+    assert any("results of Bilbao are published" in s for s in subjects)

@@ -68,6 +68,10 @@ def test_publish_queues_the_results_and_pages_say_being_updated(two_published, u
     assert chart_data["updating"] is True and chart_data["computed_at"]
     report = client.get("/en/index/test/places/bilbao/report/").content.decode()
     assert 'id="results-updating"' in report
+    # Getxo's own results are not computed yet: its report page says so (202), not "not found"
+    waiting = client.get("/en/index/test/places/getxo/report/")
+    assert waiting.status_code == 202 and waiting["Retry-After"]
+    assert 'id="report-computing"' in waiting.content.decode()
 
     call_command("db_worker", "--batch", "--interval", "0", verbosity=0)  # the worker runs it
     assert Job.objects.get(pk=job.pk).state == "done"
@@ -75,6 +79,7 @@ def test_publish_queues_the_results_and_pages_say_being_updated(two_published, u
     assert {r["place"] for r in rows.json()} == {"Bilbao", "Getxo", "Reggio Emilia"}
     assert rows["X-Results-Updating"] == "false"
     assert 'id="results-updating"' not in client.get("/en/index/test/results/").content.decode()
+    assert client.get("/en/index/test/places/getxo/report/").status_code == 200
 
 
 @pytest.mark.django_db(transaction=True)

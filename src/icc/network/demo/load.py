@@ -86,12 +86,15 @@ def _coordinator_name(seed: str) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def _membership_steps(place: Place, joined: int | None, status: str) -> None:
+def _membership_steps(
+    place: Place, joined: int | None, status: str, started: int | None = None
+) -> None:
     """Walk the accession path so that the place becomes a member in ``joined``, its own year.
 
-    Only the year has a source: the days, the earlier steps and a departure are made up and
-    stored as demo dates, which the pages label as such. Candidates (no ``joined``) start
-    their path in 2021 or 2022. Only for a place with no step yet.
+    Only the years have a source: the days, the earlier steps and a departure are made up and
+    stored as demo dates, which the pages label as such. ``started``: the year the accession
+    began, when the row gives it (the path then runs from that year to ``joined``). Candidates
+    without it start their path in 2021 or 2022. Only for a place with no step yet.
     """
     if place.membership_steps.exists():
         return
@@ -99,12 +102,18 @@ def _membership_steps(place: Place, joined: int | None, status: str) -> None:
     if status in {"member", "left", "suspended"} and joined:
         path = ACCESSION_PATH
         member_day = dt.date(joined, rng.randint(1, 12), rng.randint(1, 28))
-        gaps = [rng.randint(30, 80) for _ in path[1:]]
-        date = member_day - dt.timedelta(days=sum(gaps))
+        if started is not None and started < joined:
+            date = dt.date(started, rng.randint(7, 12), rng.randint(1, 28))
+            gap = (member_day - date).days // len(path[1:])
+            gaps = [gap for _ in path[1:]]
+        else:
+            gaps = [rng.randint(30, 80) for _ in path[1:]]
+            date = member_day - dt.timedelta(days=sum(gaps))
     else:
         path = ACCESSION_PATH[:2]
         gaps = [rng.randint(30, 80)]
-        date = dt.date(2021 + rng.randint(0, 1), rng.randint(1, 6), rng.randint(1, 28))
+        year = started if started is not None else 2021 + rng.randint(0, 1)
+        date = dt.date(year, rng.randint(1, 6), rng.randint(1, 28))
     for step, gap in zip(path, [*gaps, 0], strict=True):
         membership_step_record(place=place, step=step, date=date, is_demo_date=True)
         date += dt.timedelta(days=gap)
@@ -135,7 +144,9 @@ def _load_place(row: dict[str, Any]) -> Place:
             non_nationals_pct=_decimal(fact.get("non_nationals_pct")),
             approximate=True,
         )
-    _membership_steps(place, row.get("joined"), row.get("status", "member"))
+    _membership_steps(
+        place, row.get("joined"), row.get("status", "member"), row.get("accession_started")
+    )
     if not Coordinator.objects.filter(assignment__place=place).exists():
         email = f"icc@{place.slug}.example.org"
         coordinator_add(

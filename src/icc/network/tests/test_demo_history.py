@@ -79,3 +79,13 @@ def test_accessions_started_count_only_places_not_yet_members(directory):
     started = candidate.membership_steps.get(step=Step.CANDIDATE.value).date.year
     assert candidate in accessions_started_in(year=started)
     assert directory["bilbao"] not in accessions_started_in(year=2015)
+
+
+def test_the_directory_gives_the_2020_report_membership_figures(demo_directory):
+    """141 participating cities at the end of 2020 and joining processes started in seven other
+    cities (Kobe among them: its study meeting of 1 September 2020 prepared its accession)."""
+    end = dt.date(2020, 12, 31)
+    assert members_on(day=end).count() == 141
+    started = set(accessions_started_in(year=2020).values_list("slug", flat=True))
+    assert len(started) == 7 and "kobe" in started
+    assert not members_on(day=end).filter(slug__in=["catalonia", "manchester"]).exists()

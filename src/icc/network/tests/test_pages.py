@@ -120,3 +120,16 @@ def test_import_page_reports_bad_rows_and_changes_nothing(users):
     ).content.decode()
     assert "Places created: 1" in body
     assert Place.objects.get(slug="valencia").facts.get().population == 800_000
+
+
+def test_the_map_has_a_legend_and_a_text_alternative(directory):
+    """The overview map draws members, candidates and former members: its heading says
+    "places", and a legend names each status with its count (no ``role="img"`` around the
+    map's zoom buttons and markers)."""
+    body = Client().get("/en/network/").content.decode()
+    assert "Places on the map" in body and "Members on the map" not in body
+    legend = body[body.index('class="map-legend"') : body.index("</figcaption>")]
+    assert "Member (3)" in legend and "map-swatch-member" in legend
+    assert 'role="img"' not in body[body.index('id="overview-map"') - 200 : body.index("</figure>")]
+    french = Client().get("/fr/network/").content.decode()
+    assert "Légende" in french and "Les lieux sur la carte" in french

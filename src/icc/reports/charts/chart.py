@@ -55,7 +55,14 @@ class Chart:
         """The Vega-Lite spec of the chart (empty when there is nothing to draw)."""
         if self.chart is None or not self.rows:
             return {}
-        return self.chart().to_dict()
+        spec = self.chart().to_dict()
+        # Vega words its own accessibility labels in English ("X-axis titled…"); the chart is
+        # named in the page's language instead, and its data table carries the detail.
+        spec["description"] = _("Chart: %(title)s. The data table below holds what it shows.") % {
+            "title": self.title
+        }
+        spec.setdefault("config", {})["aria"] = False
+        return spec
 
     def table(self) -> list[list[Any]]:
         """The table's cells, row by row, in column order."""

@@ -111,6 +111,7 @@ def embed_options() -> dict[str, Any]:
             "SOURCE_ACTION": _("View source"),
             "COMPILED_ACTION": _("View compiled Vega"),
             "EDITOR_ACTION": _("Open in the Vega editor"),
+            "CLICK_TO_VIEW_ACTIONS": _("Chart menu: save the chart as an image"),
         },
     }
 

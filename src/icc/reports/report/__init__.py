@@ -6,7 +6,7 @@ Theory of operation::
       -> data.report_data: results refreshed, ranks worded, averages, facts, membership, and
          one AreaSection per indicator area (areas.question_lines: the answers and the points
          the scoring gave them; recommendations where low; the best cities of the area, and
-         their good practices through the practices hook)
+         good practices of the area from the knowledge base)
       -> render.report_charts_draw: the charts page's chart definitions drawn to SVG
       -> render.report_html: one body template for the page and the standalone HTML
       -> render.report_pdf -> typeset.report_typeset: the same data and messages typeset on

@@ -8,7 +8,9 @@ Rules held here:
 - A question is *low* when it earned less than half the points (``LOW_POINTS``); the report
   gives the recommendation attached to each low question that has one.
 - The cities pointed to are the ``TOP_PLACES`` best other places of the edition in the area
-  (advanced scores; ties in name order), with their good practices once a provider exists.
+  (advanced scores; ties in name order). The good practices listed are the knowledge base's
+  published practices of the area, from the cities that score best in it
+  (``icc.knowledge.selectors.practices_for_area``), the place itself left out.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from icc.index.result_selectors import PlaceResultData, QuestionPoints, response_question_points
-from icc.reports.report.practices import GoodPractice, good_practices_for_area
+from icc.knowledge.selectors import AreaPractice, practices_for_area
 
 if TYPE_CHECKING:
     from icc.index.models import Edition
@@ -88,7 +90,7 @@ class AreaSection:
     progress: float | None
     questions: list[QuestionLine] = field(default_factory=list)
     top: list[TopPlace] = field(default_factory=list)
-    practices: list[GoodPractice] = field(default_factory=list)
+    practices: list[AreaPractice] = field(default_factory=list)
     chart_svg: str = ""
     legend: list[LegendItem] = field(default_factory=list)
 
@@ -152,8 +154,8 @@ def top_places(
     ]
 
 
-def practices_for(section: AreaSection) -> list[GoodPractice]:
-    """Good practices of the top places in the area (the knowledge module's hook)."""
-    return good_practices_for_area(
-        area_code=section.code, place_slugs=[p.slug for p in section.top]
+def practices_for(section: AreaSection, *, place_id: int, edition_name: str) -> list[AreaPractice]:
+    """Good practices of the area from the places that score best in it (not ``place_id``)."""
+    return practices_for_area(
+        area=section.code, exclude_place_id=place_id, limit=TOP_PLACES, edition_name=edition_name
     )

@@ -215,7 +215,9 @@ def _sections(
             questions=lines.get(area.code, []),
             top=top_places(results, area=area.code, exclude=result.place_id),
         )
-        section.practices = practices_for(section)
+        section.practices = practices_for(
+            section, place_id=result.place_id, edition_name=edition.name
+        )
         sections.append(section)
     return sections
 

@@ -223,7 +223,10 @@ def _summary(data: ReportData) -> dict[str, Any]:
         ranks.append([_("All places, advanced index"), data.rank.wording])
     if data.rank_core:
         ranks.append([_("All places, core index"), data.rank_core.wording])
-    ranks += [[_("Peer group, advanced index"), line.wording] for line in data.peer_ranks]
+    ranks += [
+        [_("Peer group: %(group)s") % {"group": line.group}, line.wording]
+        for line in data.peer_ranks
+    ]
     caption = _(
         "Scores out of 100 by indicator area (advanced index), with the averages they are "
         "compared with and the change since the previous edition on comparable questions."

@@ -74,3 +74,47 @@ def test_filters_chart_table_address_and_csv(page, editions, tmp_path):
 
     assert problems == []
     assert outside == []
+
+
+def test_quick_filter_changes_all_count_and_the_last_state_wins(page, editions):
+    """Three filters chosen in quick succession: each change replaces the request in flight,
+    so the page ends with all three, not with the first one's answer."""
+    page.goto(page.base + "/en/index/charts/")
+    drawn(page)
+    # Changes made in the page itself, one after the other with no wait between them.
+    page.evaluate(
+        """() => {
+          const pick = (id, value) => {
+            const select = document.getElementById(id);
+            Array.from(select.options).forEach(o => { o.selected = o.value === value; });
+            select.dispatchEvent(new Event('change', {bubbles: true}));
+          };
+          pick('filter-country', 'ES');
+          pick('filter-index', 'core');
+          pick('filter-status', 'member');
+        }"""
+    )
+    page.wait_for_function(
+        "() => location.search.includes('status=member') && location.search.includes('index=core')"
+        " && location.search.includes('country=ES')"
+    )
+    drawn(page)
+    assert page.locator("#filter-country").input_value() == "ES"
+    assert page.locator("#filter-index").input_value() == "core"
+    assert page.locator("#filter-status").input_value() == "member"
+
+
+def test_the_chart_speaks_the_page_language(page, editions):
+    page.goto(page.base + "/fr/index/charts/")
+    drawn(page)
+    name = page.locator("#chart svg").first.get_attribute("aria-label")
+    assert name.startswith("Graphique : ")
+    labels = page.eval_on_selector_all(
+        "#chart [aria-label]", "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert not any("titled" in label or "Click to view" in label for label in labels)
+    menu = page.locator("#chart details > summary")
+    assert (
+        menu.get_attribute("aria-label")
+        == "Menu du graphique : enregistrer le graphique comme image"
+    )

@@ -11,13 +11,10 @@ from django.test import Client
 
 from icc.index.models import Edition, PlaceResult, Response
 from icc.index.scoring_service import edition_results_compute
+from icc.knowledge.services import PracticeData, practice_create, practice_transition
+from icc.knowledge.workflow import Action
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
-from icc.reports.report.practices import (
-    GoodPractice,
-    good_practices_provider_register,
-    good_practices_provider_unregister,
-)
 from icc.reports.services import report_file_make
 
 
@@ -36,7 +33,11 @@ def test_report_page_in_english(editions):
     for area in ("Commitment", "Education"):
         assert area in body
     assert "Question commitment_strategy?" in body and "Yes" in body
-    assert "Synthetic data." in body
+    # the synthetic-data warning is said once, on the cover, not again above it
+    assert body.count("cover-synthetic") == 1 and "notice synthetic" not in body
+    # each peer group is named, not "Peer group" twice
+    assert "Peer group: cities over 200,000 inhabitants" in body
+    assert "Peer group: cities with less than 15\u00a0% foreign-born residents" in body
     assert "In 90 % of 1,000 simulations that vary the weights" in body
     assert "Member of the network" in body and "Test statistics office" in body
     # progress since 2021: commitment 75 -> 100 (+25), education unchanged: index +12.5
@@ -103,17 +104,28 @@ def test_no_report_without_a_published_response(editions):
     assert page(slug="getxo").status_code == 404
 
 
-def test_good_practices_come_from_the_hook(editions):
-    def provider(area, places, limit):
-        return [GoodPractice(f"Practice in {area} from {places[0]}", places[0], "/p/")][:limit]
-
-    good_practices_provider_register(provider)
-    try:
-        body = page().content.decode()
-    finally:
-        good_practices_provider_unregister(provider)
-    assert "Practice in education from reggio-emilia" in body
-    assert "Practice in" not in page().content.decode()
+def test_a_practice_published_by_the_secretariat_shows_in_the_area_of_a_report(editions, users):
+    """A coordinator of Reggio Emilia (best in education) submits a practice; the secretariat
+    publishes it; Bilbao's report lists it under education, Reggio Emilia's own does not."""
+    assert "Anti-rumour school pairs" not in page().content.decode()
+    practice = practice_create(
+        user=users["other_city_coordinator"],
+        data=PracticeData(
+            title="Anti-rumour school pairs",
+            summary="Pupils pair up to answer rumours.",
+            place_ids=[place_get_public(slug="reggio-emilia").pk],
+            area_codes=["education"],
+        ),
+    )
+    practice_transition(
+        user=users["other_city_coordinator"], practice=practice, action=Action.SUBMIT
+    )
+    assert "Anti-rumour school pairs" not in page().content.decode()  # not yet published
+    practice_transition(user=users["secretariat"], practice=practice, action=Action.PUBLISH)
+    body = page().content.decode()
+    assert "Anti-rumour school pairs" in body
+    assert "/knowledge/practices/anti-rumour-school-pairs/" in body
+    assert "Anti-rumour school pairs" not in page(slug="reggio-emilia").content.decode()
 
 
 PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"  # poppler-utils

@@ -13,7 +13,6 @@ from django.db import connection
 from icc.accounts.models import User
 from icc.accounts.selectors import PUBLIC_SCOPE, user_scope
 from icc.conftest import client_for
-from icc.search import fts
 from icc.search.models import SearchDocument
 from icc.search.selectors import search, similar
 from icc.search.services import SearchError, document_put, document_remove, documents_embed
@@ -21,8 +20,9 @@ from icc.search.tests.corpus import ITEMS, QUERIES
 from icc.search.vectors import MODEL
 
 # measured on the corpus (see docs/search.md): recall@5 of the hybrid search over the 18
-# cross-lingual queries; the floor leaves a margin for the model's arithmetic on other CPUs
-RECALL_FLOOR = 0.8
+# cross-lingual queries is 1.000 (36 of 36; 17 of 18 queries have their topic first); the
+# floor leaves a margin for the model's 4-bit arithmetic on other CPUs
+RECALL_FLOOR = 0.9
 
 
 def _keys(results: Any) -> list[str]:
@@ -268,17 +268,23 @@ def test_api_contract(corpus: None) -> None:
     assert client.get("/api/v1/search", {"q": "a\x00b"}).status_code == 422
 
 
-def test_reindex_command(corpus: None) -> None:
-    SearchDocument.objects.update(embedding=None, embedding_model="")
-    with connection.cursor() as cursor:  # the full-text index emptied behind the search's back
+def test_reindex_command(db: Any) -> None:
+    """The command rebuilds a full-text index emptied behind the search's back, the triggers
+    a table rebuild dropped, and every vector."""
+    for key, title in (("1", "Summer festival"), ("2", "Winter festival"), ("3", "Library")):
+        document_put(source="t", kind="news", key=key, language="en", title=title)
+    with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            cursor.execute("DROP TRIGGER search_fts_ai")
         else:
             cursor.execute("UPDATE search_searchdocument SET fts = NULL")
     assert search(q="festival").total == 0
     call_command("search", "reindex", "--no-vectors")
-    assert search(q="festival").total >= 1
+    assert search(q="festival").total == 2
     assert SearchDocument.objects.filter(embedding_model=MODEL).count() == 0
+    document_put(source="t", kind="news", key="4", language="en", title="Festival of lights")
+    assert search(q="festival").total == 3  # the triggers are back
     call_command("search", "reindex")
-    assert SearchDocument.objects.filter(embedding_model=MODEL).count() == len(ITEMS)
-    assert fts.matches(connection, terms=["festival"], languages=["en"], limit=5)
+    assert SearchDocument.objects.filter(embedding_model=MODEL).count() == 4
+    assert _keys(search(q="a celebration with music", limit=1)) != []

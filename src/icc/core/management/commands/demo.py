@@ -11,7 +11,9 @@ from icc.citizenship.content import citizenship_demo_load
 from icc.core.demo_accounts import demo_accounts_create
 from icc.events.demo import events_demo_load
 from icc.index.demo import index_demo_load
+from icc.knowledge.demo import knowledge_demo_load
 from icc.network.demo.load import directory_demo_load
+from icc.programme.demo import programme_demo_load
 
 
 class Command(BaseCommand):
@@ -28,6 +30,10 @@ class Command(BaseCommand):
         for line in events_demo_load():
             self.stdout.write(line)
         for line in citizenship_demo_load():
+            self.stdout.write(line)
+        for line in knowledge_demo_load():
+            self.stdout.write(line)
+        for line in programme_demo_load():
             self.stdout.write(line)
         for line in barometer_demo_load():
             self.stdout.write(line)

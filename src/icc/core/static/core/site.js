@@ -22,4 +22,25 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) { window.print(); }
   });
+
+  // A table wider than the screen scrolls sideways inside its frame: keyboard users reach the
+  // hidden columns by focusing the frame, which is named after its table.
+  function scrollFrames(root) {
+    root.querySelectorAll(".table-wrap, .scroll-x, .report.screen .report-section").forEach(function (frame) {
+      if (frame.scrollWidth > frame.clientWidth + 1) {
+        frame.setAttribute("tabindex", "0");
+        if (!frame.hasAttribute("role")) { frame.setAttribute("role", "region"); }
+        const table = frame.querySelector("table");
+        const name = table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent) ||
+          (table.getAttribute("aria-labelledby") && document.getElementById(table.getAttribute("aria-labelledby")) &&
+           document.getElementById(table.getAttribute("aria-labelledby")).textContent));
+        if (name && !frame.hasAttribute("aria-label")) { frame.setAttribute("aria-label", name.trim()); }
+      } else if (frame.getAttribute("tabindex") === "0") {
+        frame.removeAttribute("tabindex");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { scrollFrames(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { scrollFrames(event.target); });
+  window.addEventListener("resize", function () { scrollFrames(document); });
 })();

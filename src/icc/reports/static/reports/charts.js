@@ -23,6 +23,23 @@
     options.tooltip = { disableDefaultStyle: true };
     holder.removeAttribute("data-rendered");
     window.vegaEmbed(holder, spec, options).then(function () {
+      // vega-embed's "…" menu is a <summary> holding only an icon: give it a name.
+      var summary = holder.querySelector("details > summary");
+      if (summary) { summary.setAttribute("aria-label", options.i18n.CLICK_TO_VIEW_ACTIONS); }
+      // The drawing is one image named by the spec's description (in the page's language);
+      // Vega's own role descriptions ("group mark container") are in English and say nothing.
+      var labelled = holder.querySelector("[aria-roledescription]") || holder;
+      var name = labelled.getAttribute("aria-label");
+      ["aria-label", "aria-roledescription", "role"].forEach(function (a) { labelled.removeAttribute(a); });
+      var svg = holder.querySelector("svg");
+      if (svg) {
+        svg.querySelectorAll("[aria-roledescription], [role]").forEach(function (el) {
+          el.removeAttribute("aria-roledescription");
+          el.removeAttribute("role");
+        });
+        svg.setAttribute("role", "img");
+        if (name) { svg.setAttribute("aria-label", name); }
+      }
       holder.setAttribute("data-rendered", "true");
     }).catch(function (error) {
       holder.textContent = holder.getAttribute("data-error");

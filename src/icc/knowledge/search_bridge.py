@@ -1,0 +1,176 @@
+"""The knowledge base's items in the platform's search (``icc.search``).
+
+Rules held here:
+
+- A practice is searchable while it is published, a news item once its publication time has
+  come, a publication while it is marked published. Publishing (or changing a published item)
+  puts its searchable copy after the change commits; unpublishing takes it out after commit.
+  Nothing is written to the search when the change rolls back.
+- The copy holds the item as written: its language, title, summary and text (tags removed),
+  its page's address (English interface) and its facets: ``area`` (index indicator areas),
+  ``theme`` (theme slugs), ``country`` (ISO code), ``language`` (every language it can be read
+  in), ``type`` (a publication's type) and ``year`` (of publication).
+- Vectors (the meaning) are computed by the search's background task, never here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from icc.knowledge.models import GoodPractice, NewsItem, PracticeStatus, Publication
+from icc.knowledge.sanitise import html_text
+from icc.search.services import document_put, document_remove
+
+SOURCE = "knowledge"
+
+
+def _url(item: Any) -> str:
+    with translation.override("en"):
+        return str(item.get_absolute_url())
+
+
+def _year(when: Any) -> list[str]:
+    return [str(when.year)] if when else []
+
+
+def practice_document(practice: GoodPractice) -> dict[str, Any]:
+    """The searchable copy of a practice (document_put's arguments)."""
+    lang = practice.language
+    title = getattr(practice, f"title_{lang}") or practice.title
+    summary = getattr(practice, f"summary_{lang}") or practice.summary
+    description = getattr(practice, f"description_{lang}") or practice.description
+    results = getattr(practice, f"results_{lang}") or practice.results
+    places = ", ".join(p.name for p in practice.places.all())
+    return {
+        "source": SOURCE,
+        "kind": "practice",
+        "key": str(practice.pk),
+        "language": lang,
+        "title": title,
+        "summary": summary,
+        "body": "\n".join(x for x in (places, html_text(description), results) if x),
+        "url": _url(practice),
+        "facets": {
+            "area": [a.code for a in practice.areas.all()],
+            "theme": [t.slug for t in practice.themes.all()],
+            "country": [practice.country_id] if practice.country_id else [],
+            "language": practice.language_codes,
+            "year": _year(practice.published_at),
+        },
+    }
+
+
+def publication_document(publication: Publication) -> dict[str, Any]:
+    versions = [v.language for v in publication.versions.all()]
+    lang = "en" if getattr(publication, "title_en", "") else "fr"
+    return {
+        "source": SOURCE,
+        "kind": "publication",
+        "key": str(publication.pk),
+        "language": lang,
+        "title": getattr(publication, f"title_{lang}") or publication.title,
+        "summary": getattr(publication, f"summary_{lang}") or publication.summary,
+        "body": publication.authors,
+        "url": _url(publication),
+        "facets": {
+            "type": [publication.kind],
+            "theme": [t.slug for t in publication.themes.all()],
+            "language": versions,
+            "year": _year(publication.published_on),
+        },
+    }
+
+
+def news_document(item: NewsItem) -> dict[str, Any]:
+    lang = item.language
+    return {
+        "source": SOURCE,
+        "kind": "news",
+        "key": str(item.pk),
+        "language": lang,
+        "title": getattr(item, f"title_{lang}") or item.title,
+        "summary": getattr(item, f"summary_{lang}") or item.summary,
+        "body": html_text(getattr(item, f"body_{lang}") or item.body),
+        "url": _url(item),
+        "facets": {
+            "theme": [t.slug for t in item.themes.all()],
+            "language": [lang],
+            "year": _year(item.published_at),
+        },
+    }
+
+
+def practice_put_now(practice_id: int) -> None:
+    """Put or remove the practice's copy according to its status (now)."""
+    practice = (
+        GoodPractice.objects.prefetch_related("places", "areas", "themes")
+        .filter(pk=practice_id)
+        .first()
+    )
+    if practice is None or practice.status != PracticeStatus.PUBLISHED:
+        document_remove(source=SOURCE, kind="practice", key=str(practice_id))
+        return
+    document_put(**practice_document(practice))
+
+
+def practice_index(*, practice_id: int) -> None:
+    """Put (or put again) the practice into search after the current transaction commits."""
+    transaction.on_commit(lambda: practice_put_now(practice_id))
+
+
+def practice_remove(*, practice_id: int) -> None:
+    """Take the practice out of search after the current transaction commits."""
+    transaction.on_commit(
+        lambda: document_remove(source=SOURCE, kind="practice", key=str(practice_id))
+    )
+
+
+def publication_index(*, publication_id: int) -> None:
+    def put() -> None:
+        found = (
+            Publication.objects.prefetch_related("versions", "themes")
+            .filter(pk=publication_id)
+            .first()
+        )
+        if found is None or not found.is_published:
+            document_remove(source=SOURCE, kind="publication", key=str(publication_id))
+        else:
+            document_put(**publication_document(found))
+
+    transaction.on_commit(put)
+
+
+def news_index(*, news_id: int) -> None:
+    def put() -> None:
+        found = NewsItem.objects.prefetch_related("themes").filter(pk=news_id).first()
+        if found is None or found.published_at is None or found.published_at > timezone.now():
+            document_remove(source=SOURCE, kind="news", key=str(news_id))
+        else:
+            document_put(**news_document(found))
+
+    transaction.on_commit(put)
+
+
+def knowledge_reindex() -> int:
+    """Put every published item now (the demo loader, ``icc knowledge_reindex``); returns the
+    count. Vectors follow in the search's background task."""
+    count = 0
+    practices = GoodPractice.objects.filter(status=PracticeStatus.PUBLISHED).prefetch_related(
+        "places", "areas", "themes"
+    )
+    for practice in practices:
+        document_put(**practice_document(practice))
+        count += 1
+    for publication in Publication.objects.filter(is_published=True).prefetch_related(
+        "versions", "themes"
+    ):
+        document_put(**publication_document(publication))
+        count += 1
+    news = NewsItem.objects.filter(published_at__lte=timezone.now()).prefetch_related("themes")
+    for item in news:
+        document_put(**news_document(item))
+        count += 1
+    return count

@@ -1,0 +1,104 @@
+"""The newsletter: double opt-in, an issue made of what was published since the last one,
+sent to confirmed subscribers only, each in their language, and one-click unsubscribe."""
+
+import datetime as dt
+import re
+
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from icc.conftest import client_for
+from icc.knowledge.models import NewsletterIssue, Subscriber
+from icc.knowledge.newsletter import issue_compose, issue_send, subscriber_subscribe
+
+
+def link_in(message, name):
+    found = re.search(
+        rf"https?://[^/\s]+(/\w\w/knowledge/newsletter/{name}/[^/\s]+/)", message.body
+    )
+    assert found is not None
+    return found[1]
+
+
+def test_double_opt_in_then_an_issue_reaches_only_confirmed_subscribers(
+    users, make_news, make_practice, django_capture_on_commit_callbacks
+):
+    public = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        public.post(
+            "/en/knowledge/newsletter/subscribe/", {"email": "Ana@Example.org", "language": "fr"}
+        )
+        public.post(
+            "/en/knowledge/newsletter/subscribe/", {"email": "bob@example.org", "language": "en"}
+        )
+    assert [m.to for m in mail.outbox] == [["ana@example.org"], ["bob@example.org"]]
+    confirm = link_in(mail.outbox[0], "confirm")
+    assert public.get(confirm).status_code == 200  # a GET only shows the button
+    assert Subscriber.objects.get(email="ana@example.org").confirmed_at is None
+    assert public.post(confirm).status_code == 200
+    assert Subscriber.objects.get(email="ana@example.org").active
+    # bob never confirms
+
+    old = timezone.now() - dt.timedelta(days=90)
+    NewsletterIssue.objects.create(
+        number=1, subject="Earlier", status="sent", sent_at=timezone.now() - dt.timedelta(days=30)
+    )
+    make_news("before-last-issue", published=old)
+    make_news("city-testimony", title="A testimony from Bilbao", title_fr="Un témoignage de Bilbao")
+    make_practice("welcome-walks", title="Welcome walks")
+
+    staff = client_for(users["secretariat"])
+    response = staff.post("/en/knowledge/newsletter/issues/new/")
+    issue = NewsletterIssue.objects.get(number=2)
+    assert response["Location"] == f"/en/knowledge/newsletter/issues/{issue.number}/edit/"
+    assert [n.slug for n in issue.news.all()] == ["city-testimony"]
+    assert [p.slug for p in issue.practices.all()] == ["welcome-walks"]
+    preview = staff.get(f"/en/knowledge/newsletter/issues/{issue.number}/preview/")
+    assert "A testimony from Bilbao" in preview.content.decode()
+    assert public.get(f"/en/knowledge/newsletter/{issue.number}/").status_code == 404  # a draft
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(f"/en/knowledge/newsletter/issues/{issue.number}/send/")
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+    sent = mail.outbox[0]
+    assert "Un témoignage de Bilbao" in sent.body  # in the subscriber's language
+    unsubscribe = link_in(sent, "unsubscribe")
+    assert sent.extra_headers["List-Unsubscribe"].endswith(unsubscribe + ">")
+    assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    issue.refresh_from_db()
+    assert issue.status == "sent" and issue.sent_at is not None
+    assert "A testimony from Bilbao" in public.get("/en/knowledge/newsletter/2/").content.decode()
+    assert "/en/knowledge/newsletter/2/" in public.get("/en/knowledge/newsletter/").content.decode()
+
+    # one click from a mail program: a POST without a CSRF token
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(unsubscribe, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert not Subscriber.objects.get(email="ana@example.org").active
+    assert strict.post(unsubscribe[:-3] + "xx/").status_code == 400  # a forged token
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        third = issue_compose()
+        issue_send(issue=third)
+    assert mail.outbox == []  # nobody left
+    assert not third.news.exists()  # nothing new since issue 2
+
+
+def test_subscribing_twice_sends_a_new_link_and_the_form_is_rate_limited(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriber_subscribe(email="x@example.org", language="en")
+        subscriber_subscribe(email="x@example.org", language="de")
+    assert len(mail.outbox) == 2
+    assert Subscriber.objects.get().language == "de"
+    public = Client()
+    codes = [
+        public.post(
+            "/en/knowledge/newsletter/subscribe/", {"email": f"p{i}@example.org", "language": "en"}
+        ).status_code
+        for i in range(6)
+    ]
+    assert codes == [302] * 5 + [429]

@@ -1,0 +1,126 @@
+"""Lists, feeds, the API, imports and exports of the knowledge base."""
+
+import datetime as dt
+import io
+
+from django.test import Client
+
+from icc.conftest import FORMULA_PAYLOADS, client_for, download_cells
+from icc.knowledge.models import GoodPractice, Publication, PublicationVersion
+
+
+def test_api_lists_published_practices_with_areas_and_languages(make_practice):
+    make_practice("walks", areas=("education", "health"), languages="en,es", themes=("refugees",))
+    make_practice("hidden", status="submitted")
+    rows = Client().get("/api/v1/practices").json()
+    assert [r["slug"] for r in rows] == ["walks"]
+    row = rows[0]
+    assert [a["code"] for a in row["areas"]] == ["education", "health"]
+    assert row["languages"] == ["en", "es"]
+    assert row["places"] == [{"slug": "bilbao", "name": "Bilbao"}]
+    assert row["themes"] == ["refugees"]
+    assert Client().get("/api/v1/practices", {"area": "business"}).json() == []
+    assert Client().get("/api/v1/practices", {"lang": "xx"}).status_code == 422
+
+
+def test_api_publications_news_and_themes(db, make_news):
+    brief = Publication.objects.create(
+        slug="brief", title_en="Brief", kind="policy_brief", published_on=dt.date(2020, 10, 1)
+    )
+    PublicationVersion.objects.create(publication=brief, language="fr", url="https://x.test/fr")
+    make_news("hello")
+    client = Client()
+    assert client.get("/api/v1/publications").json()[0]["versions"] == [
+        {"language": "fr", "url": "https://x.test/fr"}
+    ]
+    assert [n["slug"] for n in client.get("/api/v1/news").json()] == ["hello"]
+    themes = client.get("/api/v1/themes", {"lang": "fr"}).json()
+    assert {k: themes[0][k] for k in ("slug", "name")} == {
+        "slug": "anti-rumours",
+        "name": "Anti-rumeurs",
+    }
+
+
+def test_feeds_and_list_pages(make_practice, make_news):
+    make_practice("walks", title="Welcome walks", areas=("education",))
+    make_news("hello", title="Hello network")
+    client = Client()
+    rss = client.get("/en/knowledge/practices/feed.rss")
+    assert rss["Content-Type"].startswith("application/rss+xml")
+    assert "Welcome walks (Bilbao)" in rss.content.decode()
+    atom = client.get("/en/knowledge/news/feed.atom")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert "Hello network" in atom.content.decode()
+    page = client.get("/en/knowledge/practices/", {"country": "IT"}).content.decode()
+    assert "0 practices" in page
+    fragment = client.get("/en/knowledge/practices/", HTTP_HX_REQUEST="true").content.decode()
+    assert "Welcome walks" in fragment and "<html" not in fragment
+    for url in ("/en/knowledge/", "/fr/knowledge/news/", "/en/knowledge/publications/",
+                "/en/knowledge/themes/", "/en/knowledge/newsletter/"):  # fmt: skip
+        assert client.get(url).status_code == 200
+
+
+def test_practices_import_reports_every_bad_line_and_writes_nothing(users, directory):
+    staff = client_for(users["secretariat"])
+    good = "Mediators,bilbao,es,refugees,published,2020-05-04"
+    csv = (
+        "title,places,language,themes,status,published_on\n"
+        f"{good}\n"
+        "Nowhere,atlantis,en,refugees,published,2020-05-04\n"
+        ",bilbao,en,,draft,\n"
+        "Bad date,bilbao,xx,,published,4 May\n"
+    )
+    upload = io.BytesIO(csv.encode())
+    upload.name = "practices.csv"
+    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    assert "Nothing was imported" in body
+    for line, column in ((3, "places"), (4, "title"), (5, "language"), (5, "published_on")):
+        assert f"<td>{line}</td><td>{column}</td>" in body
+    assert not GoodPractice.objects.exists()
+
+    upload = io.BytesIO(f"title,places,language,themes,status,published_on\n{good}\n".encode())
+    upload.name = "practices.csv"
+    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    assert "Done: 1 created, 0 updated." in body
+    practice = GoodPractice.objects.get()
+    assert (practice.status, practice.language, practice.country_id) == ("published", "es", "ES")
+    assert practice.published_at.date() == dt.date(2020, 5, 4)
+
+
+def test_exports_are_formula_safe_and_import_back(users, make_practice):
+    make_practice("walks", title=FORMULA_PAYLOADS[0], summary=FORMULA_PAYLOADS[2])
+    staff = client_for(users["secretariat"])
+    for fmt in ("csv", "xlsx"):
+        response = staff.get(f"/en/knowledge/practices/export.{fmt}")
+        assert response.status_code == 200
+        download_cells(response.getvalue(), fmt)
+    assert (
+        client_for(users["city_coordinator"]).get("/en/knowledge/practices/export.csv").status_code
+        == 403
+    )
+    exported = staff.get("/en/knowledge/practices/export.csv").getvalue()
+    upload = io.BytesIO(exported)
+    upload.name = "again.csv"
+    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    assert "Done: 0 created, 1 updated." in body
+    assert GoodPractice.objects.get().title == FORMULA_PAYLOADS[0]
+
+
+def test_publications_import(users):
+    staff = client_for(users["secretariat"])
+    csv = (
+        "title,kind,published_on,languages,links,themes\n"
+        "Managing gentrification,policy_brief,2020-06-01,en;es,https://a.test/en;https://a.test/es,"
+        "gentrification\n"
+        "Odd,poster,2020-06-01,en,,\n"
+    )
+    upload = io.BytesIO(csv.encode())
+    upload.name = "p.csv"
+    body = staff.post("/en/knowledge/publications/import/", {"file": upload}).content.decode()
+    assert "<td>3</td><td>kind</td>" in body and not Publication.objects.exists()
+    upload = io.BytesIO(csv.rsplit("Odd", 1)[0].encode())
+    upload.name = "p.csv"
+    staff.post("/en/knowledge/publications/import/", {"file": upload})
+    publication = Publication.objects.get()
+    assert [v.language for v in publication.versions.all()] == ["en", "es"]
+    assert [t.slug for t in publication.themes.all()] == ["gentrification"]

@@ -1,0 +1,195 @@
+"""The newsletter: archive, subscription (double opt-in), unsubscribe, and the secretariat's
+composing, preview and sending."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from icc.accounts.access import secretariat_required
+from icc.core.client_address import client_address
+from icc.core.ratelimit import rate_limit_allow
+from icc.knowledge import newsletter, selectors
+from icc.knowledge.forms import IssueForm, SubscribeForm, choice_field
+
+SUBSCRIBE_LIMIT = 5  # per address and hour
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    language = (get_language() or "en")[:2]
+    return render(
+        request,
+        "knowledge/newsletter.html",
+        {"issues": selectors.issues_sent(), "form": SubscribeForm(initial={"language": language})},
+    )
+
+
+def issue_detail(request: HttpRequest, number: int) -> HttpResponse:
+    issue = selectors.issue_get(number=number)
+    return render(request, "knowledge/issue_detail.html", {"issue": issue, "preview": False})
+
+
+@require_POST
+def subscribe(request: HttpRequest) -> HttpResponse:
+    form = SubscribeForm(request.POST)
+    address = client_address(request)
+    if not rate_limit_allow(
+        scope="newsletter-subscribe", key=address, limit=SUBSCRIBE_LIMIT, window_s=3600
+    ):
+        return render(
+            request,
+            "knowledge/newsletter.html",
+            {
+                "issues": selectors.issues_sent(),
+                "form": form,
+                "refused": _("Too many subscriptions from your connection. Try again later."),
+            },
+            status=429,
+        )
+    if not form.is_valid():
+        return render(
+            request,
+            "knowledge/newsletter.html",
+            {"issues": selectors.issues_sent(), "form": form},
+            status=400,
+        )
+    newsletter.subscriber_subscribe(
+        email=form.cleaned_data["email"], language=form.cleaned_data["language"]
+    )
+    messages.success(
+        request,
+        _("Check your mailbox: we sent you a link to confirm your subscription."),
+    )
+    return redirect("knowledge:newsletter")
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (a GET never writes); POST confirms."""
+    if request.method == "POST":
+        try:
+            newsletter.subscriber_confirm(token=token)
+        except ValidationError as error:
+            return render(
+                request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
+            )
+        return render(request, "knowledge/subscription.html", {"confirmed": True})
+    return render(request, "knowledge/subscription.html", {"confirm_form": True})
+
+
+@csrf_exempt  # RFC 8058 one-click: mail programs POST without a CSRF token; the token is the key
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; POST (the button, or a mail program's one-click) unsubscribes."""
+    if request.method == "POST":
+        try:
+            newsletter.subscriber_unsubscribe(token=token)
+        except ValidationError as error:
+            return render(
+                request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
+            )
+        return render(request, "knowledge/subscription.html", {"unsubscribed": True})
+    try:
+        subscriber = newsletter.subscriber_from_unsubscribe_token(token=token)
+    except ValidationError as error:
+        return render(
+            request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
+        )
+    return render(
+        request,
+        "knowledge/subscription.html",
+        {"unsubscribe_form": True, "email": subscriber.email},
+    )
+
+
+@secretariat_required
+def issue_admin_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "knowledge/issue_admin_list.html",
+        {"issues": selectors.issues_all(), "subscribers": selectors.subscriber_counts()},
+    )
+
+
+@secretariat_required
+@require_POST
+def issue_compose(request: HttpRequest) -> HttpResponse:
+    issue = newsletter.issue_compose(user=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Issue composed from what was published since the last one."))
+    return redirect("knowledge:issue_edit", number=issue.number)
+
+
+@secretariat_required
+def issue_edit(request: HttpRequest, number: int) -> HttpResponse:
+    issue = selectors.issue_get(number=number, include_drafts=True)
+    language = (get_language() or "en")[:2]
+    initial = {
+        "subject": issue.subject,
+        "intro": issue.intro,
+        "news": [n.pk for n in issue.news.all()],
+        "practices": [p.pk for p in issue.practices.all()],
+    }
+    form = IssueForm(request.POST or None, initial=initial)
+    since = selectors.since_last_issue()
+    news = selectors.news_published()
+    practices = selectors.practices_published()
+    if since is not None:
+        news = news.filter(published_at__gt=since)
+        practices = practices.filter(published_at__gt=since)
+    news_choices = {n.pk: n.title for n in issue.news.all()}
+    news_choices.update({n.pk: n.title for n in news[:200]})
+    practice_choices = {p.pk: p.title for p in issue.practices.all()}
+    practice_choices.update({p.pk: p.title for p in practices[:200]})
+    choice_field(form, "news").choices = list(news_choices.items())
+    choice_field(form, "practices").choices = list(practice_choices.items())
+    if request.method == "POST" and form.is_valid():
+        try:
+            newsletter.issue_update(
+                issue=issue,
+                subject=form.cleaned_data["subject"],
+                intro=form.cleaned_data["intro"],
+                news_ids=form.cleaned_data["news"],
+                practice_ids=form.cleaned_data["practices"],
+                language=language,
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Issue saved."))
+        return redirect("knowledge:issue_edit", number=number)
+    return render(
+        request,
+        "knowledge/issue_edit.html",
+        {
+            "issue": issue,
+            "form": form,
+            "subscribers": selectors.subscriber_counts(),
+            "languages": settings.MODELTRANSLATION_LANGUAGES,
+        },
+    )
+
+
+@secretariat_required
+def issue_preview(request: HttpRequest, number: int) -> HttpResponse:
+    issue = selectors.issue_get(number=number, include_drafts=True)
+    return render(request, "knowledge/issue_detail.html", {"issue": issue, "preview": True})
+
+
+@secretariat_required
+@require_POST
+def issue_send(request: HttpRequest, number: int) -> HttpResponse:
+    issue = selectors.issue_get(number=number, include_drafts=True)
+    try:
+        newsletter.issue_send(issue=issue)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("The issue is being sent by a background task to every subscriber.")
+        )
+    return redirect("knowledge:issue_admin_list")

@@ -1,0 +1,174 @@
+"""The secretariat's programme pages: access, the annual report made in the background and served
+from storage, the expenditure table's import (row-level errors) and export, and expert visits on
+a place's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from icc.conftest import client_for, download_cells
+from icc.network.models import Place
+from icc.programme.models import AnnualReportFile, Expense, ExpertVisit, Grant
+
+pytestmark = pytest.mark.django_db
+
+
+def test_programme_pages_are_for_the_secretariat_only(users: dict[str, Any]) -> None:
+    for role in ("resident", "city_coordinator", "network_coordinator"):
+        assert client_for(users[role]).get("/en/programme/2020/").status_code == 403
+    assert client_for(None).get("/en/programme/").status_code == 302
+    page = client_for(users["secretariat"]).get("/en/programme/2020/")
+    assert page.status_code == 200
+    assert "Annual report 2020" in page.content.decode()
+
+
+def test_the_report_is_made_in_the_background_and_served_from_storage(
+    users: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    Expense.objects.create(
+        year=2020, activity_en="Webinars", category="events", amount_eur=Decimal("1234.50")
+    )
+    client = client_for(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(
+            "/en/programme/2020/annual-report/", {"languages": ["en"], "formats": ["html", "docx"]}
+        )
+    assert answer.status_code == 302
+    stored = AnnualReportFile.objects.get(year=2020, lang="en", fmt="html")
+    page = client.get("/en/programme/2020/").content.decode()
+    assert f"/en/programme/annual-reports/{stored.pk}/" in page
+    assert "Done" in page or "done" in page
+    download = client.get(f"/en/programme/annual-reports/{stored.pk}/")
+    body = b"".join(download.streaming_content).decode()  # type: ignore[attr-defined]
+    assert "1,234.50" in body and "2 participating cities" not in body
+    assert "3 participating cities" in body  # Bilbao, Getxo, Reggio Emilia; Braga is a candidate
+    assert AnnualReportFile.objects.filter(year=2020, fmt="docx").exists()
+    assert client.get("/en/programme/annual-reports/999999/").status_code == 404
+    assert (
+        client_for(users["resident"]).get(f"/en/programme/annual-reports/{stored.pk}/").status_code
+        == 403
+    )
+
+
+def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
+    users: dict[str, Any],
+) -> None:
+    client = client_for(users["secretariat"])
+    bad = (
+        b"year,activity_en,activity_fr,category,amount_eur,certification\r\n"
+        b"2020,Webinars,Webinaires,events,1200.00,provisional\r\n"
+        b"2020,Studies,,research,12.5,\r\n"
+        b"20x0,,,grants,ten,certified\r\n"
+    )
+    answer = client.post(
+        "/en/programme/expenditure/import/",
+        {"year": "2020", "file": SimpleUploadedFile("costs.csv", bad)},
+        follow=True,
+    )
+    page = answer.content.decode()
+    assert "Line 3, column “category”" in page
+    assert "Line 4, column “year”" in page and "Line 4, column “amount_eur”" in page
+    assert "Line 4, column “activity_en”" in page
+    assert not Expense.objects.exists()
+
+    good = (
+        b"year,activity_en,activity_fr,category,amount_eur,certification\r\n"
+        b"2020,Webinars,Webinaires,events,1 200,50,provisional\r\n"
+    )
+    # a French-style amount inside a CSV cell must be quoted
+    good = good.replace(b"1 200,50", b'"1 200,50"')
+    client.post(
+        "/en/programme/expenditure/import/",
+        {"year": "2020", "file": SimpleUploadedFile("costs.csv", good)},
+    )
+    line = Expense.objects.get()
+    assert line.amount_eur == Decimal("1200.50")
+    assert getattr(line, "activity_fr", None) == "Webinaires"
+
+    bilbao = Place.objects.get(slug="bilbao")
+    grant = Grant.objects.create(
+        title="=Twinning", lead_place=bilbao, start=dt.date(2020, 3, 1), amount=Decimal("5000")
+    )
+    grant.partner_places.add(Place.objects.get(slug="getxo"))
+    ExpertVisit.objects.create(
+        place=bilbao, date=dt.date(2020, 5, 1), mode="on_site", purpose="diagnosis"
+    )
+    export = client.get("/en/programme/2020/expenditure.xlsx")
+    cells = download_cells(export.content, "xlsx")
+    assert "'=Twinning" in cells and "Getxo" in cells and "In-depth diagnosis" in cells
+    assert "Webinars" in cells and Decimal("1200.50") in [
+        Decimal(str(c)) for c in cells if isinstance(c, float | int)
+    ]
+    reimported = client.post(
+        "/en/programme/expenditure/import/",
+        {
+            "year": "2020",
+            "dry_run": "on",
+            "file": SimpleUploadedFile("again.xlsx", export.content),
+        },
+        follow=True,
+    )
+    assert "1 lines would be added" in reimported.content.decode()
+    assert Expense.objects.count() == 1
+
+
+def test_an_expert_visit_shows_on_the_place_timeline(
+    directory: dict[str, Any], client: Any
+) -> None:
+    ExpertVisit.objects.create(
+        place=directory["bilbao"],
+        date=dt.date(2020, 11, 19),
+        mode="virtual",
+        purpose="confirm_index",
+        profile_url="https://example.org/bilbao-profile",
+    )
+    page = client.get("/en/network/places/bilbao/").content.decode()
+    assert "Expert visit (Virtual): Confirm the index results" in page
+    assert "https://example.org/bilbao-profile" in page
+
+
+def test_a_file_without_the_needed_columns_is_refused_column_by_column(
+    users: dict[str, Any],
+) -> None:
+    client = client_for(users["secretariat"])
+    page = client.post(
+        "/en/programme/expenditure/import/",
+        {"file": SimpleUploadedFile("costs.csv", b"year,activity_en\r\n2020,Webinars\r\n")},
+        follow=True,
+    ).content.decode()
+    assert "Line 1, column “category”: this column is missing." in page
+    assert "Line 1, column “amount_eur”" in page
+    assert not Expense.objects.exists()
+    refused = client.post(
+        "/en/programme/expenditure/import/",
+        {"file": SimpleUploadedFile("costs.txt", b"year\r\n2020\r\n")},
+        follow=True,
+    ).content.decode()
+    assert "cannot be imported" in refused
+
+
+def test_the_years_page_totals_each_year(users: dict[str, Any]) -> None:
+    Expense.objects.create(year=2020, activity_en="A", category="events", amount_eur=Decimal("10"))
+    Expense.objects.create(
+        year=2020,
+        activity_en="B",
+        category="grants",
+        amount_eur=Decimal("5.25"),
+        certification="certified",
+    )
+    Expense.objects.create(
+        year=2019,
+        activity_en="C",
+        category="events",
+        amount_eur=Decimal("1"),
+        certification="certified",
+    )
+    page = client_for(users["secretariat"]).get("/en/programme/").content.decode()
+    assert "15.25" in page
+    assert page.index(">2020<") < page.index(">2019<")
+    assert "Provisional" in page and "Certified" in page

@@ -1,0 +1,19 @@
+"""Secretariat pages of the programme module, under ``/<lang>/programme/``."""
+
+from django.urls import URLPattern, URLResolver, path, re_path
+
+from icc.programme import views
+
+app_name = "programme"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.programme_home, name="home"),
+    path("<int:year>/", views.programme_year, name="year"),
+    path("<int:year>/annual-report/", views.annual_report_make, name="report_make"),
+    path("annual-reports/<int:pk>/", views.annual_report_download, name="report_file"),
+    re_path(
+        r"^(?P<year>[0-9]{4})/expenditure\.(?P<fmt>csv|xlsx)$",
+        views.expenses_export,
+        name="expenses_export",
+    ),
+    path("expenditure/import/", views.expenses_upload, name="expenses_import"),
+]

@@ -1,0 +1,150 @@
+"""Secretariat pages: a year's programme records, the annual report (made in the background and
+served from storage) and the expenditure table's import and export."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from icc.accounts.access import secretariat_required
+from icc.core.jobs import job_latest
+from icc.core.tabular import Format, TabularFileError, table_download
+from icc.programme import selectors, services
+from icc.programme.expense_table import (
+    expenses_import,
+    expenses_sheet,
+    grants_sheet,
+    visits_sheet,
+)
+from icc.programme.forms import ExpenseImportForm, ReportMakeForm
+from icc.programme.report import CONTENT_TYPES
+
+
+def _year_or_404(year: int) -> int:
+    if not 1990 <= year <= 2100:
+        raise Http404
+    return year
+
+
+@secretariat_required
+def programme_home(request: HttpRequest) -> HttpResponse:
+    """The years with expenditure, and a link to each year's page."""
+    return render(
+        request,
+        "programme/home.html",
+        {"totals": selectors.expenditure_totals(), "this_year": timezone.localdate().year},
+    )
+
+
+@secretariat_required
+def programme_year(request: HttpRequest, year: int) -> HttpResponse:
+    """One year: its records, its expenditure, its annual report files and the last run."""
+    year = _year_or_404(year)
+    return render(
+        request,
+        "programme/year.html",
+        {
+            "year": year,
+            "grants": selectors.grants_of_year(year=year),
+            "visits": selectors.expert_visits_of_year(year=year),
+            "support": selectors.support_of_year(year=year),
+            "expenses": selectors.expenses_of_year(year=year),
+            "total": selectors.expenditure_total(year=year),
+            "network_reports": selectors.network_reports_of_year(year=year),
+            "tools": selectors.tools_of_year(year=year),
+            "files": selectors.annual_report_files(year=year),
+            "job": job_latest(kind=services.REPORT_JOB, key=str(year)),
+            "make_form": ReportMakeForm(),
+            "import_form": ExpenseImportForm(),
+        },
+    )
+
+
+@require_POST
+@secretariat_required
+def annual_report_make(request: HttpRequest, year: int) -> HttpResponse:
+    """Queue the making of the year's annual report files."""
+    year = _year_or_404(year)
+    form = ReportMakeForm(request.POST)
+    if form.is_valid():
+        services.annual_report_enqueue(
+            year=year,
+            languages=form.cleaned_data["languages"],
+            formats=form.cleaned_data["formats"],
+            user=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(
+            request,
+            _(
+                "The report is being made in the background; the files below are replaced "
+                "when it is done."
+            ),
+        )
+    else:
+        messages.error(request, _("Choose at least one language and one format."))
+    return redirect("programme:year", year=year)
+
+
+@secretariat_required
+def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A stored annual report file (as a download: the HTML report has its own styles)."""
+    record = selectors.annual_report_file_get(pk=pk)
+    return FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        filename=f"icc-annual-report-{record.year}-{record.lang}.{record.fmt}",
+        content_type=CONTENT_TYPES[record.fmt],
+    )
+
+
+@secretariat_required
+def expenses_export(
+    request: HttpRequest, year: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse:
+    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    year_value = _year_or_404(int(year))
+    return table_download(
+        expenses_sheet(selectors.expenses_of_year(year=year_value)),
+        grants_sheet(selectors.grants_of_year(year=year_value)),
+        visits_sheet(selectors.expert_visits_of_year(year=year_value)),
+        fmt=kind,
+        filename=f"icc-expenditure-{year_value}.{kind}",
+    )
+
+
+@require_POST
+@secretariat_required
+def expenses_upload(request: HttpRequest) -> HttpResponse:
+    """Add expenditure lines from a file; every problem is listed with its line and column."""
+    form = ExpenseImportForm(request.POST, request.FILES)
+    back = request.POST.get("year", "")
+    target = (
+        redirect("programme:year", year=int(back)) if back.isdigit() else redirect("programme:home")
+    )
+    if not form.is_valid():
+        messages.error(request, _("Choose a CSV or XLSX file."))
+        return target
+    upload = form.cleaned_data["file"]
+    try:
+        outcome = expenses_import(
+            file=upload, filename=upload.name, dry_run=form.cleaned_data["dry_run"]
+        )
+    except TabularFileError as problem:
+        messages.error(request, str(problem))
+        return target
+    if outcome.errors:
+        for error in outcome.errors[:50]:
+            messages.error(request, str(error))
+        messages.error(request, _("Nothing was imported: correct the lines above and try again."))
+    elif form.cleaned_data["dry_run"]:
+        messages.success(
+            request,
+            _("The file is correct: %(count)s lines would be added.") % {"count": outcome.created},
+        )
+    else:
+        messages.success(request, _("%(count)s lines added.") % {"count": outcome.created})
+    return target

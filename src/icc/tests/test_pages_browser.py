@@ -1,0 +1,112 @@
+"""Every page type in a real Chromium, in English and French, on a 390 px phone and a 1366 px
+desktop: no horizontal overflow, and axe-core finds no serious or critical accessibility
+violation. A questionnaire page is also completed with the keyboard only.
+
+axe-core (MPL-2.0) is vendored for the tests in ``assets/axe.min.js``; it is evaluated through
+the DevTools protocol, which the pages' Content-Security-Policy does not govern.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from icc.conftest import PASSWORD
+from icc.events.demo import BILBAO_SLUG
+from icc.index.tests.conftest import small_edition  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = (Path(__file__).parent / "assets" / "axe.min.js").read_text(encoding="utf-8")
+WIDTHS = (390, 1366)
+
+PAGE_TYPES = {
+    "home": "/{lang}/",
+    "network": "/{lang}/network/",
+    "places": "/{lang}/network/places/",
+    "place": "/{lang}/network/places/bilbao/",
+    "national network": "/{lang}/network/networks/reci/",
+    "index": "/{lang}/index/",
+    "results": "/{lang}/index/2023/results/",
+    "report": "/{lang}/index/2023/places/bilbao/report/",
+    "charts": "/{lang}/index/charts/",
+    "events": "/{lang}/events/",
+    "event": "/{lang}/events/" + BILBAO_SLUG + "/",
+    "agenda": "/{lang}/events/" + BILBAO_SLUG + "/agenda/",
+    "citizenship test": "/{lang}/citizenship/",
+    "log in": "/{lang}/accounts/login/",
+}
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page, one readable line each."""
+    page.evaluate(AXE)
+    found = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+          .filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .map(v => v.id + ' (' + v.impact + '): '
+            + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    return list(found)
+
+
+def overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0 when nothing sticks out)."""
+    return int(
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    )
+
+
+def settle(page: Any) -> None:
+    """Wait for what scripts draw after load (the charts), so axe sees the finished page."""
+    if page.locator("#chart[data-spec]").count():
+        page.wait_for_function(
+            "() => document.querySelector('#chart').getAttribute('data-rendered') !== null"
+        )
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_type_fits_a_phone_and_passes_axe(page, api_data, lang):
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in PAGE_TYPES.items():
+            response = page.goto(page.base + path.format(lang=lang))
+            assert response is not None and response.status == 200, (name, response)
+            settle(page)
+            if (extra := overflow(page)) > 0:
+                problems.append(f"{name} at {width} px: {extra} px wider than the window")
+            problems += [f"{name} at {width} px: {v}" for v in serious_violations(page)]
+    assert problems == []
+
+
+def test_a_questionnaire_page_on_a_phone_with_the_keyboard_only(page, small_edition, users):  # noqa: F811
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(page.base + "/en/accounts/login/")
+    page.fill("#id_username", "city")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/en/")
+    page.goto(page.base + "/en/index/test/places/bilbao/area/commitment/")
+    assert overflow(page) == 0
+    assert serious_violations(page) == []
+
+    # From the first answer, Tab reaches the question's choices; the arrow keys choose one,
+    # which autosaves; the question it unlocks (skip logic) appears.
+    first = page.locator("#q-commitment_strategy input[type=radio]").first
+    first.focus()
+    page.keyboard.press("ArrowDown")  # moves from the first choice to the second, and checks it
+    page.wait_for_selector("#status-commitment_strategy .save-ok")
+    checked = page.locator("#q-commitment_strategy input[type=radio]:checked")
+    assert checked.count() == 1
+    page.keyboard.press("ArrowUp")  # back to "yes", which asks the follow-up question
+    page.wait_for_function(
+        "() => document.querySelector('#q-commitment_strategy input[value=yes]').checked"
+    )
+    page.locator("#q-commitment_budget").wait_for(state="visible")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.closest('[id^=q-]')?.id || ''")
+    assert focused != ""  # the focus stays inside the questionnaire, on the next control
