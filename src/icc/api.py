@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from icc.antirumours.api import router as antirumours_router
 from icc.api_contract import LIMIT_MAX, OFFSET_MAX, error_handlers_install
 from icc.citizenship.api import router as citizenship_router
 from icc.events.api import router as events_router
@@ -45,3 +46,4 @@ api.add_router("/", events_router)
 api.add_router("/", citizenship_router)
 api.add_router("/", search_router)
 api.add_router("/", knowledge_router)
+api.add_router("/", antirumours_router)

@@ -24,9 +24,10 @@ urlpatterns += i18n_patterns(
     path("citizenship/", include("icc.citizenship.urls")),
     path("surveys/", include("icc.surveys.urls")),
     path("notifications/", include("icc.notifications.urls")),
+    path("barometer/", include("icc.barometer.urls")),
+    path("antirumours/", include("icc.antirumours.urls")),
     path("search/", include("icc.search.urls")),
     path("programme/", include("icc.programme.urls")),
-    path("barometer/", include("icc.barometer.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("icc.core.urls")),
 )

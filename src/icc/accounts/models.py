@@ -1,8 +1,8 @@
 """Users and their roles.
 
 Roles (DESIGN.md "Users"): the secretariat is ``is_staff``; every other role is a
-``RoleAssignment`` scoped to one place (city coordinator, expert) or one network (national-network
-coordinator). A user with no assignment is a member of the public with an account.
+``RoleAssignment`` scoped to one place (city coordinator, expert, anti-rumours team) or one network
+(national-network coordinator). A user with no assignment is a member of the public with an account.
 """
 
 from django.conf import settings
@@ -33,6 +33,8 @@ class Role(models.TextChoices):
     CITY_COORDINATOR = "city_coordinator", _("City coordinator")
     NETWORK_COORDINATOR = "network_coordinator", _("National network coordinator")
     EXPERT = "expert", _("Expert")
+    # a member of a city's anti-rumours team: edits that city's anti-rumours work, nothing else
+    ANTIRUMOURS_TEAM = "antirumours_team", _("Anti-rumours team")
 
 
 class RoleAssignment(models.Model):
@@ -71,7 +73,7 @@ class RoleAssignment(models.Model):
                 name="role_scope_matches_role",
                 condition=(
                     models.Q(
-                        role__in=["city_coordinator", "expert"],
+                        role__in=["city_coordinator", "expert", "antirumours_team"],
                         place__isnull=False,
                         network__isnull=True,
                     )

@@ -24,6 +24,9 @@ class PlaceRole(enum.Enum):
     CITY_COORDINATOR = "city_coordinator"
     EXPERT = "expert"
     NETWORK_COORDINATOR = "network_coordinator"
+    # a module role: only asked for with ``module_roles=True`` (the anti-rumours app), so that it
+    # opens the city's anti-rumours work and nothing else (private notes, index answers)
+    ANTIRUMOURS_TEAM = "antirumours_team"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class UserScope:
     expert_place_ids: frozenset[int]
     # member places of the networks the user coordinates
     network_place_ids: frozenset[int]
+    # places whose anti-rumours team the user belongs to (a module role: not in ``place_ids``)
+    antirumours_place_ids: frozenset[int] = frozenset()
 
     @property
     def is_member(self) -> bool:
@@ -66,6 +71,7 @@ def user_scope(*, user: User | AnonymousUser) -> UserScope:
     networks: set[int] = set()
     expert: set[int] = set()
     network_places: set[int] = set()
+    antirumours: set[int] = set()
     # one row per assignment, or per member place for a network coordinator's assignment
     rows = RoleAssignment.objects.filter(user=user).values_list(
         "role", "place_id", "network_id", "network__members"
@@ -75,6 +81,8 @@ def user_scope(*, user: User | AnonymousUser) -> UserScope:
             places.add(place_id)
         elif role == Role.EXPERT and place_id:
             expert.add(place_id)
+        elif role == Role.ANTIRUMOURS_TEAM and place_id:
+            antirumours.add(place_id)
         elif role == Role.NETWORK_COORDINATOR and network_id:
             networks.add(network_id)
             if member_id:
@@ -86,14 +94,20 @@ def user_scope(*, user: User | AnonymousUser) -> UserScope:
         coordinated_network_ids=frozenset(networks),
         expert_place_ids=frozenset(expert),
         network_place_ids=frozenset(network_places),
+        antirumours_place_ids=frozenset(antirumours),
     )
     user._icc_scope = scope  # type: ignore[attr-defined]
     return scope
 
 
-def place_roles_for_user(*, user: User | AnonymousUser, place_id: int) -> frozenset[PlaceRole]:
+def place_roles_for_user(
+    *, user: User | AnonymousUser, place_id: int, module_roles: bool = False
+) -> frozenset[PlaceRole]:
     """The roles ``user`` holds on one place; empty for the public. Every access check on a
-    place (its private page, its index response) starts here."""
+    place (its private page, its index response) starts here.
+
+    ``module_roles=True`` adds the roles that open one module only (``ANTIRUMOURS_TEAM``); only
+    that module asks for them, so they never open a place's other private data."""
     scope = user_scope(user=user)
     roles: set[PlaceRole] = set()
     if scope.is_secretariat:
@@ -104,6 +118,8 @@ def place_roles_for_user(*, user: User | AnonymousUser, place_id: int) -> frozen
         roles.add(PlaceRole.EXPERT)
     if place_id in scope.network_place_ids:
         roles.add(PlaceRole.NETWORK_COORDINATOR)
+    if module_roles and place_id in scope.antirumours_place_ids:
+        roles.add(PlaceRole.ANTIRUMOURS_TEAM)
     return frozenset(roles)
 
 

@@ -12,7 +12,8 @@ from icc.accounts.models import Role, RoleAssignment, User
 def role_assign(
     *, user: User, role: Role, place_id: int | None = None, network_id: int | None = None
 ) -> RoleAssignment:
-    """Give ``user`` a role on a place (city coordinator, expert) or a network (coordinator).
+    """Give ``user`` a role on a place (city coordinator, expert, anti-rumours team) or a network
+    (coordinator).
 
     Raises ``ValueError`` when the scope does not fit the role.
     """
@@ -22,7 +23,10 @@ def role_assign(
                 "A national network coordinator is assigned to a network, not a place."
             )
     elif place_id is None or network_id is not None:
-        raise ValueError("City coordinators and experts are assigned to a place, not a network.")
+        raise ValueError(
+            "City coordinators, experts and anti-rumours teams are assigned to a place, "
+            "not a network."
+        )
     scope: dict[str, Any] = {"place_id": place_id, "network_id": network_id}
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
     return assignment

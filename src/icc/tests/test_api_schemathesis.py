@@ -28,7 +28,7 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-OPERATIONS = 23  # with the search, the knowledge base's four lists and the review queue
+OPERATIONS = 24  # + search, four knowledge lists, review queue, shared anti-rumours list
 # Per operation and run: 15 runs of valid requests, 11 of invalid ones (operations with a query),
 # 8 of valid ones naming existing things (operations with a path parameter), 40 each at most
 # (fewer where the parameters allow fewer distinct requests): 1,130 requests.

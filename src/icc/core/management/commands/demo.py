@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from icc.antirumours.demo import antirumours_demo_load
 from icc.barometer.demo import barometer_demo_load
 from icc.citizenship.content import citizenship_demo_load
 from icc.core.demo_accounts import demo_accounts_create
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         for line in programme_demo_load():
             self.stdout.write(line)
         for line in barometer_demo_load():
+            self.stdout.write(line)
+        for line in antirumours_demo_load():
             self.stdout.write(line)
         password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
         for username, description in demo_accounts_create(password=password):

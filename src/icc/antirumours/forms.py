@@ -1,0 +1,169 @@
+"""Forms of the anti-rumours pages; services apply the rules, forms only parse."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from icc.antirumours.models import (
+    Agent,
+    Campaign,
+    CampaignMaterial,
+    CounterArgument,
+    FocusGroupNote,
+    Format,
+    Rumour,
+    RumourTheme,
+    Stage,
+    StageDocument,
+    Strategy,
+)
+
+#: Languages a rumour, counter-argument or material can be written in (ISO 639-1).
+LANGUAGE_CODES = ("en", "fr", "es", "it", "pt", "de", "uk", "ca", "eu", "el", "nl", "pl", "ar")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, str(get_language_info(code)["name_translated"])) for code in LANGUAGE_CODES]
+
+
+def language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class StrategyPublicForm(forms.ModelForm[Strategy]):
+    class Meta:
+        model = Strategy
+        fields = ["public_summary", "is_public"]
+
+
+class StageForm(forms.ModelForm[Stage]):
+    class Meta:
+        model = Stage
+        fields = ["status", "starts_on", "ends_on", "people", "notes"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class StageDocumentForm(forms.ModelForm[StageDocument]):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = StageDocument
+        fields = ["title", "file", "url"]
+
+
+class RumourForm(forms.ModelForm[Rumour]):
+    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+    themes = forms.MultipleChoiceField(
+        label=_("themes"),
+        choices=RumourTheme.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Rumour
+        fields = ["text", "language", "target_group", "themes", "where_circulates", "first_seen"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "first_seen": DateInput()}
+
+
+class CounterArgumentForm(forms.ModelForm[CounterArgument]):
+    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+    formats = forms.MultipleChoiceField(
+        label=_("formats"),
+        choices=Format.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = CounterArgument
+        fields = ["kind", "text", "language", "source", "source_date", "formats"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "source_date": DateInput()}
+
+
+class FocusGroupNoteForm(forms.ModelForm[FocusGroupNote]):
+    class Meta:
+        model = FocusGroupNote
+        fields = ["held_on", "participants", "location", "notes"]
+        widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class AgentForm(forms.ModelForm[Agent]):
+    class Meta:
+        model = Agent
+        fields = [
+            "kind", "name", "organisation", "email", "phone", "languages", "consent_on",
+            "consent_purpose",
+        ]  # fmt: skip
+        widgets = {"consent_on": DateInput()}
+
+
+class TrainingForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200)
+    day = forms.DateField(label=_("day"), widget=DateInput())
+    start = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label=_("venue"), max_length=200, required=False)
+    hours = forms.DecimalField(label=_("hours"), min_value=0, max_digits=5, decimal_places=1)
+    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+
+
+class AttendanceForm(forms.Form):
+    """One checkbox per agent for "expected" and one for "attended"."""
+
+    def __init__(self, *args: Any, agents: list[Agent], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(agent.pk, str(agent)) for agent in agents]
+        self.fields["expected"] = forms.TypedMultipleChoiceField(
+            label=_("expected"),
+            choices=choices,
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+        self.fields["attended"] = forms.TypedMultipleChoiceField(
+            label=_("attended"),
+            choices=choices,
+            coerce=int,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+
+
+class CampaignForm(forms.ModelForm[Campaign]):
+    def __init__(self, *args: Any, rumours: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["rumours"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = rumours
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "title", "description", "where", "starts_on", "ends_on", "partners", "reach_people",
+            "reach_posts", "reach_media", "rumours", "is_public",
+        ]  # fmt: skip
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "rumours": forms.CheckboxSelectMultiple,
+        }
+
+
+class MaterialForm(forms.ModelForm[CampaignMaterial]):
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+
+    class Meta:
+        model = CampaignMaterial
+        fields = ["title", "language", "file", "url"]

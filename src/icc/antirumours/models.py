@@ -1,1 +1,0 @@
-"""The anti-rumours's records (filled in by the module as it is built)."""

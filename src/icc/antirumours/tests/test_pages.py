@@ -1,0 +1,168 @@
+"""The pages a city's team uses, as real HTTP round trips: strategy, stages, register, sharing
+with confirmation, agents and consent, trainings with certificates, campaigns, diagnosis."""
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from icc.accounts.models import User
+from icc.antirumours.models import (
+    Rumour,
+    StageKind,
+    Strategy,
+    SurveyRound,
+    TrainingAttendance,
+)
+from icc.conftest import client_for
+
+
+@pytest.mark.django_db
+def test_strategy_stage_and_public_page(ar: dict[str, Any], users: dict[str, User]) -> None:
+    team = client_for(ar["team"])
+    strategy = ar["bilbao"].antirumours_strategy
+    stage = strategy.stages.get(kind=StageKind.DIAGNOSIS)
+    url = f"/en/antirumours/stage/{stage.pk}/"
+    assert team.get(url).status_code == 200
+    refused = team.post(
+        url,
+        {"save_stage": "1", "stage-status": "done", "stage-starts_on": "2025-05-01",
+         "stage-ends_on": "2025-04-01", "stage-people": "", "stage-notes": ""},
+    )  # fmt: skip
+    assert "must end after it starts" in refused.content.decode()
+    team.post(
+        url,
+        {"save_stage": "1", "stage-status": "done", "stage-starts_on": "2025-01-01",
+         "stage-ends_on": "2025-03-01", "stage-people": "Demo team", "stage-notes": "n"},
+    )  # fmt: skip
+    stage.refresh_from_db()
+    assert (stage.status, stage.people) == ("done", "Demo team")
+    upload = SimpleUploadedFile("guide.pdf", b"%PDF-1.4 demo", content_type="application/pdf")
+    team.post(url, {"add_document": "1", "document-title": "Guide", "document-file": upload})
+    assert stage.documents.get().title == "Guide"
+    # the public page answers 404 until the city makes it public
+    assert client_for(None).get("/en/antirumours/city/bilbao/").status_code == 404
+    team.post(
+        "/en/antirumours/city/bilbao/strategy/",
+        {"public_summary": "What Bilbao does.", "is_public": "on"},
+    )
+    public = client_for(None).get("/en/antirumours/city/bilbao/").content.decode()
+    assert "What Bilbao does." in public and "Newcomers take the jobs" in public
+    assert "Los inmigrantes" not in public
+    assert "Bilbao" in client_for(None).get("/en/antirumours/").content.decode()
+    # a city without a strategy: its coordinator may start one
+    other = client_for(users["other_city_coordinator"])
+    ar["reggio"].antirumours_strategy.delete()
+    assert (
+        b"Start the strategy" in other.get("/en/antirumours/city/reggio-emilia/strategy/").content
+    )
+    other.post("/en/antirumours/city/reggio-emilia/strategy/start/")
+    assert Strategy.objects.get(place=ar["reggio"]).stages.count() == 5
+
+
+@pytest.mark.django_db
+def test_register_counter_arguments_and_sharing_with_confirmation(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    team.post(
+        "/en/antirumours/city/bilbao/register/",
+        {"text": "They do not want to learn our language.", "language": "en",
+         "target_group": "newcomers", "themes": ["culture"], "where_circulates": "bars",
+         "first_seen": "2024-01-01"},
+    )  # fmt: skip
+    rumour = Rumour.objects.get(text="They do not want to learn our language.")
+    url = f"/en/antirumours/rumour/{rumour.pk}/"
+    refused = team.post(url, {"kind": "fact", "text": "A figure.", "language": "en"})
+    assert "A fact needs its source" in refused.content.decode()
+    team.post(
+        url,
+        {"kind": "fact", "text": "Language courses are full (demo).", "language": "en",
+         "source": "Demo school", "formats": ["figure", "game"]},
+    )  # fmt: skip
+    assert rumour.counter_arguments.get().formats == ["figure", "game"]
+    confirm = team.get(f"{url}share/").content.decode()
+    assert "Share this rumour with the network?" in confirm
+    team.post(f"{url}share/", {})  # not confirmed: nothing shared
+    rumour.refresh_from_db()
+    assert rumour.shared_at is None
+    team.post(f"{url}share/", {"confirm": "yes"})
+    rumour.refresh_from_db()
+    assert rumour.shared_at is not None
+    assert client_for(None).get(url).status_code == 200  # shared: public
+    team.post(f"{url}share/", {"action": "unshare"})
+    assert client_for(None).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_agents_consent_trainings_and_certificate(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    refused = team.post(
+        "/en/antirumours/city/bilbao/agents/",
+        {"kind": "volunteer", "name": "Mikel", "email": "m@example.org"},
+    )
+    assert "only with consent" in refused.content.decode()
+    team.post(
+        "/en/antirumours/city/bilbao/agents/",
+        {"kind": "volunteer", "name": "Mikel", "email": "m@example.org",
+         "consent_on": "2025-04-01", "consent_purpose": "Trainings"},
+    )  # fmt: skip
+    team.post(
+        "/en/antirumours/city/bilbao/trainings/",
+        {"title": "Agents training", "day": "2025-04-10", "start": "17:00", "end": "20:00",
+         "venue": "Civic centre", "hours": "3", "language": "es"},
+    )  # fmt: skip
+    training = ar["bilbao"].antirumours_trainings.get()
+    assert training.event.place_id == ar["bilbao"].pk
+    mikel = ar["bilbao"].antirumours_agents.get(name="Mikel")
+    team.post(
+        f"/en/antirumours/training/{training.pk}/",
+        {"expected": [ar["agent"].pk, mikel.pk], "attended": [mikel.pk]},
+    )
+    attended = TrainingAttendance.objects.get(agent=mikel)
+    certificate = team.get(f"/en/antirumours/certificate/{attended.pk}/").content.decode()
+    assert "Certificate of participation" in certificate and "Mikel" in certificate
+    missed = TrainingAttendance.objects.get(agent=ar["agent"])
+    assert team.get(f"/en/antirumours/certificate/{missed.pk}/").status_code == 404
+    team.post(f"/en/antirumours/agent/{mikel.pk}/withdraw/")
+    page = team.get("/en/antirumours/city/bilbao/agents/").content.decode()
+    assert "m@example.org" not in page and "withdrawn on" in page
+
+
+@pytest.mark.django_db
+def test_campaign_with_materials_and_diagnosis_pages(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    team.post(
+        "/en/antirumours/city/bilbao/campaigns/",
+        {"title": "Market days", "starts_on": "2025-05-01", "reach_people": "300",
+         "reach_posts": "4", "reach_media": "1", "rumours": [ar["private"].pk],
+         "is_public": "on"},
+    )  # fmt: skip
+    campaign = ar["bilbao"].antirumours_campaigns.get()
+    team.post(
+        f"/en/antirumours/campaign/{campaign.pk}/",
+        {"title": "Poster", "language": "eu", "url": "https://example.org/poster.pdf"},
+    )
+    assert campaign.materials.get().language == "eu"
+    assert b"<strong>300</strong>" in team.get("/en/antirumours/city/bilbao/strategy/").content
+    team.post(
+        "/en/antirumours/city/bilbao/diagnosis/",
+        {"add_note": "1", "held_on": "2025-02-02", "participants": "Youth group",
+         "notes": "Jobs rumours at school."},
+    )  # fmt: skip
+    team.post("/en/antirumours/city/bilbao/diagnosis/", {"add_round": "1", "title": "Diag"})
+    diagnosis = SurveyRound.objects.get(title="Diag")
+    team.post(
+        "/en/antirumours/city/bilbao/diagnosis/",
+        {"add_round": "1", "title": "Follow", "baseline": diagnosis.pk},
+    )
+    follow_up = SurveyRound.objects.get(title="Follow")
+    assert follow_up.baseline == diagnosis and follow_up.kind == "follow_up"
+    page = team.get("/en/antirumours/city/bilbao/diagnosis/").content.decode()
+    assert "Youth group" in page and "Diag" in page
+    round_page = team.get(f"/en/antirumours/round/{follow_up.pk}/?by=gender").content.decode()
+    assert "/surveys/s/" in round_page and "Change since" in round_page
+    template = team.get("/en/antirumours/city/bilbao/perception-survey.xlsx")
+    assert template["Content-Type"].startswith("application/vnd.openxmlformats")
+    csv = b"heard,age_group,gender,born_abroad\nnone,16_29,woman,no\n"
+    upload = SimpleUploadedFile("kobo.csv", csv, content_type="text/csv")
+    report = team.post(f"/en/antirumours/round/{diagnosis.pk}/import/", {"file": upload})
+    assert "1 imported" in report.content.decode()

@@ -1,0 +1,32 @@
+"""What the anti-rumours views share: the access answer for a request, form error handling."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from icc.antirumours.services import AntirumoursError
+
+
+def apply_or_error(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    write: Callable[[dict[str, Any]], object],
+    *,
+    success: str,
+    next_url: str,
+) -> HttpResponse | None:
+    """Run ``write`` with the form's cleaned data; redirect on success, put a refused write's
+    reason on the form and answer ``None`` (the view renders the form again)."""
+    if not form.is_valid():
+        return None
+    try:
+        write(form.cleaned_data)
+    except AntirumoursError as error:
+        form.add_error(None, str(error))
+        return None
+    messages.success(request, success)
+    return redirect(next_url)
