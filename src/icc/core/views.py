@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from icc.accounts.selectors import role_assignments_for_user, user_scope
 from icc.events.selectors import registrations_of_user
+from icc.index.selectors import edition_list
 from icc.network.selectors import network_counts, network_list, places_for_user
 
 
@@ -30,5 +31,6 @@ def account(request: HttpRequest) -> HttpResponse:
             "scope": user_scope(user=user),
             "places": places_for_user(user=user),
             "registrations": registrations_of_user(user=user),
+            "latest_edition": edition_list().first(),
         },
     )

@@ -65,6 +65,9 @@ def survey_round_create(
         filename="perception-survey.xlsx",
         purpose=PURPOSE,
         created_by=user,
+        # The answers are the city's own: the surveys module's pages show them to its
+        # coordinators only; the anti-rumours pages decide what the others see.
+        private_to_place=True,
     )
     survey_open(survey=survey)
     return SurveyRound.objects.create(

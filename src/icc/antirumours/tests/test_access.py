@@ -165,3 +165,22 @@ def test_survey_responses_stay_with_the_city(users: dict[str, User], ar: dict[st
             assert b"Private diagnosis" not in response.content, (name, url)
     for name in EDITORS:
         assert _client(people[name]).get(urls[0]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_secretariat_does_not_open_a_diagnosis_through_the_surveys_pages(
+    users: dict[str, User], ar: dict[str, Any]
+) -> None:
+    """The secretariat sees only what the city shared: the raw answers of a diagnosis stay
+    out of its reach on the generic survey pages and export too."""
+    survey_round = survey_round_create(
+        place_id=ar["bilbao"].pk, kind=SurveyRoundKind.DIAGNOSIS, title="Private diagnosis"
+    )
+    secretariat = _client(users["secretariat"])
+    for url in (
+        f"/en/surveys/{survey_round.survey_id}/",
+        f"/en/surveys/{survey_round.survey_id}/export.csv",
+    ):
+        response = secretariat.get(url)
+        assert response.status_code in (403, 404), url
+        assert b"Private diagnosis" not in response.content

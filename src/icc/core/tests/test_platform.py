@@ -146,3 +146,13 @@ def test_pages_load_no_script_or_style_from_another_site(directory, url):
     assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', body)
     assert assets, "the page should load its own scripts and styles"
     assert [a for a in assets if a.startswith(("http:", "https:", "//"))] == []
+
+
+@pytest.mark.django_db
+def test_my_account_leads_each_person_to_their_daily_work(users):
+    city = client_for(users["city_coordinator"]).get("/en/me/").content.decode()
+    assert "/en/antirumours/city/bilbao/strategy/" in city and "/en/barometer/bilbao/" in city
+    assert "My good practices" in city and "Index review queue" not in city
+    staff = client_for(users["secretariat"]).get("/en/me/").content.decode()
+    for link in ("/en/knowledge/practices/moderation/", "/en/programme/", "/en/barometer/"):
+        assert link in staff
