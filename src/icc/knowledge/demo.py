@@ -29,6 +29,7 @@ from icc.knowledge.models import (
     Theme,
 )
 from icc.knowledge.sanitise import html_clean
+from icc.knowledge.themes_seed import themes_ensure
 from icc.network.models import Place
 
 PRACTICES_2020 = 117
@@ -254,6 +255,7 @@ def knowledge_demo_load() -> list[str]:
         return ["Knowledge base: demo already loaded."]
     from icc.knowledge.search_bridge import knowledge_reindex
 
+    themes_ensure(Theme)  # seeded by a migration; again here after a database was emptied
     themes = {t.slug: t for t in Theme.objects.all()}
     wanted = {str(p["place"]) for p in PRACTICES}
     members = Place.objects.filter(status="member")

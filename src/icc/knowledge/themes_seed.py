@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # slug, events' theme slugs, {language: name}
 THEMES: list[tuple[str, str, dict[str, str]]] = [
     ("anti-rumours", "anti-rumours", {
@@ -55,3 +57,15 @@ THEMES: list[tuple[str, str, dict[str, str]]] = [
         "uk": "Молодь", "de": "Jugend",
     }),
 ]  # fmt: skip
+
+
+def themes_ensure(theme_model: Any) -> None:
+    """Create or update the themes above (idempotent). ``theme_model``: the ``Theme`` model, or
+    its historical version in a migration."""
+    for position, (slug, event_themes, names) in enumerate(THEMES):
+        values = {f"name_{lang}": name for lang, name in names.items()}
+        theme_model.objects.update_or_create(
+            slug=slug,
+            defaults={"name": names["en"], "position": position, "event_themes": event_themes,
+                      **values},
+        )  # fmt: skip

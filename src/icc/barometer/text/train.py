@@ -3,8 +3,9 @@
 Rules held here:
 
 - Protocol: the training split of each language is cut (seeded, stratified per language and
-  label) into a part to fit (85 %) and a part to tune (15 %). Every choice (regularisation of each
-  model, the weight of the fast model inside the default model) is made by fitting on the first
+  label) into a part to fit and a smaller part to tune (``TUNE_SHARE``). Every choice
+  (regularisation of each model, the weight of the fast model inside the default model) is made
+  by fitting on the first
   part and scoring macro-F1 on the second. The chosen settings are then fitted on the whole
   training split, and the validation split is used once, to report macro-F1 per language and
   over all languages. The validation split never takes part in a choice.
@@ -67,6 +68,10 @@ class Split:
         return np.asarray(self.labels, dtype=np.intp)
 
 
+# The share of the training posts kept aside to choose the models' settings.
+TUNE_SHARE = 0.15
+
+
 def _lines(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").split("\n")
     return lines[:-1] if lines and lines[-1] == "" else lines
@@ -103,7 +108,7 @@ def data_hash(root: Path) -> str:
 
 
 def tune_split(
-    data: Split, seed: int, share: float = 0.15
+    data: Split, seed: int, share: float = TUNE_SHARE
 ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
     """Seeded, stratified (language x label) cut of ``data``: the rows to fit and to tune."""
     rng = np.random.default_rng(seed)
@@ -307,8 +312,8 @@ def train(
     )
     report = {
         "seed": seed,
-        "protocol": "tuned on 15% of train (stratified, seeded), fitted on all of train, "
-        "scored once on val",
+        "protocol": f"tuned on {TUNE_SHARE:.0%} of train (stratified, seeded), "
+        "fitted on all of train, scored once on val",
         "chosen": {"fast_alpha": fast_c, "embed_C": embed_c, "fast_weight": fast_weight},
         "tuning_macro_f1": tuning,
         "val_macro_f1": {

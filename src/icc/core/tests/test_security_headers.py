@@ -74,8 +74,14 @@ def test_a_map_tiles_address_becomes_an_image_source():
     assert map_tiles_origins("") == []
 
 
-# Templates rendered to PDF by WeasyPrint only, never sent to a browser: their <style> is safe.
-PRINT_ONLY = {"reports/report_print.html", "events/agenda_document.html"}
+# Templates rendered to PDF by WeasyPrint, or saved as a standalone file that is only ever sent
+# as a download (``Content-Disposition: attachment``), never shown in the site: their <style> is
+# safe.
+PRINT_ONLY = {
+    "reports/report_print.html",
+    "events/agenda_document.html",
+    "programme/annual_report_document.html",
+}
 FORBIDDEN = {
     "inline event handler": re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE),
     "inline script": re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>"),

@@ -7,11 +7,20 @@ import pytest
 from django.utils import timezone
 
 from icc.knowledge.models import GoodPractice, NewsItem, PracticeArea, Theme
+from icc.knowledge.themes_seed import themes_ensure
+
+
+def themes_present() -> None:
+    """The themes come from a data migration; a test that empties the database (a browser test
+    with its live server) removes them for the tests after it, so they are seeded again here."""
+    if not Theme.objects.exists():
+        themes_ensure(Theme)
 
 
 @pytest.fixture
 def make_practice(directory: dict[str, Any]):
     """``make_practice(slug, place="bilbao", areas=[...], published=datetime|None, ...)``."""
+    themes_present()
 
     def make(
         slug: str,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from icc.conftest import client_for
 from icc.knowledge.models import CallForPractices, GoodPractice, Theme
 from icc.knowledge.services import PracticeData, practice_create, practice_transition
+from icc.knowledge.tests.conftest import themes_present
 from icc.knowledge.workflow import Action, Actor, State, TransitionError, actions_available
 from icc.knowledge.workflow import transition as workflow_transition
 from icc.notifications.models import Notification
@@ -23,7 +24,7 @@ def form(directory, **extra):
         '<a href="javascript:alert(1)" onclick="steal()">link</a><img src=x onerror=alert(1)>',
         "results": "300 walks",
         "places": [directory["bilbao"].pk],
-        "themes": [Theme.objects.get(slug="refugees").pk],
+        "themes": [theme_get("refugees").pk],
         "language": "en",
         "languages": ["es"],
         "contact": "welcome@bilbao.example",
@@ -138,7 +139,7 @@ def test_a_coordinator_writes_only_for_their_places(users, directory):
 
 def test_calls_for_practices_turn_answers_into_drafts(users, directory):
     staff = client_for(users["secretariat"])
-    theme = Theme.objects.get(slug="gentrification")
+    theme = theme_get("gentrification")
     deadline = timezone.localdate() + dt.timedelta(days=10)
     response = staff.post(
         "/en/knowledge/calls/new/",
@@ -203,3 +204,8 @@ def test_a_city_attaches_documents_and_images_of_accepted_types(
     assert "Leaflet" in city.get(f"/en/knowledge/practices/{practice.slug}/").content.decode()
     other = client_for(users["other_city_coordinator"])
     assert other.post(url, {"kind": "attachment", "title": "x"}).status_code == 404
+
+
+def theme_get(slug):
+    themes_present()
+    return Theme.objects.get(slug=slug)

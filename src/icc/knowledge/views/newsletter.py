@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -18,12 +17,13 @@ from icc.core.client_address import client_address
 from icc.core.ratelimit import rate_limit_allow
 from icc.knowledge import newsletter, selectors
 from icc.knowledge.forms import IssueForm, SubscribeForm, choice_field
+from icc.language import current_language
 
 SUBSCRIBE_LIMIT = 5  # per address and hour
 
 
 def archive(request: HttpRequest) -> HttpResponse:
-    language = (get_language() or "en")[:2]
+    language = current_language()
     return render(
         request,
         "knowledge/newsletter.html",
@@ -127,7 +127,7 @@ def issue_compose(request: HttpRequest) -> HttpResponse:
 @secretariat_required
 def issue_edit(request: HttpRequest, number: int) -> HttpResponse:
     issue = selectors.issue_get(number=number, include_drafts=True)
-    language = (get_language() or "en")[:2]
+    language = current_language()
     initial = {
         "subject": issue.subject,
         "intro": issue.intro,
