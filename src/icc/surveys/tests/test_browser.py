@@ -25,7 +25,9 @@ def test_a_phone_fills_the_survey_with_skip_logic(page: Any, survey: Survey) -> 
     page.keyboard.press("Space")
     page.wait_for_function("() => document.querySelector('input[value=deusto]') !== null")
     # the re-rendered fields give the focus back to the chosen city before the next key
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'f-city-1'")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'f-city-1'"
+    )
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => document.querySelector('input[value=algorta]') !== null")
     assert page.evaluate("document.activeElement.id") == "f-city-2"
