@@ -10,7 +10,9 @@ Rules held here:
 - Hybrid ranking is weighted reciprocal rank fusion: a document's score is the sum over the
   rankings it appears in of ``weight / (RRF_K + rank)``, ranks from 1. The rankings are: the
   documents holding every word of the query (weight 1), those holding only some
-  (``PARTIAL_WEIGHT``: one shared word is weak evidence), and the nearest in meaning (weight 1).
+  (``PARTIAL_WEIGHT``: one shared word is weak evidence — with stemming, as PostgreSQL does,
+  a word like "locals" would otherwise lift a rumour about jobs above the same rumour about
+  welfare in another language), and the nearest in meaning (weight 1).
   ``RRF_K`` is small (the literature's 60 is for long lists): the first places of a ranking
   must weigh clearly more than the fourth, or one shared word would lift an item of another
   subject above the items nearest in meaning.
@@ -24,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 RRF_K = 5
-PARTIAL_WEIGHT = 0.25
+PARTIAL_WEIGHT = 0.1
 QUERY_WORDS_MAX = 32
 _WORD = re.compile(r"\w+", re.UNICODE)
 
