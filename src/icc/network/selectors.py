@@ -317,6 +317,18 @@ def place_ids_by_slug(*, slugs: Iterable[str]) -> dict[str, int]:
     return dict(Place.objects.filter(slug__in=set(slugs)).values_list("slug", "pk"))
 
 
+def place_ids_by_slug_or_name(*, keys: Iterable[str]) -> dict[str, int]:
+    """The ids of the places named by their slug or their name (case does not matter), keyed by
+    the lower-cased slug and name; unknown keys are left out."""
+    wanted = {key.strip().casefold() for key in keys if key.strip()}
+    found: dict[str, int] = {}
+    for pk, slug, name in Place.objects.values_list("pk", "slug", "name"):
+        for key in (slug.casefold(), name.casefold()):
+            if key in wanted:
+                found[key] = pk
+    return found
+
+
 def places_by_ids(*, ids: Iterable[int]) -> list[Place]:
     """The places with these ids, by name."""
     return list(Place.objects.filter(pk__in=set(ids)).order_by("name"))

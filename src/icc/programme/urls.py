@@ -15,5 +15,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.expenses_export,
         name="expenses_export",
     ),
-    path("expenditure/import/", views.expenses_upload, name="expenses_import"),
+    path(
+        "expenditure/import/",
+        views.records_upload,
+        {"kind": "expenditure"},
+        name="expenses_import",
+    ),
+    path("records/import/<slug:kind>/", views.records_upload, name="records_import"),
 ]

@@ -3,6 +3,9 @@ served from storage) and the expenditure table's import and export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +24,7 @@ from icc.programme.expense_table import (
     visits_sheet,
 )
 from icc.programme.forms import ExpenseImportForm, ReportMakeForm
+from icc.programme.record_tables import grants_import, visits_import
 from icc.programme.report import CONTENT_TYPES
 
 
@@ -116,10 +120,22 @@ def expenses_export(
     )
 
 
+Importer = Callable[..., Any]
+IMPORTERS: dict[str, Importer] = {
+    "expenditure": expenses_import,
+    "grants": grants_import,
+    "visits": visits_import,
+}
+
+
 @require_POST
 @secretariat_required
-def expenses_upload(request: HttpRequest) -> HttpResponse:
-    """Add expenditure lines from a file; every problem is listed with its line and column."""
+def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
+    """Add expenditure lines, grants or expert visits from a file, all or nothing; every
+    problem is listed with its line and column."""
+    importer = IMPORTERS.get(kind)
+    if importer is None:
+        raise Http404
     form = ExpenseImportForm(request.POST, request.FILES)
     back = request.POST.get("year", "")
     target = (
@@ -128,6 +144,24 @@ def expenses_upload(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a CSV or XLSX file."))
         return target
+    upload = form.cleaned_data["file"]
+    try:
+        outcome = importer(file=upload, filename=upload.name, dry_run=form.cleaned_data["dry_run"])
+    except TabularFileError as problem:
+        messages.error(request, str(problem))
+        return target
+    if outcome.errors:
+        for error in outcome.errors[:50]:
+            messages.error(request, str(error))
+        messages.error(request, _("Nothing was imported: correct the lines above and try again."))
+    elif form.cleaned_data["dry_run"]:
+        messages.success(
+            request,
+            _("The file is correct: %(count)s lines would be added.") % {"count": outcome.created},
+        )
+    else:
+        messages.success(request, _("%(count)s lines added.") % {"count": outcome.created})
+    return target
     upload = form.cleaned_data["file"]
     try:
         outcome = expenses_import(

@@ -172,3 +172,72 @@ def test_the_years_page_totals_each_year(users: dict[str, Any]) -> None:
     assert "15.25" in page
     assert page.index(">2020<") < page.index(">2019<")
     assert "Provisional" in page and "Certified" in page
+
+
+def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str, Any]) -> None:
+    """Grants and expert visits come in from a table with the export's columns: places by slug
+    or name, choices by code or label; a file with one bad line writes nothing and names it."""
+    from icc.core.tabular.write import csv_bytes
+    from icc.programme.expense_table import grants_sheet, visits_sheet
+
+    client = client_for(users["secretariat"])
+    bad = (
+        b"title,lead_place,partner_places,amount,currency,start,end,status\r\n"
+        b'Twin walks,bilbao,"Getxo, Reggio Emilia",12500,EUR,2020-03-01,2020-12-31,Completed\r\n'
+        b",Atlantis,Nowhere,lots,EURO,03/2020,,finished\r\n"
+    )
+    page = client.post(
+        "/en/programme/records/import/grants/",
+        {"year": "2020", "file": SimpleUploadedFile("grants.csv", bad)},
+        follow=True,
+    ).content.decode()
+    for column in (
+        "title",
+        "lead_place",
+        "partner_places",
+        "amount",
+        "currency",
+        "start",
+        "status",
+    ):
+        assert f"Line 3, column “{column}”" in page, column
+    assert "Line 2" not in page and not Grant.objects.exists()
+
+    good = bad.split(b"\r\n")[0] + b"\r\n" + bad.split(b"\r\n")[1] + b"\r\n"
+    client.post(
+        "/en/programme/records/import/grants/",
+        {"year": "2020", "file": SimpleUploadedFile("grants.csv", good)},
+    )
+    grant = Grant.objects.get()
+    assert (grant.lead_place.slug, grant.amount, grant.status) == (
+        "bilbao", Decimal("12500"), "completed"
+    )  # fmt: skip
+    assert sorted(p.slug for p in grant.partner_places.all()) == ["getxo", "reggio-emilia"]
+
+    visits = (
+        b"place,date,mode,purpose,experts,secretariat,profile\r\n"
+        b"Bilbao,2020-05-04,Virtuelle,diagnosis,A. Expert,B. Officer,Bilbao profile\r\n"
+    )
+    client.post(
+        "/en/programme/records/import/visits/",
+        {"year": "2020", "file": SimpleUploadedFile("visits.csv", visits)},
+    )
+    visit = ExpertVisit.objects.get()
+    assert (visit.place.slug, visit.mode, visit.purpose) == ("bilbao", "virtual", "diagnosis")
+
+    # what the export writes imports again (a check only here: the lines would be added)
+    for kind, sheet in (("grants", grants_sheet([grant])), ("visits", visits_sheet([visit]))):
+        again = client.post(
+            f"/en/programme/records/import/{kind}/",
+            {
+                "year": "2020",
+                "dry_run": "on",
+                "file": SimpleUploadedFile("x.csv", csv_bytes(sheet)),
+            },
+            follow=True,
+        ).content.decode()
+        assert "1 lines would be added" in again, kind
+    assert client_for(users["city_coordinator"]).post(
+        "/en/programme/records/import/grants/", {"file": SimpleUploadedFile("g.csv", good)}
+    ).status_code in (302, 403)
+    assert Grant.objects.count() == 1 and ExpertVisit.objects.count() == 1
