@@ -4,7 +4,9 @@ Rules:
 - A post counts for at most one rumour: the rumour nearest to it by cosine similarity, and only
   when that similarity is at least ``threshold``. Vectors are L2-normalised, so the cosine is the
   dot product.
-- The result is counts per rumour, in the rumours' order; nothing about the posts is kept.
+- The result is counts per rumour, in the rumours' order. ``radar_examples`` also names, per
+  rumour, the few matching posts nearest to it (most similar first), for the city to see what
+  was counted.
 
 Shapes: ``rumours`` (R, D), ``posts`` (P, D), both float, rows of unit length.
 """
@@ -34,3 +36,27 @@ def radar_counts(
     for rumour in nearest[best >= threshold]:
         counts[int(rumour)] += 1
     return counts
+
+
+def radar_examples(
+    *,
+    rumours: npt.NDArray[np.floating],
+    posts: npt.NDArray[np.floating],
+    threshold: float,
+    per_rumour: int = 3,
+) -> list[list[int]]:
+    """For each rumour, the indexes of at most ``per_rumour`` posts that count for it (see the
+    rules above), the most similar first."""
+    examples: list[list[int]] = [[] for _ in range(rumours.shape[0])]
+    if rumours.shape[0] == 0 or posts.shape[0] == 0:
+        return examples
+    similarity = posts @ rumours.T
+    nearest = similarity.argmax(axis=1)
+    best = similarity[np.arange(posts.shape[0]), nearest]
+    for post in np.argsort(-best, kind="stable"):
+        if best[post] < threshold:
+            break
+        chosen = examples[int(nearest[post])]
+        if len(chosen) < per_rumour:
+            chosen.append(int(post))
+    return examples

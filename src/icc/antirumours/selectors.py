@@ -305,6 +305,16 @@ def places_with_public_page() -> "list[Place]":
     return sorted((strategy.place for strategy in strategies), key=lambda place: place.name)
 
 
+def radar_examples_latest(*, place_id: int) -> dict[int, tuple[dt.date, list[str]]]:
+    """Per rumour, the examples of the latest month in which posts matched it."""
+    latest: dict[int, tuple[dt.date, list[str]]] = {}
+    rows = RadarCount.objects.filter(rumour__place_id=place_id, posts__gt=0).order_by("month")
+    for rumour_id, month, examples in rows.values_list("rumour_id", "month", "examples"):
+        if examples:
+            latest[rumour_id] = (month, list(examples))
+    return latest
+
+
 def radar_table(*, place_id: int) -> tuple[list[dt.date], list[tuple[Rumour, list[int | None]]]]:
     """The radar's months (oldest first) and, per rumour, its matching posts each month."""
     counts = list(

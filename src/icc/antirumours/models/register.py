@@ -104,8 +104,8 @@ class CounterArgument(models.Model):
 
 
 class RadarCount(models.Model):
-    """How many of the city's imported posts of one month matched one rumour (the rumour radar).
-    Only the count is kept: no post, no text, no author."""
+    """How many of the city's imported posts of one month matched one rumour (the rumour radar),
+    with a few short examples of them, masked (no author, no link, no mention)."""
 
     rumour = models.ForeignKey(
         Rumour, on_delete=models.CASCADE, related_name="radar_counts", verbose_name=_("rumour")
@@ -114,6 +114,7 @@ class RadarCount(models.Model):
     posts = models.PositiveIntegerField(_("matching posts"))
     posts_read = models.PositiveIntegerField(_("posts read"))
     threshold = models.FloatField(_("similarity threshold"))
+    examples = models.JSONField(_("examples"), default=list, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,18 +1,36 @@
 """The rumour radar: the city's posts imported by the barometer, matched to its register by
 cross-lingual similarity and counted per rumour and month (``radar.radar_counts``). Runs as a
-background job started from the radar page; only counts are stored."""
+background job started from the radar page. Stored: the counts, and for each rumour a few short
+examples of the posts counted (mentions, links and e-mail addresses masked, 200 characters at
+most), shown to the city's team only, so that it sees what the radar found."""
 
 import datetime as dt
+import re
 
 import numpy as np
 from django.db import transaction
 
 from icc.antirumours.models import RadarCount, Rumour
-from icc.antirumours.radar import DEFAULT_THRESHOLD, radar_counts
+from icc.antirumours.radar import DEFAULT_THRESHOLD, radar_counts, radar_examples
 from icc.barometer.selectors import posts_for_place_month
 from icc.search.vectors import passages_embed
 
 RADAR_JOB = "antirumours.radar"
+EXAMPLES_PER_RUMOUR = 3
+EXAMPLE_LENGTH = 200
+_MASKS = (
+    (re.compile(r"https?://\S+|www\.\S+"), "[link]"),
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[e-mail]"),
+    (re.compile(r"@\w+"), "@user"),
+)
+
+
+def example_text(text: str) -> str:
+    """A post as an example: links, e-mail addresses and mentions masked, cut to a length."""
+    for pattern, mask in _MASKS:
+        text = pattern.sub(mask, text)
+    text = " ".join(text.split())
+    return text if len(text) <= EXAMPLE_LENGTH else text[: EXAMPLE_LENGTH - 1].rstrip() + "…"
 
 
 def radar_compute(
@@ -28,12 +46,18 @@ def radar_compute(
         if post.text
     ]
     counts = [0] * len(rumours)
+    examples: list[list[str]] = [[] for _ in rumours]
     if rumours and texts:
-        counts = radar_counts(
-            rumours=np.asarray(passages_embed([rumour.text for rumour in rumours])),
-            posts=np.asarray(passages_embed(texts)),
+        rumour_vectors = np.asarray(passages_embed([rumour.text for rumour in rumours]))
+        post_vectors = np.asarray(passages_embed(texts))
+        counts = radar_counts(rumours=rumour_vectors, posts=post_vectors, threshold=threshold)
+        found = radar_examples(
+            rumours=rumour_vectors,
+            posts=post_vectors,
             threshold=threshold,
+            per_rumour=EXAMPLES_PER_RUMOUR,
         )
+        examples = [[example_text(texts[i]) for i in chosen] for chosen in found]
     with transaction.atomic():
         RadarCount.objects.filter(rumour__place_id=place_id, month=month).delete()
         return RadarCount.objects.bulk_create(
@@ -43,8 +67,9 @@ def radar_compute(
                 posts=count,
                 posts_read=len(texts),
                 threshold=threshold,
+                examples=shown,
             )
-            for rumour, count in zip(rumours, counts, strict=True)
+            for rumour, count, shown in zip(rumours, counts, examples, strict=True)
         )
 
 

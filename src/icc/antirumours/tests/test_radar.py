@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from icc.antirumours.models import RadarCount
-from icc.antirumours.radar import radar_counts
+from icc.antirumours.radar import radar_counts, radar_examples
+from icc.antirumours.services.radar import example_text
 from icc.barometer.models import Post
 from icc.conftest import client_for
 
@@ -32,7 +33,8 @@ def test_the_radar_counts_a_month_of_posts_in_other_languages(
 ) -> None:
     bilbao = ar["bilbao"]
     texts = [
-        "Immigrants get all the social benefits before the neighbours, it's unfair",  # welfare
+        "Immigrants get all the social benefits before the neighbours, it's unfair @mayor "
+        "https://example.org/x",  # welfare, with a mention and a link
         "Los inmigrantes se quedan con todas las ayudas sociales",  # welfare
         "The new bakery on the corner has excellent bread",  # neither
     ]
@@ -48,8 +50,23 @@ def test_the_radar_counts_a_month_of_posts_in_other_languages(
     assert counts[ar["private"].pk] == 2  # the welfare rumour, in English and Spanish
     assert counts[ar["shared"].pk] == 0  # "newcomers take the jobs": no post
     assert {row.posts_read for row in RadarCount.objects.all()} == {3}
+    welfare = RadarCount.objects.get(rumour=ar["private"])
+    assert len(welfare.examples) == 2  # what was counted, nearest first, masked
+    assert any("@user" in e and "[link]" in e and "@mayor" not in e for e in welfare.examples)
+    assert not RadarCount.objects.get(rumour=ar["shared"]).examples
     page = team.get("/en/antirumours/city/bilbao/radar/").content.decode()
     assert "Mar 2025" in page
+    assert "What the radar counted" in page and "Los inmigrantes se quedan" in page
     assert (
         client_for(ar["other_network"]).get("/en/antirumours/city/bilbao/radar/").status_code == 404
     )
+
+
+def test_examples_are_the_nearest_counted_posts_of_each_rumour() -> None:
+    rumours = np.array([[1.0, 0.0], [0.0, 1.0]])
+    posts = np.array([[0.9, 0.1], [1.0, 0.0], [0.2, 0.9], [0.6, 0.6]])
+    posts = posts / np.linalg.norm(posts, axis=1, keepdims=True)
+    assert radar_examples(rumours=rumours, posts=posts, threshold=0.9, per_rumour=1) == [[1], [2]]
+    assert radar_examples(rumours=rumours, posts=posts, threshold=0.9) == [[1, 0], [2]]
+    assert example_text("x" * 300).endswith("…") and len(example_text("x" * 300)) == 200
+    assert example_text("write to ana@example.org now") == "write to [e-mail] now"

@@ -28,6 +28,7 @@ def radar(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The radar of this month is being counted."))
         return redirect(request.path)
     months, rows = selectors.radar_table(place_id=place.pk)
+    examples = selectors.radar_examples_latest(place_id=place.pk)
     return render(
         request,
         "antirumours/radar.html",
@@ -35,6 +36,11 @@ def radar(request: HttpRequest, slug: str) -> HttpResponse:
             "place": place,
             "months": months,
             "rows": rows,
+            "examples": [
+                (rumour, *found)
+                for rumour, _cells in rows
+                if (found := examples.get(rumour.pk)) is not None
+            ],
             "threshold": DEFAULT_THRESHOLD,
             "pending": job_waiting(kind=RADAR_JOB, key=str(place.pk)),
         },
