@@ -162,23 +162,3 @@ def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
     else:
         messages.success(request, _("%(count)s lines added.") % {"count": outcome.created})
     return target
-    upload = form.cleaned_data["file"]
-    try:
-        outcome = expenses_import(
-            file=upload, filename=upload.name, dry_run=form.cleaned_data["dry_run"]
-        )
-    except TabularFileError as problem:
-        messages.error(request, str(problem))
-        return target
-    if outcome.errors:
-        for error in outcome.errors[:50]:
-            messages.error(request, str(error))
-        messages.error(request, _("Nothing was imported: correct the lines above and try again."))
-    elif form.cleaned_data["dry_run"]:
-        messages.success(
-            request,
-            _("The file is correct: %(count)s lines would be added.") % {"count": outcome.created},
-        )
-    else:
-        messages.success(request, _("%(count)s lines added.") % {"count": outcome.created})
-    return target
