@@ -14,10 +14,10 @@ Rules held here:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -60,6 +60,35 @@ def _places(slugs: Iterable[str]) -> dict[str, int]:
     return place_ids_by_slug(slugs=set(slugs))
 
 
+class _HasPlace(Protocol):
+    @property
+    def place(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+_Placed = TypeVar("_Placed", bound=_HasPlace)
+
+
+def _with_known_places(
+    items: Sequence[_Placed], quarantine: Quarantine, *, cells: Callable[[Any], dict[str, str]]
+) -> tuple[dict[str, int], list[_Placed]]:
+    """The ids of the places the items name, and the items whose place exists; the others go
+    to the quarantine with their reason."""
+    place_ids = _places(item.place for item in items)
+    usable = []
+    for item in items:
+        if item.place in place_ids:
+            usable.append(item)
+        else:
+            quarantine.add(
+                item.line,
+                _("No place has the slug “%(slug)s”.") % {"slug": item.place[:80]},
+                cells(item),
+            )
+    return place_ids, usable
+
+
 def posts_import(
     *,
     file: IO[bytes],
@@ -70,17 +99,9 @@ def posts_import(
 ) -> ImportOutcome:
     """Import posts from a JSON-lines or CSV file (see ``ingest``)."""
     posts, quarantine, n_lines = posts_read(file, filename, source=source, place=place)
-    place_ids = _places(p.place for p in posts)
-    usable = []
-    for post in posts:
-        if post.place not in place_ids:
-            quarantine.add(
-                post.line,
-                _("No place has the slug “%(slug)s”.") % {"slug": post.place[:80]},
-                {"id": post.external_id, "place": post.place},
-            )
-        else:
-            usable.append(post)
+    place_ids, usable = _with_known_places(
+        posts, quarantine, cells=lambda p: {"id": p.external_id, "place": p.place}
+    )
     existing_keys: set[tuple[str, str]] = set()
     keys = sorted({(p.source, p.external_id) for p in usable})
     for start in range(0, len(keys), BATCH):
@@ -125,17 +146,7 @@ def sensing_import(*, file: IO[bytes], filename: str, synthetic: bool = False) -
     """Import social-sensing values from CSV; a value already there for the same place,
     indicator and period is kept as it is."""
     values, quarantine, n_lines = sensing_read(file, filename)
-    place_ids = _places(v.place for v in values)
-    usable = []
-    for value in values:
-        if value.place not in place_ids:
-            quarantine.add(
-                value.line,
-                _("No place has the slug “%(slug)s”.") % {"slug": value.place[:80]},
-                {"place": value.place},
-            )
-        else:
-            usable.append(value)
+    place_ids, usable = _with_known_places(values, quarantine, cells=lambda v: {"place": v.place})
     existing = set(
         SensingValue.objects.filter(place_id__in=set(place_ids.values())).values_list(
             "place_id", "indicator", "period"
