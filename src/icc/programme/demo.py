@@ -45,53 +45,45 @@ if TYPE_CHECKING:
 YEAR = 2020
 TOTAL_2020 = Decimal("436642.14")
 
+# Demo texts written for this project (the secretariat writes the real ones each year); the
+# facts they mention come from the 2020 annual report.
 FOREWORD = {
     "en": (
-        "The year just ended left no one indifferent. 2020 was above all the year of a global "
-        "pandemic that touched each of us and showed how fragile humanity is in the face of an "
-        "unexpected crisis; it was also the year of the Black Lives Matter movement, which shed "
-        "light on systemic racism and discrimination.\n\n"
-        "Together, we adapted to unprecedented constraints and kept our values, our ideals, our "
-        "energy and our enthusiasm for interculturalism and inclusion. For all these reasons, "
-        "the ICC team warmly thanks all its members and expresses its deep admiration for the "
-        "work they have done."
+        "[Demo text] For the network, 2020 was the year of the pandemic: meetings moved online, "
+        "cities faced new inequalities among their residents, and the debate on systemic racism "
+        "reached European streets too.\n\n"
+        "Member cities kept working on inclusion all the same, and many of them shared what they "
+        "tried. This report counts what the network did during the year, from the platform's "
+        "own records."
     ),
     "fr": (
-        "L'année qui vient de s'écouler n'a laissé personne indifférent. L'année 2020 aura "
-        "surtout été celle de la pandémie mondiale qui a touché chacun et chacune d'entre nous "
-        "et qui a mis en évidence la fragilité de l'humanité face à une crise inattendue ; elle "
-        "a aussi été celle du mouvement « Black Lives matter », qui a jeté un éclairage "
-        "essentiel sur le racisme systémique et la discrimination.\n\n"
-        "Ensemble, nous nous sommes adapté-e-s à des contraintes sans précédent, nous avons "
-        "conservé nos valeurs, nos idéaux, notre énergie et notre enthousiasme pour promouvoir "
-        "l'interculturalisme et l'inclusion. Pour toutes ces raisons, l'équipe ICC souhaite "
-        "remercier chaleureusement l'ensemble de ses membres et leur exprimer sa profonde "
-        "admiration pour le travail accompli."
+        "[Texte de démonstration] Pour le réseau, 2020 a été l'année de la pandémie : les "
+        "rencontres sont passées en ligne, les villes ont vu se creuser de nouvelles inégalités "
+        "entre leurs habitant·e·s, et le débat sur le racisme systémique a gagné aussi les rues "
+        "européennes.\n\n"
+        "Les villes membres ont malgré tout poursuivi leur travail pour l'inclusion, et beaucoup "
+        "ont partagé ce qu'elles ont essayé. Ce rapport dénombre ce que le réseau a fait dans "
+        "l'année, à partir des données de la plateforme."
     ),
 }
 INTRODUCTION = {
     "en": (
-        "The Intercultural Cities programme (ICC) is a capacity-building and policy development "
-        "programme that helps local authorities across the world design, implement and "
-        "evaluate inclusive integration strategies based on intercultural integration.\n\n"
-        "In 2020 particular attention went to more tailored services: a welcome pack, a brand "
-        "pack, a new format for index reports, thematic surveys, the ICC charts and translations "
-        "into non-official languages. Working methods changed widely because of the pandemic: "
-        "grants for inter-city work, meetings of the national networks' coordinators, webinars "
-        "and online brainstorming meetings."
+        "[Demo text] Intercultural Cities helps local authorities design, carry out and "
+        "evaluate integration policies built on diversity, equality and interaction.\n\n"
+        "In 2020 the programme offered more services tailored to each city (a welcome pack, a "
+        "brand pack, a new format for index reports, thematic surveys, the ICC charts, "
+        "translations) and changed how it works: grants for work between cities, meetings of "
+        "the national networks' coordinators and webinars."
     ),
     "fr": (
-        "Le programme Cités interculturelles (ICC) est un programme de renforcement des "
-        "capacités et d'élaboration de politiques visant à aider les collectivités locales à "
-        "travers le monde à concevoir, à mettre en œuvre et à évaluer des stratégies "
-        "d'intégration inclusives inspirées d'un modèle dit d'« intégration interculturelle ».\n\n"
-        "En 2020, une attention particulière a été accordée à la mise à disposition de services "
-        "plus personnalisés : dossier de bienvenue, pack image de marque, nouveau format pour "
-        "les rapports de l'index, enquêtes thématiques, Chartes ICC et traductions dans des "
-        "langues non officielles. De vastes changements ont été apportés aux méthodes de "
-        "travail sous l'effet de la pandémie : octroi d'aides au travail interurbain, réunion "
-        "des coordinateurs et coordinatrices des réseaux nationaux, webinaires et réunions de "
-        "réflexion en ligne."
+        "[Texte de démonstration] Cités interculturelles aide les collectivités locales à "
+        "concevoir, mener et évaluer des politiques d'intégration fondées sur la diversité, "
+        "l'égalité et l'interaction.\n\n"
+        "En 2020, le programme a proposé davantage de services adaptés à chaque ville (dossier "
+        "de bienvenue, pack image de marque, nouveau format des rapports de l'index, enquêtes "
+        "thématiques, Chartes ICC, traductions) et a changé ses façons de travailler : aides au "
+        "travail entre villes, réunions des coordinateurs et coordinatrices des réseaux "
+        "nationaux, webinaires."
     ),
 }
 
