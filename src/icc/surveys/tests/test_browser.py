@@ -24,10 +24,13 @@ def test_a_phone_fills_the_survey_with_skip_logic(page: Any, survey: Survey) -> 
     page.get_by_label("Bilbao").focus()
     page.keyboard.press("Space")
     page.wait_for_function("() => document.querySelector('input[value=deusto]') !== null")
-    # the re-rendered fields give the focus back to the chosen city before the next key
+    # the re-rendered fields give the focus back to the chosen city, and htmx has taken them in
+    # (settled), before the next key
     page.wait_for_function(
         "() => document.activeElement && document.activeElement.id === 'f-city-1'"
+        " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
     )
+    page.wait_for_timeout(200)
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => document.querySelector('input[value=algorta]') !== null")
     assert page.evaluate("document.activeElement.id") == "f-city-2"
