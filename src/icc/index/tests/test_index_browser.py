@@ -44,6 +44,7 @@ def test_answer_submit_validate_publish(page, small_edition, users):
         "2 of" in page.locator("#response-progress").inner_text()
     )
     page.click("text=Education →")
+    page.wait_for_load_state("load")  # htmx has taken in the new page's fields
     page.check("#q-education_mixing input[value=partly]")
     saved(page, "education_mixing")
     page.goto(base)

@@ -35,6 +35,7 @@ def fits_a_phone(page, path):
 def act(page, action, note=""):
     """Take a workflow step on the overview, accepting its confirmation; returns the question
     the browser asked (empty when none)."""
+    page.wait_for_load_state("load")  # the confirmation script has taken in the buttons
     asked = []
 
     def answer(dialog):
@@ -75,6 +76,8 @@ def test_submit_review_changes_resubmit_publish(page, small_edition, directory, 
     login(page, "staff")
     page.goto(page.base + "/en/index/")
     page.click(f"a[href='{QUEUE}']")
+    page.wait_for_url(page.base + QUEUE)
+    page.wait_for_load_state("load")  # htmx has taken in the filter form before it is used
     page.select_option("#id_state", "submitted")
     page.wait_for_function(  # htmx swapped the list and pushed the filter into the address
         "() => location.search.includes('state=submitted')"
