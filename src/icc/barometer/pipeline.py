@@ -8,12 +8,23 @@ Rules held here (pure: no Django, so that Dask workers need nothing but this pac
   classifications, and therefore the same aggregates.
 - Results come back in the order of the chunks, whatever order the workers finish in.
 - Each worker process loads the models once (``load_model`` keeps them per process).
+- On a cluster, each worker first tunes its memory allocator (``allocator_tune``, through a
+  worker plugin): classification allocates and frees NumPy arrays of a few megabytes per chunk,
+  and Dask starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which turns off glibc's
+  adaptive thresholds, so every such array became a fresh memory mapping (six times the page
+  faults, nearly twice the CPU time per post). The plugin raises the trim threshold to 64 MiB and
+  the mapping threshold to 32 MiB for that process: freed arrays are reused, and memory above
+  64 MiB of free space is still given back.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,28 @@ def classify_chunk(chunk: Chunk, model: str = "fast") -> Result:
     )
 
 
+# glibc's mallopt parameters (malloc.h).
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+TRIM_THRESHOLD = 64 * 2**20
+MMAP_THRESHOLD = 32 * 2**20  # glibc's largest on 64-bit
+
+
+@cache
+def allocator_tune() -> bool:
+    """Keep freed arrays for reuse in this process (glibc only; once). True when applied."""
+    if not sys.platform.startswith("linux"):
+        return False
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name)
+    return bool(
+        libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+        and libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    )
+
+
 def classify_chunks(
     chunks: Sequence[Chunk], *, scheduler: str | None = None, model: str = "fast"
 ) -> Iterator[tuple[Chunk, Result]]:
@@ -70,7 +103,10 @@ def classify_chunks(
         return
     from distributed import Client
 
+    from icc.barometer.dask_setup import WorkerSetup
+
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        client.register_plugin(WorkerSetup())
         futures = client.map(classify_chunk, list(chunks), model=model, pure=False)
         for chunk, future in zip(chunks, futures, strict=True):
             yield chunk, future.result()
