@@ -30,9 +30,9 @@ from icc.barometer.models import Cell, Observation, Post, SensingValue
 from icc.barometer.observation_form import PURPOSE as OBSERVATION_PURPOSE
 from icc.barometer.observation_form import observation_from_answers, observation_xlsform
 from icc.barometer.pipeline import Chunk, classify_chunks
-from icc.barometer.text.language import country_languages, languages_identify
 from icc.barometer.selectors import RUN_JOB, RUN_KEY
-from icc.core.jobs import job_enqueue
+from icc.barometer.text.language import country_languages, languages_identify
+from icc.core.jobs import job_beat, job_enqueue, job_run
 from icc.network.selectors import place_ids_by_slug, places_by_ids
 from icc.surveys.selectors import submissions_answers, surveys_for_place
 from icc.surveys.services import survey_create
@@ -367,8 +367,12 @@ def barometer_run(
 ) -> RunOutcome:
     """The whole pipeline: classify new posts (in-process, or on the Dask cluster at
     ``scheduler``, one task per chunk), clear texts past their retention, recompute every cell."""
-    progress = progress or (lambda done, total, what: None)
-    processed = _process(chunk_size, scheduler, model, progress)
+    report = progress or (lambda done, total, what: None)
+
+    def classifying(done: int, total: int, what: str) -> None:
+        report(done, total + 1, what)  # one step more: the cells
+
+    processed = _process(chunk_size, scheduler, model, classifying)
     for place_id in Post.objects.values_list("place_id", flat=True).distinct().order_by():
         observations_from_surveys(place_id=place_id)
     cleared = (
@@ -376,7 +380,7 @@ def barometer_run(
         .exclude(text="")
         .update(text="", text_until=None)
     )
-    progress(0, 1, _("Computing the cells"))
+    report(processed, processed + 1, _("Computing the cells"))
     results = cells_rows()
     now = timezone.now()
     with transaction.atomic():
@@ -400,7 +404,7 @@ def barometer_run(
             ],
             batch_size=BATCH,
         )
-    progress(1, 1, _("Done"))
+    report(processed + 1, processed + 1, _("Done"))
     return RunOutcome(
         processed=processed,
         cells=len(results),
@@ -424,6 +428,42 @@ def barometer_run_enqueue(*, user_id: int | None, model: str = "fast") -> Job:
         params={"model": model},
         user_id=user_id,
     )
+
+
+def barometer_run_recorded(
+    *,
+    scheduler: str | None = None,
+    model: str = "fast",
+    chunk_size: int = 2000,
+    progress: Progress | None = None,
+    user_id: int | None = None,
+) -> RunOutcome:
+    """``barometer_run`` now, in this process (the command line), recorded as a background job
+    of the barometer so that its pages show the progress while it runs."""
+    from icc.barometer.tasks import barometer_run_task
+
+    job = job_enqueue(
+        kind=RUN_JOB,
+        key=RUN_KEY,
+        task=barometer_run_task,
+        params={"model": model, "scheduler": scheduler or ""},
+        user_id=user_id,
+        enqueue=False,
+    )
+    outcomes: list[RunOutcome] = []
+
+    def work(job: Job) -> None:
+        def beat(done: int, total: int, what: str) -> None:
+            job_beat(job_id=job.pk, done=done, total=total, current=what)
+            if progress is not None:
+                progress(done, total, what)
+
+        outcomes.append(
+            barometer_run(scheduler=scheduler, model=model, chunk_size=chunk_size, progress=beat)
+        )
+
+    job_run(job_id=job.pk, work=work)
+    return outcomes[0]
 
 
 def observation_survey_create(*, place_id: int, created_by: AnyUser | None = None) -> Survey:

@@ -74,5 +74,7 @@ def test_classify_command_with_a_country(tmp_path):
     path = tmp_path / "posts.txt"
     path.write_text("Tack alla!\nBra jobbat\n", encoding="utf-8")
     out = io.StringIO()
-    call_command("barometer", "classify", "--model", "fast", "--country", "SE", str(path), stdout=out)
+    call_command(
+        "barometer", "classify", "--model", "fast", "--country", "SE", str(path), stdout=out
+    )
     assert out.getvalue().count('"lang": "sv"') == 2

@@ -122,9 +122,7 @@ class Command(BaseCommand):
         prior = country_languages(options["country"])
 
         def flush(batch: list[str]) -> None:
-            languages = (
-                languages_identify(batch, priors=[prior] * len(batch)) if prior else None
-            )
+            languages = languages_identify(batch, priors=[prior] * len(batch)) if prior else None
             results = classify(batch, model=options["model"], languages=languages, signals=False)
             for result in results:
                 self.stdout.write(json.dumps(result.public(), ensure_ascii=False))
@@ -186,7 +184,7 @@ class Command(BaseCommand):
         self._import(options, "sensing")
 
     def _run(self, options: dict[str, Any]) -> None:
-        from icc.barometer.services import barometer_run
+        from icc.barometer.services import barometer_run_recorded
 
         def bar(done: int, total: int, what: str) -> None:
             width = 30
@@ -194,7 +192,7 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {what[:60]:<60}")
             sys.stderr.flush()
 
-        outcome = barometer_run(
+        outcome = barometer_run_recorded(
             scheduler=options["scheduler"],
             model=options["model"],
             chunk_size=options["chunk_size"],
