@@ -10,6 +10,7 @@ over three months, and observations, run through the real pipeline (fast model).
 import csv
 import datetime as dt
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,7 +64,8 @@ def _axe(page: Any) -> list[str]:
     page.evaluate(AXE)
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-          .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+          .map(v => v.id + ' (' + v.impact + '): '
+            + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     )
     return list(found)
 
@@ -103,9 +105,10 @@ def test_comparison_and_dashboard_in_two_languages_on_desktop_and_phone(page, us
             _images_drawn(page)
             assert page.locator("#barometer-compare-chart").count() == 1
             assert page.locator("#barometer-note").is_visible()
-            if overflow(page) > 0 or page.evaluate(
-                "() => document.documentElement.scrollWidth"
-            ) > width:
+            if (
+                overflow(page) > 0
+                or page.evaluate("() => document.documentElement.scrollWidth") > width
+            ):
                 problems.append(f"comparison {where}: wider than the window")
             problems += [f"comparison {where}: {v}" for v in _axe(page)]
 
@@ -119,7 +122,9 @@ def test_comparison_and_dashboard_in_two_languages_on_desktop_and_phone(page, us
             interval = cells.first.locator("td").nth(3).inner_text()
             assert "–" in interval, interval  # low–high
             assert language in page.locator("#barometer-languages").inner_text()
-            assert positive in page.locator("#barometer-observations").inner_text()
+            assert positive in page.locator("#barometer-observations").inner_text().replace(
+                "\xa0", " "
+            )
             assert note in page.locator("#barometer-note").inner_text()
             assert page.locator("#run-progress").count() == 1
             if page.evaluate("() => document.documentElement.scrollWidth") > width:
@@ -138,7 +143,7 @@ def test_comparison_and_dashboard_in_two_languages_on_desktop_and_phone(page, us
         page.click("#barometer-export")
     path = download.value.path()
     assert download.value.suggested_filename == "barometer-bilbao-month.csv"
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.DictReader(handle))
     whole = [line for line in lines if not line["neighbourhood"]]
     assert len(whole) == len(shown) == len(MONTHS)
