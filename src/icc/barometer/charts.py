@@ -8,7 +8,7 @@ its labels could not be read. Dates and numbers follow the reader's language (``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 import vl_convert
@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 
 from icc.barometer.models import Cell
 
+GAPS: Final = "break-paths-show-domains"  # a missing value breaks the line
 LOCALES = {"fr": "fr-FR", "de": "de-DE", "es": "es-ES", "it": "it-IT", "uk": "uk-UA"}
 
 
@@ -47,8 +48,9 @@ def _x(labels: dict[str, str], narrow: bool, cells: list[Cell]) -> alt.X:
 
 
 def chart_svg(*, cells: list[Cell], kind: str, labels: dict[str, str], narrow: bool = False) -> str:
-    """``score`` (with its interval), ``signals`` (each question) or ``volume`` over time."""
-    shown = [c for c in cells if not c.hidden]
+    """``score`` (with its interval), ``signals`` (each question) or ``volume`` over time.
+
+    A hidden period (too few posts) is a gap in the lines, not a straight line across it."""
     x = _x(labels, narrow, cells)
     if kind == "volume":
         data = alt.Data(  # type: ignore[no-untyped-call]
@@ -67,15 +69,21 @@ def chart_svg(*, cells: list[Cell], kind: str, labels: dict[str, str], narrow: b
             )
         )
     elif kind == "signals":
+        questions = sorted(
+            {q for c in cells if not c.hidden for q in c.values.get("questions", {})}
+        )
         rows = [
-            {"start": c.start.isoformat(), "signal": labels.get(q, q), "value": v}
-            for c in shown
-            for q, v in c.values.get("questions", {}).items()
-            if v is not None
+            {
+                "start": c.start.isoformat(),
+                "signal": labels.get(q, q),
+                "value": None if c.hidden else c.values.get("questions", {}).get(q),
+            }
+            for c in cells
+            for q in questions
         ]
         chart = (
             alt.Chart(alt.Data(values=rows))  # type: ignore[no-untyped-call]
-            .mark_line(point=True)
+            .mark_line(point=True, invalid=GAPS)
             .encode(
                 x=x,
                 y=alt.Y("value:Q", scale=alt.Scale(domain=[0, 100]), title="0-100"),
@@ -86,15 +94,16 @@ def chart_svg(*, cells: list[Cell], kind: str, labels: dict[str, str], narrow: b
         data = alt.Data(  # type: ignore[no-untyped-call]
             values=[
                 {"start": c.start.isoformat(), "score": c.score, "low": c.low, "high": c.high}
-                for c in shown
-                if c.score is not None
+                if not c.hidden
+                else {"start": c.start.isoformat(), "score": None, "low": None, "high": None}
+                for c in cells
             ]
         )
         base = alt.Chart(data).encode(x=x)
-        chart = base.mark_area(opacity=0.25).encode(
+        chart = base.mark_area(opacity=0.25, invalid=GAPS).encode(
             y=alt.Y("low:Q", scale=alt.Scale(domain=[0, 100]), title=labels["score"]),
             y2="high:Q",
-        ) + base.mark_line(point=True).encode(y="score:Q")
+        ) + base.mark_line(point=True, invalid=GAPS).encode(y="score:Q")
     return _svg(chart, narrow=narrow)
 
 
