@@ -69,8 +69,9 @@ def chart_svg(*, cells: list[Cell], kind: str, labels: dict[str, str], narrow: b
             )
         )
     elif kind == "signals":
-        questions = sorted(
-            {q for c in cells if not c.hidden for q in c.values.get("questions", {})}
+        shown = [c for c in cells if not c.hidden]
+        questions = sorted(  # the signals with at least one value
+            {q for c in shown for q, v in c.values.get("questions", {}).items() if v is not None}
         )
         rows = [
             {

@@ -19,6 +19,7 @@ from django.db import connection
 from icc.barometer.models import Post
 from icc.barometer.services import barometer_run, barometer_run_recorded, observation_record
 from icc.conftest import PASSWORD
+from icc.core.models import Job
 from icc.tests.test_pages_browser import overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -117,6 +118,13 @@ def test_comparison_and_dashboard_in_two_languages_on_desktop_and_phone(page, us
             for kind in ("score", "signals", "volume"):
                 source = page.locator(f"#chart-{kind}").evaluate("img => img.currentSrc")
                 assert f"/{kind}.svg" in source and ("size=narrow" in source) == (width == 390)
+                if lang == "en" and width == 1366:
+                    svg = page.request.get(source).text()
+                    marks = {"score": "mark-area", "signals": "mark-line", "volume": "mark-rect"}
+                    assert marks[kind] in svg, kind  # the interval band, the series, the bars
+                    if kind == "signals":
+                        assert "net sentiment" in svg and "interactions without conflict" in svg
+                        assert "social sensing" not in svg  # no sensing series here
             cells = page.locator("#barometer-cells tbody tr")
             assert cells.count() == len(MONTHS)
             interval = cells.first.locator("td").nth(3).inner_text()
@@ -197,3 +205,13 @@ def test_a_command_line_run_shows_its_progress_on_the_open_page(page, users, dir
     page.wait_for_load_state()
     posts = page.locator("#barometer-cells tbody tr").first.locator("td").nth(1)
     assert posts.inner_text() == str(PER_MONTH + 1)  # the new post counts in January
+
+    # A run started from the page (the tests run background tasks at once) ends with the page
+    # showing the figures it computed and the state of the run.
+    page.goto(page.base + "/en/barometer/")
+    runs = Job.objects.count()
+    page.click("#barometer-run")
+    page.wait_for_url("**/en/barometer/")
+    assert Job.objects.count() == runs + 1
+    assert "Last run: Done" in page.locator("#run-progress").inner_text()
+    assert page.locator("#run-reload").count() == 0  # the page shows the newest figures
