@@ -165,3 +165,13 @@ def test_the_progress_block_for_readers_with_details_for_the_secretariat(users, 
     later = int((timezone.now() + dt.timedelta(hours=1)).timestamp())
     current = client_for(users["city_coordinator"]).get(f"{url}?since={later}").content.decode()
     assert "run-reload" not in current and "progressbar" not in current
+
+
+def test_language_names_in_the_readers_language():
+    from django.utils import translation
+
+    from icc.barometer.views import language_name
+
+    assert language_name("sv") == "Swedish" and language_name("zz") == "zz"
+    with translation.override("fr"):
+        assert language_name("sv") == "Suédois"
