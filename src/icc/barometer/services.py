@@ -31,8 +31,9 @@ from icc.barometer.observation_form import PURPOSE as OBSERVATION_PURPOSE
 from icc.barometer.observation_form import observation_from_answers, observation_xlsform
 from icc.barometer.pipeline import Chunk, classify_chunks
 from icc.barometer.selectors import RUN_JOB, RUN_KEY
-from icc.core.jobs import job_enqueue
-from icc.network.selectors import place_ids_by_slug
+from icc.barometer.text.language import country_languages, languages_identify
+from icc.core.jobs import job_beat, job_enqueue, job_run
+from icc.network.selectors import place_ids_by_slug, places_by_ids
 from icc.surveys.selectors import submissions_answers, surveys_for_place
 from icc.surveys.services import survey_create
 
@@ -226,18 +227,34 @@ class RunOutcome:
 Progress = Callable[[int, int, str], None]
 
 
+def _languages(rows: Sequence[Post], countries: dict[int, str]) -> list[str | None]:
+    """The language of each post: given by its source, or identified here with its place's
+    languages as a prior (short posts are read better so; ``text.language``)."""
+    unknown = [i for i, r in enumerate(rows) if not r.language_given]
+    found = languages_identify(
+        [rows[i].text for i in unknown],
+        priors=[country_languages(countries.get(rows[i].place_id)) for i in unknown],
+    )
+    out: list[str | None] = [r.language if r.language_given else None for r in rows]
+    for i, lang in zip(unknown, found, strict=True):
+        out[i] = lang
+    return out
+
+
 def _process(chunk_size: int, scheduler: str | None, model: str, progress: Progress) -> int:
     """Classify every post not yet processed; returns how many."""
     ids = list(Post.objects.filter(processed=False).order_by("pk").values_list("pk", flat=True))
+    place_ids = Post.objects.filter(processed=False).values_list("place_id", flat=True)
+    countries = {p.pk: p.country_id for p in places_by_ids(ids=set(place_ids))}
     chunks = []
     for start in range(0, len(ids), chunk_size):
         part = ids[start : start + chunk_size]
-        rows = Post.objects.filter(pk__in=part).order_by("pk")
+        rows = list(Post.objects.filter(pk__in=part).order_by("pk"))
         chunks.append(
             Chunk(
                 ids=[r.pk for r in rows],
                 texts=[r.text for r in rows],
-                languages=[r.language if r.language_given else None for r in rows],
+                languages=_languages(rows, countries),
             )
         )
     retention = settings.ICC_BAROMETER_RETENTION_DAYS
@@ -350,8 +367,12 @@ def barometer_run(
 ) -> RunOutcome:
     """The whole pipeline: classify new posts (in-process, or on the Dask cluster at
     ``scheduler``, one task per chunk), clear texts past their retention, recompute every cell."""
-    progress = progress or (lambda done, total, what: None)
-    processed = _process(chunk_size, scheduler, model, progress)
+    report = progress or (lambda done, total, what: None)
+
+    def classifying(done: int, total: int, what: str) -> None:
+        report(done, total + 1, what)  # one step more: the cells
+
+    processed = _process(chunk_size, scheduler, model, classifying)
     for place_id in Post.objects.values_list("place_id", flat=True).distinct().order_by():
         observations_from_surveys(place_id=place_id)
     cleared = (
@@ -359,7 +380,7 @@ def barometer_run(
         .exclude(text="")
         .update(text="", text_until=None)
     )
-    progress(0, 1, _("Computing the cells"))
+    report(processed, processed + 1, _("Computing the cells"))
     results = cells_rows()
     now = timezone.now()
     with transaction.atomic():
@@ -383,7 +404,7 @@ def barometer_run(
             ],
             batch_size=BATCH,
         )
-    progress(1, 1, _("Done"))
+    report(processed + 1, processed + 1, _("Done"))
     return RunOutcome(
         processed=processed,
         cells=len(results),
@@ -407,6 +428,42 @@ def barometer_run_enqueue(*, user_id: int | None, model: str = "fast") -> Job:
         params={"model": model},
         user_id=user_id,
     )
+
+
+def barometer_run_recorded(
+    *,
+    scheduler: str | None = None,
+    model: str = "fast",
+    chunk_size: int = 2000,
+    progress: Progress | None = None,
+    user_id: int | None = None,
+) -> RunOutcome:
+    """``barometer_run`` now, in this process (the command line), recorded as a background job
+    of the barometer so that its pages show the progress while it runs."""
+    from icc.barometer.tasks import barometer_run_task
+
+    job = job_enqueue(
+        kind=RUN_JOB,
+        key=RUN_KEY,
+        task=barometer_run_task,
+        params={"model": model, "scheduler": scheduler or ""},
+        user_id=user_id,
+        enqueue=False,
+    )
+    outcomes: list[RunOutcome] = []
+
+    def work(job: Job) -> None:
+        def beat(done: int, total: int, what: str) -> None:
+            job_beat(job_id=job.pk, done=done, total=total, current=what)
+            if progress is not None:
+                progress(done, total, what)
+
+        outcomes.append(
+            barometer_run(scheduler=scheduler, model=model, chunk_size=chunk_size, progress=beat)
+        )
+
+    job_run(job_id=job.pk, work=work)
+    return outcomes[0]
 
 
 def observation_survey_create(*, place_id: int, created_by: AnyUser | None = None) -> Survey:

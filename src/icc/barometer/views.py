@@ -3,18 +3,27 @@ and CSV export, and the secretariat's run with its progress."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
 from icc.barometer import selectors
-from icc.barometer.charts import chart_svg
+from icc.barometer.charts import chart_svg, compare_svg
+from icc.barometer.models import Observation
 from icc.barometer.services import barometer_run_enqueue
 from icc.core.tabular import Sheet, table_download
+
+if TYPE_CHECKING:
+    from icc.network.models import Place
 
 PERIODS = ("month", "week")
 SIGNAL_LABELS = {
@@ -41,27 +50,78 @@ def _labels() -> dict[str, str]:
     }
 
 
+def language_name(code: str) -> str:
+    """The language's name in the reader's language ("Swedish", "suédois"); the code when
+    Django does not know it."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def _narrow(request: HttpRequest) -> bool:
+    return request.GET.get("size") == "narrow"
+
+
 def _period(request: HttpRequest) -> str:
     period = request.GET.get("period", "month")
     return period if period in PERIODS else "month"
 
 
-@login_required
-def barometer_home(request: HttpRequest) -> HttpResponse:
+def _places_or_404(request: HttpRequest) -> tuple[list[Place], bool]:
+    """The places whose barometer the reader may see, and whether they are the secretariat."""
     places = selectors.barometer_places_for_user(user=request.user)
     scope = user_scope(user=request.user)
     if not places and not scope.is_secretariat:
         raise Http404(_("No barometer is open to you."))
+    return places, scope.is_secretariat
+
+
+def _run_context(*, since: dt.datetime | None, is_secretariat: bool) -> dict[str, object]:
+    """What the run's progress block shows: the latest run, whether one is waiting or under way,
+    and whether a run that started after the figures on the page were computed (``since``; the
+    time of the page when it has none) has ended since."""
+    job = selectors.run_latest()
+    waiting = selectors.run_waiting()
+    since = since or timezone.now()
+    newer = (
+        job is not None
+        and not waiting
+        and job.state == "done"
+        and job.started_at is not None
+        and job.started_at > since
+    )
+    return {
+        "job": job,
+        "waiting": waiting,
+        "newer": newer,
+        "since": int(since.timestamp()),
+        "is_secretariat": is_secretariat,
+    }
+
+
+@login_required
+def barometer_home(request: HttpRequest) -> HttpResponse:
+    places, is_secretariat = _places_or_404(request)
+    rows = selectors.comparison(places=places)
+    computed = [r["cell"].computed_at for r in rows if r["cell"] is not None]
     return render(
         request,
         "barometer/home.html",
         {
-            "rows": selectors.comparison(places=places),
-            "is_secretariat": scope.is_secretariat,
-            "job": selectors.run_latest() if scope.is_secretariat else None,
-            "waiting": selectors.run_waiting(),
+            "rows": rows,
+            "places": places,
+            **_run_context(since=max(computed, default=None), is_secretariat=is_secretariat),
         },
     )
+
+
+@login_required
+def barometer_compare_chart(request: HttpRequest) -> HttpResponse:
+    places, _secretariat = _places_or_404(request)
+    series = {p.name: selectors.dashboard(place=p).cells for p in places}
+    svg = compare_svg(series=series, labels=_labels(), narrow=_narrow(request))
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @login_required
@@ -70,6 +130,8 @@ def barometer_place(request: HttpRequest, slug: str) -> HttpResponse:
     period = _period(request)
     data = selectors.dashboard(place=place, period=period)
     labels = _labels()
+    total = sum(data.languages.values())
+    kinds = dict(Observation.Interaction.choices)
     return render(
         request,
         "barometer/place.html",
@@ -78,7 +140,19 @@ def barometer_place(request: HttpRequest, slug: str) -> HttpResponse:
             "period": period,
             "periods": PERIODS,
             "questions": [(q, labels[q]) for q in SIGNAL_LABELS],
-            "waiting": selectors.run_waiting(),
+            "languages": [
+                (language_name(code), n, round(100 * n / total) if total else 0)
+                for code, n in data.languages.items()
+            ],
+            "observations": [
+                (kinds.get(kind, kind), data.observations[kind])
+                for kind in Observation.Interaction.values
+                if kind in data.observations
+            ],
+            **_run_context(
+                since=data.computed_at,
+                is_secretariat=user_scope(user=request.user).is_secretariat,
+            ),
         },
     )
 
@@ -89,7 +163,7 @@ def barometer_chart(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         raise Http404
     place = selectors.barometer_place_for_user(user=request.user, slug=slug)
     data = selectors.dashboard(place=place, period=_period(request))
-    svg = chart_svg(cells=data.cells, kind=kind, labels=_labels())
+    svg = chart_svg(cells=data.cells, kind=kind, labels=_labels(), narrow=_narrow(request))
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
@@ -127,6 +201,15 @@ def barometer_run(request: HttpRequest) -> HttpResponse:
     return redirect("barometer:home")
 
 
-@secretariat_required
+@login_required
 def barometer_run_progress(request: HttpRequest) -> HttpResponse:
-    return render(request, "barometer/_run_progress.html", {"job": selectors.run_latest()})
+    """The run's progress block, polled by the pages while a run is waiting or under way."""
+    _places, is_secretariat = _places_or_404(request)
+    try:
+        since: dt.datetime | None = dt.datetime.fromtimestamp(
+            int(request.GET.get("since", "")), tz=dt.UTC
+        )
+    except (ValueError, OverflowError, OSError):
+        since = None
+    context = _run_context(since=since, is_secretariat=is_secretariat)
+    return render(request, "barometer/_run_progress.html", context)

@@ -38,7 +38,7 @@ def test_city_coordinators_and_the_secretariat_see_the_barometer_others_do_not(u
     assert "What the score can and cannot say" in html and "hidden: too few posts" in html
     table = html[html.index("barometer-cells") :]
     assert "63.0" in table, table[:1500]
-    assert "uk: 30" in html  # three months of 10
+    assert "Ukrainian: 30 posts (25 %)" in html  # three months of 10, out of 120
     assert client_for(users["secretariat"]).get(url).status_code == 200
     for who in ("expert", "other_city_coordinator", "resident"):
         assert client_for(users[who]).get(url).status_code == 403
@@ -93,3 +93,85 @@ def test_posts_of_a_place_and_month_for_other_modules(directory):
         posts_for_place_month(place_id=place.pk, month=dt.date(2025, 3, 9), with_text=True)
     )
     assert [p.external_id for p in posts] == ["3", "20"] and posts[0].text == "kept"
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+@pytest.mark.django_db
+def test_a_get_never_writes_even_with_a_run_under_way_or_stopped(users, directory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from icc.barometer.services import barometer_run_recorded
+
+    _cells(directory["bilbao"])
+    barometer_run_recorded(model="fast")  # a finished run, recorded as a job
+    stale = Job.objects.create(
+        kind="barometer.run", key="all", task_path="x", state="running", total=10, done=4,
+        current="Classified 4 of 10 posts", heartbeat_at=timezone.now() - dt.timedelta(days=1),
+    )  # fmt: skip
+    assert stale.stopped
+    _cells(directory["bilbao"])
+    paths = [
+        reverse("barometer:home"),
+        reverse("barometer:place", kwargs={"slug": "bilbao"}) + "?period=week",
+        reverse("barometer:place", kwargs={"slug": "bilbao"}),
+        reverse("barometer:chart", kwargs={"slug": "bilbao", "kind": "signals"}) + "?size=narrow",
+        reverse("barometer:chart", kwargs={"slug": "bilbao", "kind": "volume"}),
+        reverse("barometer:compare_chart"),
+        reverse("barometer:export", kwargs={"slug": "bilbao"}),
+        reverse("barometer:run_progress") + "?since=0",
+        reverse("barometer:run_progress") + "?since=soon",
+    ]
+    for who in ("secretariat", "city_coordinator"):
+        client = client_for(users[who])
+        with CaptureQueriesContext(connection) as queries:
+            for path in paths:
+                assert client.get(path).status_code == 200, (who, path)
+        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+        assert writes == [], writes
+    stale.refresh_from_db()
+    assert stale.state == "running"  # seen as stopped, but left as it was
+
+
+@pytest.mark.django_db
+def test_the_progress_block_for_readers_with_details_for_the_secretariat(users, directory):
+    _cells(directory["bilbao"])
+    job = Job.objects.create(
+        kind="barometer.run", key="all", task_path="x", state="running", total=10, done=4,
+        current="Classified 4 of 10 posts", heartbeat_at=timezone.now(),
+    )  # fmt: skip
+    url = reverse("barometer:run_progress")
+    secretariat = client_for(users["secretariat"]).get(url).content.decode()
+    coordinator = client_for(users["city_coordinator"]).get(url).content.decode()
+    for html in (secretariat, coordinator):
+        assert 'aria-valuenow="40"' in html and "a newer one is coming" in html
+        assert 'hx-trigger="every 2s"' in html
+    assert "Classified 4 of 10" in secretariat and "Classified 4 of 10" not in coordinator
+    assert client_for(users["resident"]).get(url).status_code == 404
+    place = client_for(users["city_coordinator"]).get(
+        reverse("barometer:place", kwargs={"slug": "bilbao"})
+    )
+    assert b'role="progressbar"' in place.content
+
+    # Once it has ended, a page whose figures are older offers the new ones.
+    Job.objects.filter(pk=job.pk).update(
+        state="done", finished_at=timezone.now(), started_at=timezone.now()
+    )
+    since = int((timezone.now() - dt.timedelta(hours=1)).timestamp())
+    ended = client_for(users["city_coordinator"]).get(f"{url}?since={since}").content.decode()
+    assert "run-reload" in ended and 'hx-trigger="every 5s"' in ended
+    later = int((timezone.now() + dt.timedelta(hours=1)).timestamp())
+    current = client_for(users["city_coordinator"]).get(f"{url}?since={later}").content.decode()
+    assert "run-reload" not in current and "progressbar" not in current
+
+
+def test_language_names_in_the_readers_language():
+    from django.utils import translation
+
+    from icc.barometer.views import language_name
+
+    assert language_name("sv") == "Swedish" and language_name("zz") == "zz"
+    with translation.override("fr"):
+        assert language_name("sv") == "Suédois"

@@ -52,6 +52,11 @@ class Command(BaseCommand):
         )
         classify = sub.add_parser("classify", help="Language and sentiment, one JSON per line.")
         classify.add_argument("--model", choices=["fast", "default"], default="default")
+        classify.add_argument(
+            "--country",
+            default="",
+            help="ISO code of the posts' country: its languages are a prior (short posts).",
+        )
         classify.add_argument("file", nargs="?", type=Path, default=None)
         evaluate = sub.add_parser("evaluate", help="Macro-F1 per language of a labelled file.")
         evaluate.add_argument("file", type=Path)
@@ -112,9 +117,14 @@ class Command(BaseCommand):
 
     def _classify(self, options: dict[str, Any]) -> None:
         from icc.barometer.text import classify
+        from icc.barometer.text.language import country_languages, languages_identify
+
+        prior = country_languages(options["country"])
 
         def flush(batch: list[str]) -> None:
-            for result in classify(batch, model=options["model"], signals=False):
+            languages = languages_identify(batch, priors=[prior] * len(batch)) if prior else None
+            results = classify(batch, model=options["model"], languages=languages, signals=False)
+            for result in results:
                 self.stdout.write(json.dumps(result.public(), ensure_ascii=False))
 
         with self._lines(options["file"]) as stream:
@@ -174,7 +184,7 @@ class Command(BaseCommand):
         self._import(options, "sensing")
 
     def _run(self, options: dict[str, Any]) -> None:
-        from icc.barometer.services import barometer_run
+        from icc.barometer.services import barometer_run_recorded
 
         def bar(done: int, total: int, what: str) -> None:
             width = 30
@@ -182,7 +192,7 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {what[:60]:<60}")
             sys.stderr.flush()
 
-        outcome = barometer_run(
+        outcome = barometer_run_recorded(
             scheduler=options["scheduler"],
             model=options["model"],
             chunk_size=options["chunk_size"],
