@@ -31,8 +31,8 @@ from functools import cache
 class Chunk:
     ids: list[int]
     texts: list[str]
-    languages: list[str | None]
-
+    languages: list[str | None]  # given by the source, or None: identified on the worker
+    priors: list[tuple[str, ...]] | None = None  # the languages of each post's place
 
 FIELDS = ("lang", "sentiment", "confidence", "affiliative", "othering", "mentions_groups")
 
@@ -60,7 +60,7 @@ def classify_chunk(chunk: Chunk, model: str = "fast") -> Result:
     """Language, sentiment, confidence and trust signals of every post of a chunk."""
     from icc.barometer.text import classify  # imported in the worker
 
-    found = classify(chunk.texts, model=model, languages=chunk.languages)
+    found = classify(chunk.texts, model=model, languages=chunk.languages, priors=chunk.priors)
     return Result(
         lang=[r.lang for r in found],
         sentiment=[r.sentiment for r in found],

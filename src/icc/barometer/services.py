@@ -31,7 +31,7 @@ from icc.barometer.observation_form import PURPOSE as OBSERVATION_PURPOSE
 from icc.barometer.observation_form import observation_from_answers, observation_xlsform
 from icc.barometer.pipeline import Chunk, classify_chunks
 from icc.barometer.selectors import RUN_JOB, RUN_KEY
-from icc.barometer.text.language import country_languages, languages_identify
+from icc.barometer.text.language import country_languages
 from icc.core.jobs import job_beat, job_enqueue, job_run
 from icc.network.selectors import place_ids_by_slug, places_by_ids
 from icc.surveys.selectors import submissions_answers, surveys_for_place
@@ -227,20 +227,6 @@ class RunOutcome:
 Progress = Callable[[int, int, str], None]
 
 
-def _languages(rows: Sequence[Post], countries: dict[int, str]) -> list[str | None]:
-    """The language of each post: given by its source, or identified here with its place's
-    languages as a prior (short posts are read better so; ``text.language``)."""
-    unknown = [i for i, r in enumerate(rows) if not r.language_given]
-    found = languages_identify(
-        [rows[i].text for i in unknown],
-        priors=[country_languages(countries.get(rows[i].place_id)) for i in unknown],
-    )
-    out: list[str | None] = [r.language if r.language_given else None for r in rows]
-    for i, lang in zip(unknown, found, strict=True):
-        out[i] = lang
-    return out
-
-
 def _process(chunk_size: int, scheduler: str | None, model: str, progress: Progress) -> int:
     """Classify every post not yet processed; returns how many."""
     ids = list(Post.objects.filter(processed=False).order_by("pk").values_list("pk", flat=True))
@@ -254,7 +240,8 @@ def _process(chunk_size: int, scheduler: str | None, model: str, progress: Progr
             Chunk(
                 ids=[r.pk for r in rows],
                 texts=[r.text for r in rows],
-                languages=_languages(rows, countries),
+                languages=[r.language if r.language_given else None for r in rows],
+                priors=[country_languages(countries.get(r.place_id)) for r in rows],
             )
         )
     retention = settings.ICC_BAROMETER_RETENTION_DAYS

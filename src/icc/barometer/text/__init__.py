@@ -34,13 +34,16 @@ def classify(
     *,
     model: str = "fast",
     languages: Sequence[str | None] | None = None,
+    priors: Sequence[Sequence[str] | None] | None = None,
     signals: bool = True,
 ) -> list[Classified]:
     """Language, sentiment (with confidence) and trust signals of each text.
 
-    ``languages``: a language already known for some texts (None where unknown)."""
+    ``languages``: a language already known for some texts (None where unknown).
+    ``priors``: for each text, the languages of its place (or None), which help read the
+    language of short posts (``language.Identifier.identify``)."""
     texts = list(texts)
-    found, _ = identifier().identify(texts)
+    found, _ = identifier().identify(texts, priors=priors)
     if languages is not None:
         found = [given or guess for given, guess in zip(languages, found, strict=True)]
     codes, confidences = predict(load_model(model), texts)

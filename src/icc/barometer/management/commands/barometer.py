@@ -117,13 +117,13 @@ class Command(BaseCommand):
 
     def _classify(self, options: dict[str, Any]) -> None:
         from icc.barometer.text import classify
-        from icc.barometer.text.language import country_languages, languages_identify
+        from icc.barometer.text.language import country_languages
 
         prior = country_languages(options["country"])
 
         def flush(batch: list[str]) -> None:
-            languages = languages_identify(batch, priors=[prior] * len(batch)) if prior else None
-            results = classify(batch, model=options["model"], languages=languages, signals=False)
+            priors = [prior] * len(batch) if prior else None
+            results = classify(batch, model=options["model"], priors=priors, signals=False)
             for result in results:
                 self.stdout.write(json.dumps(result.public(), ensure_ascii=False))
 
