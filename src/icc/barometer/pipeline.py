@@ -34,6 +34,7 @@ class Chunk:
     languages: list[str | None]  # given by the source, or None: identified on the worker
     priors: list[tuple[str, ...]] | None = None  # the languages of each post's place
 
+
 FIELDS = ("lang", "sentiment", "confidence", "affiliative", "othering", "mentions_groups")
 
 

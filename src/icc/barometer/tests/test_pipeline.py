@@ -126,7 +126,7 @@ def _aggregates():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_pipeline_gives_identical_aggregates_in_process_and_on_two_dask_workers(directory):
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     _import(_lines(60))
     _observations(directory["bilbao"].pk)
@@ -143,7 +143,10 @@ def test_the_pipeline_gives_identical_aggregates_in_process_and_on_two_dask_work
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
         ) as cluster:
             distributed = barometer_run(chunk_size=15, scheduler=cluster.scheduler_address)
+            with Client(cluster) as client:  # every worker was set up (allocator tuned)
+                setup = client.run(lambda dask_worker: sorted(dask_worker.plugins))
         assert distributed.processed == 60
+        assert [names.count("icc-barometer-setup") for names in setup.values()] == [1, 1]
     assert _aggregates() == local
     month = next(c for c in local if c["period"] == "month" and c["neighbourhood"] == "")
     assert month["n_posts"] == 60 and not month["hidden"]
