@@ -11,13 +11,11 @@ from __future__ import annotations
 from typing import Any, Final
 
 import altair as alt
-import vl_convert
-from django.utils.translation import get_language
 
 from icc.barometer.models import Cell
+from icc.reports.charts.locale import svg_render
 
 GAPS: Final = "break-paths-show-domains"  # a missing value breaks the line
-LOCALES = {"fr": "fr-FR", "de": "de-DE", "es": "es-ES", "it": "it-IT", "uk": "uk-UA"}
 
 
 def _svg(chart: alt.TopLevelMixin, *, narrow: bool) -> str:
@@ -29,9 +27,7 @@ def _svg(chart: alt.TopLevelMixin, *, narrow: bool) -> str:
         .configure_legend(labelFontSize=size, labelLimit=0, **legend)
         .to_dict()
     )
-    locale: Any = LOCALES.get((get_language() or "en")[:2], "en-GB")  # a name vl-convert knows
-    svg: str = vl_convert.vegalite_to_svg(spec, format_locale=locale, time_format_locale=locale)
-    return svg
+    return svg_render(spec)  # the platform's chart formats in the reader's language
 
 
 def _format(cells: list[Cell]) -> str:
