@@ -73,11 +73,6 @@ GOLDEN = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("case", "points", "core", "advanced", "index_core", "index_advanced"),
-    GOLDEN,
-    ids=[case[0] for case in GOLDEN],
-)
 def one_core_question_each(*indicators: str, aggregation: Aggregation = "arithmetic") -> MethodSpec:
     """Indicators of weight 1, each with one core question of weight 1 (its code in lower case)."""
     return MethodSpec(
@@ -87,6 +82,11 @@ def one_core_question_each(*indicators: str, aggregation: Aggregation = "arithme
     )
 
 
+@pytest.mark.parametrize(
+    ("case", "points", "core", "advanced", "index_core", "index_advanced"),
+    GOLDEN,
+    ids=[case[0] for case in GOLDEN],
+)
 def test_golden_arithmetic(case, points, core, advanced, index_core, index_advanced):
     result = score(np.array([points], dtype=float), golden_spec())
     np.testing.assert_allclose(result.indicator_core[0], core, rtol=1e-12)
