@@ -7,6 +7,7 @@ the same but for Bilbao's "partly" on the strategy: commitment 75, index 75.
 """
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -39,15 +40,8 @@ def edition_make(name: str, year: int, previous: Edition | None = None) -> Editi
     return outcome.edition
 
 
-def publish(
-    edition: Edition,
-    directory: dict[str, Any],
-    answers: dict[str, dict[str, str]],
-    *,
-    synthetic: bool = True,
-) -> None:
-    """Published responses with these answers; synthetic unless told otherwise."""
-    responses_publish(edition, directory, answers, synthetic=synthetic)
+# Published responses with these answers, synthetic (as the demo's are).
+publish = partial(responses_publish, synthetic=True)
 
 
 @pytest.fixture(autouse=True)
