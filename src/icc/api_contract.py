@@ -15,14 +15,19 @@ Apps import this module from their ``api.py``; ``icc.api`` installs the exceptio
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Annotated, Any, Protocol, Self, TypeVar
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import AfterValidator, Field, WithJsonSchema
+
+from icc.language import language_base
 
 LIMIT_MAX = 500
 OFFSET_MAX = 1_000_000_000
@@ -35,6 +40,7 @@ class _Sliceable(Protocol):
 
 
 Rows = TypeVar("Rows", bound=_Sliceable)
+T = TypeVar("T")
 
 
 class ErrorItem(Schema):
@@ -118,6 +124,23 @@ UiLanguage = Annotated[
     _language_field(UI_LANGUAGES),
     AfterValidator(lambda value: _language_check(value, UI_LANGUAGES)),
 ]
+
+
+def found_or_404(row: T | None, detail: str) -> T:
+    """``row``, or a 404 answer saying ``detail`` (a sentence naming what was asked for)."""
+    if row is None:
+        raise HttpError(404, detail)
+    return row
+
+
+@contextmanager
+def texts_in(lang: str) -> Iterator[None]:
+    """Texts in ``lang`` (already checked by the schema); empty: the request's language."""
+    if lang:
+        with translation.override(language_base(lang)):
+            yield
+    else:
+        yield
 
 
 def _error_body(

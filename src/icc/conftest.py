@@ -158,6 +158,18 @@ def client_for(user: User | None) -> Client:
     return client
 
 
+# ``(role, may_edit)`` for a place's own records (its workspace, its answers), by key of
+# ``users``: the secretariat and the place's own coordinator may, nobody else.
+PLACE_EDITORS: list[tuple[str, bool]] = [
+    ("secretariat", True),
+    ("city_coordinator", True),
+    ("network_coordinator", False),
+    ("expert", False),
+    ("other_city_coordinator", False),
+    ("resident", False),
+]
+
+
 # Text a spreadsheet would evaluate (issue 8): every export is fed these in each text field a
 # person controls, and ``download_cells`` checks that none comes out live.
 FORMULA_PAYLOADS = ('=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")

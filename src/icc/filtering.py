@@ -21,6 +21,17 @@ ANY = _("Any")
 INVALID_CHOICE = _("“%(value)s” is not one of the choices; choose one from the list.")
 
 
+class UpperChoiceField(django_filters.fields.ChoiceField):
+    """A choice of codes written in capitals (``es`` is ``ES``)."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).upper()
+
+
+class CodeChoiceFilter(django_filters.ChoiceFilter):
+    field_class = UpperChoiceField
+
+
 def choice_filter(
     label: Any,
     choices: Callable[[], Iterable[tuple[str, Any]]] | Iterable[tuple[str, Any]],

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from icc.antirumours.models import (
     Agent,
@@ -35,6 +36,28 @@ def language_name(code: str) -> str:
         return code
 
 
+def language_field() -> forms.ChoiceField:
+    """The language something is written in, one of ``LANGUAGE_CODES``."""
+    return forms.ChoiceField(label=_("language"), choices=language_choices)
+
+
+def checkboxes(
+    label: StrOrPromise,
+    choices: Any,
+    *,
+    field: type[forms.MultipleChoiceField] = forms.MultipleChoiceField,
+    **options: Any,
+) -> forms.MultipleChoiceField:
+    """One checkbox per choice, none required (``field``: a typed one with ``coerce``)."""
+    return field(
+        label=label,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        **options,
+    )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -61,13 +84,8 @@ class StageDocumentForm(forms.ModelForm[StageDocument]):
 
 
 class RumourForm(forms.ModelForm[Rumour]):
-    language = forms.ChoiceField(label=_("language"), choices=language_choices)
-    themes = forms.MultipleChoiceField(
-        label=_("themes"),
-        choices=RumourTheme.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    language = language_field()
+    themes = checkboxes(_("themes"), RumourTheme.choices)
 
     class Meta:
         model = Rumour
@@ -76,13 +94,8 @@ class RumourForm(forms.ModelForm[Rumour]):
 
 
 class CounterArgumentForm(forms.ModelForm[CounterArgument]):
-    language = forms.ChoiceField(label=_("language"), choices=language_choices)
-    formats = forms.MultipleChoiceField(
-        label=_("formats"),
-        choices=Format.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    language = language_field()
+    formats = checkboxes(_("formats"), Format.choices)
 
     class Meta:
         model = CounterArgument
@@ -114,7 +127,7 @@ class TrainingForm(forms.Form):
     end = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(label=_("venue"), max_length=200, required=False)
     hours = forms.DecimalField(label=_("hours"), min_value=0, max_digits=5, decimal_places=1)
-    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+    language = language_field()
 
 
 class AttendanceForm(forms.Form):
@@ -123,20 +136,10 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args: Any, agents: list[Agent], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(agent.pk, str(agent)) for agent in agents]
-        self.fields["expected"] = forms.TypedMultipleChoiceField(
-            label=_("expected"),
-            choices=choices,
-            coerce=int,
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-        )
-        self.fields["attended"] = forms.TypedMultipleChoiceField(
-            label=_("attended"),
-            choices=choices,
-            coerce=int,
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-        )
+        for name, label in (("expected", _("expected")), ("attended", _("attended"))):
+            self.fields[name] = checkboxes(
+                label, choices, field=forms.TypedMultipleChoiceField, coerce=int
+            )
 
 
 class CampaignForm(forms.ModelForm[Campaign]):
@@ -162,7 +165,7 @@ class CampaignForm(forms.ModelForm[Campaign]):
 
 class MaterialForm(forms.ModelForm[CampaignMaterial]):
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
-    language = forms.ChoiceField(label=_("language"), choices=language_choices)
+    language = language_field()
 
     class Meta:
         model = CampaignMaterial

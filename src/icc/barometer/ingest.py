@@ -25,10 +25,10 @@ import hashlib
 import hmac
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from icc.core.tabular import file_size_check, rows_read
 
 MAX_TEXT = 5000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,12 @@ def records_read(file: IO[bytes], filename: str) -> Iterator[tuple[int, Any, str
         text.detach()  # the caller's file stays open
 
 
-def posts_read(
-    file: IO[bytes], filename: str, *, source: str, place: str
-) -> tuple[list[PostIn], Quarantine, int]:
-    """The usable posts of a file, the quarantine and the number of lines read."""
-    posts: list[PostIn] = []
+def _usable_read(
+    file: IO[bytes], filename: str, build: Callable[[Mapping[str, Any], int], T]
+) -> tuple[list[T], Quarantine, int]:
+    """What ``build`` makes of each record of a file (it raises ``ValueError`` with the reason
+    for a record it cannot use), the quarantine and the number of lines read."""
+    usable: list[T] = []
     quarantine = Quarantine()
     n_lines = 0
     for line, record, problem in records_read(file, filename):
@@ -190,10 +192,19 @@ def posts_read(
             quarantine.add(line, problem, record)
             continue
         try:
-            posts.append(post_from(record, line, source=source, place=place))
+            usable.append(build(record, line))
         except ValueError as error:
             quarantine.add(line, str(error), record)
-    return posts, quarantine, n_lines
+    return usable, quarantine, n_lines
+
+
+def posts_read(
+    file: IO[bytes], filename: str, *, source: str, place: str
+) -> tuple[list[PostIn], Quarantine, int]:
+    """The usable posts of a file, the quarantine and the number of lines read."""
+    return _usable_read(
+        file, filename, lambda record, line: post_from(record, line, source=source, place=place)
+    )
 
 
 def _period(value: str) -> dt.date:
@@ -220,38 +231,29 @@ def _direction(value: str) -> int:
     )
 
 
+def _sensing_from(record: Mapping[str, Any], line: int) -> SensingIn:
+    """A sensing value from one record; ``ValueError`` with the reason when it cannot be used."""
+    place = str(record.get("place", "")).strip()
+    indicator = str(record.get("indicator", "")).strip()
+    if not place or not indicator:
+        raise ValueError(_("The row needs a place and an indicator."))
+    try:
+        value = float(str(record.get("value", "")).replace(",", "."))
+    except ValueError as error:
+        raise ValueError(_("The value is not a number.")) from error
+    if value != value or value in {float("inf"), float("-inf")}:
+        raise ValueError(_("The value is not a number."))
+    return SensingIn(
+        line=line,
+        place=place,
+        indicator=indicator[:100],
+        period=_period(str(record.get("period", ""))),
+        value=value,
+        unit=str(record.get("unit", "")).strip()[:50],
+        direction=_direction(str(record.get("direction", ""))),
+    )
+
+
 def sensing_read(file: IO[bytes], filename: str) -> tuple[list[SensingIn], Quarantine, int]:
     """The usable values of a sensing CSV, the quarantine and the number of lines read."""
-    values: list[SensingIn] = []
-    quarantine = Quarantine()
-    n_lines = 0
-    for line, record, problem in records_read(file, filename):
-        n_lines += 1
-        if problem:
-            quarantine.add(line, problem, record)
-            continue
-        try:
-            place = str(record.get("place", "")).strip()
-            indicator = str(record.get("indicator", "")).strip()
-            if not place or not indicator:
-                raise ValueError(_("The row needs a place and an indicator."))
-            try:
-                value = float(str(record.get("value", "")).replace(",", "."))
-            except ValueError as error:
-                raise ValueError(_("The value is not a number.")) from error
-            if value != value or value in {float("inf"), float("-inf")}:
-                raise ValueError(_("The value is not a number."))
-            values.append(
-                SensingIn(
-                    line=line,
-                    place=place,
-                    indicator=indicator[:100],
-                    period=_period(str(record.get("period", ""))),
-                    value=value,
-                    unit=str(record.get("unit", "")).strip()[:50],
-                    direction=_direction(str(record.get("direction", ""))),
-                )
-            )
-        except ValueError as error:
-            quarantine.add(line, str(error), record)
-    return values, quarantine, n_lines
+    return _usable_read(file, filename, _sensing_from)

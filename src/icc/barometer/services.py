@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from icc.surveys.models import Survey
 
 BATCH = 1000
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,22 @@ class ImportOutcome:
 
     def __post_init__(self) -> None:
         assert self.read == self.added + self.existing + self.quarantined
+
+
+def _new_saved(
+    manager: models.Manager[M], new: list[M], *, read: int, usable: int, quarantine: Quarantine
+) -> ImportOutcome:
+    """Write an import's new rows in one short transaction and count the outcome (``usable``:
+    the lines accepted, new or already there)."""
+    with transaction.atomic():
+        manager.bulk_create(new, batch_size=BATCH)
+    return ImportOutcome(
+        read=read,
+        added=len(new),
+        existing=usable - len(new),
+        quarantined=len(quarantine.items),
+        quarantine=quarantine,
+    )
 
 
 def _places(slugs: Iterable[str]) -> dict[str, int]:
@@ -132,15 +149,7 @@ def posts_import(
                 synthetic=synthetic,
             )
         )
-    with transaction.atomic():
-        Post.objects.bulk_create(new, batch_size=BATCH)
-    return ImportOutcome(
-        read=n_lines,
-        added=len(new),
-        existing=len(usable) - len(new),
-        quarantined=len(quarantine.items),
-        quarantine=quarantine,
-    )
+    return _new_saved(Post.objects, new, read=n_lines, usable=len(usable), quarantine=quarantine)
 
 
 def sensing_import(*, file: IO[bytes], filename: str, synthetic: bool = False) -> ImportOutcome:
@@ -170,14 +179,8 @@ def sensing_import(*, file: IO[bytes], filename: str, synthetic: bool = False) -
                 synthetic=synthetic,
             )
         )
-    with transaction.atomic():
-        SensingValue.objects.bulk_create(new, batch_size=BATCH)
-    return ImportOutcome(
-        read=n_lines,
-        added=len(new),
-        existing=len(usable) - len(new),
-        quarantined=len(quarantine.items),
-        quarantine=quarantine,
+    return _new_saved(
+        SensingValue.objects, new, read=n_lines, usable=len(usable), quarantine=quarantine
     )
 
 

@@ -65,21 +65,13 @@ def job_enqueue(
 ) -> Job:
     """A queued job for ``task``; the task is enqueued once the caller's transaction commits."""
     params = params or {}
-    if not enqueue:
-        return Job.objects.create(
-            kind=kind,
-            key=key,
-            task_path=task.module_path,
-            params=params,
-            total=total,
-            created_by_id=user_id,
+    if enqueue:
+        queued = Job.objects.select_for_update().filter(
+            kind=kind, key=key, state=Job.State.QUEUED, done=0
         )
-    queued = Job.objects.select_for_update().filter(
-        kind=kind, key=key, state=Job.State.QUEUED, done=0
-    )
-    waiting = next((job for job in queued if job.params == params), None)
-    if waiting is not None:
-        return waiting
+        waiting = next((job for job in queued if job.params == params), None)
+        if waiting is not None:
+            return waiting
     job = Job.objects.create(
         kind=kind,
         key=key,
@@ -88,6 +80,8 @@ def job_enqueue(
         total=total,
         created_by_id=user_id,
     )
+    if not enqueue:
+        return job
     job_id = job.pk
 
     def start() -> None:

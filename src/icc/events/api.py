@@ -6,39 +6,26 @@ event's own time zone.
 """
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
 
-from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice
+from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice, texts_in
 from icc.caching.response_cache import response_cache
 from icc.events import selectors
 from icc.events.ics import event_calendar, events_feed
 from icc.events.models import Event, OrganisationRole
 from icc.events.programme_tree import PartEntry
-from icc.language import language_base
 
 router = Router(tags=["events"])
 CALENDAR = {
     "description": "An iCalendar file",
     "content": {"text/calendar": {"schema": {"type": "string"}}},
 }
-
-
-@contextmanager
-def _language(lang: str) -> Iterator[None]:
-    """Texts in ``lang`` (already checked by the schema); empty: the request's language."""
-    if lang:
-        with translation.override(language_base(lang)):
-            yield
-    else:
-        yield
 
 
 class EventFilterIn(PageIn):
@@ -225,7 +212,7 @@ def _programme_out(event: Event, parts: list[PartEntry]) -> dict[str, Any]:
 def event_list(request: HttpRequest, filters: Query[EventFilterIn]) -> list[dict[str, Any]]:
     """Public events; ``upcoming`` (not ended yet, soonest first) or ``past`` (latest first)."""
     when = "upcoming" if filters.upcoming else "past" if filters.past else ""
-    with _language(filters.lang):
+    with texts_in(filters.lang):
         events = selectors.event_list(
             filters=selectors.EventFilters(
                 kind=filters.kind,
@@ -247,7 +234,7 @@ def event_list(request: HttpRequest, filters: Query[EventFilterIn]) -> list[dict
     summary="Calendar feed of every public event (iCalendar)",
 )
 def events_calendar_feed(request: HttpRequest, lang: ContentLanguage = "") -> HttpResponse:
-    with _language(lang):
+    with texts_in(lang):
         content = events_feed(
             events=selectors.event_feed_events(),
             base_url=request.build_absolute_uri("/").rstrip("/"),
@@ -262,7 +249,7 @@ def events_calendar_feed(request: HttpRequest, lang: ContentLanguage = "") -> Ht
     summary="One event",
 )
 def event_detail(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -> dict[str, Any]:
-    with _language(lang):
+    with texts_in(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         seats = selectors.seat_counts(event=event)
         organisations = list(event.organisations.all())
@@ -314,7 +301,7 @@ def event_detail(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -
     summary="An event's programme: parts, slots, sessions and their people",
 )
 def event_programme(request: HttpRequest, slug: Text, lang: ContentLanguage = "") -> dict[str, Any]:
-    with _language(lang):
+    with texts_in(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         return _programme_out(event, selectors.event_programme(event=event))
 
@@ -329,7 +316,7 @@ def event_programme(request: HttpRequest, slug: Text, lang: ContentLanguage = ""
 def event_calendar_ics(
     request: HttpRequest, slug: Text, lang: ContentLanguage = ""
 ) -> HttpResponse:
-    with _language(lang):
+    with texts_in(lang):
         event = selectors.event_get_for_user(user=request.user, slug=slug)
         content = event_calendar(event=event, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")

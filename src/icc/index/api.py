@@ -12,7 +12,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from icc.api_contract import Error, PageIn, Text, page_slice
+from icc.api_contract import Error, PageIn, Text, found_or_404, page_slice
 from icc.caching.response_cache import response_cache
 from icc.index import result_selectors, selectors
 from icc.index.models import Edition
@@ -91,10 +91,9 @@ def edition_summary(request: HttpRequest, edition: Text) -> dict[str, Any]:
 
 
 def _edition_or_404(name: str) -> Edition:
-    found = result_selectors.edition_find(name=name)
-    if found is None:
-        raise HttpError(404, f"No index edition named '{name}'.")
-    return found
+    return found_or_404(
+        result_selectors.edition_find(name=name), f"No index edition named '{name}'."
+    )
 
 
 @decorate_view(response_cache(["index"]))  # the stored bytes, kept in memory per process

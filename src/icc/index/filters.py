@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from icc.accounts.selectors import experts, place_ids_of_expert
-from icc.filtering import QueryFilterSet, choice_filter
+from icc.filtering import CodeChoiceFilter, QueryFilterSet, choice_filter
 from icc.index.labels import STATE_LABELS
 from icc.index.models import Response
 from icc.network.selectors import country_list_with_members, network_list
@@ -33,17 +33,6 @@ SORTS: dict[str, tuple[Any, tuple[str, ...]]] = {
     "updated": (_("Last change, oldest first"), ("last_change", "pk")),
     "place": (_("Place name"), ("place__name", "pk")),
 }
-
-
-class UpperChoiceField(django_filters.fields.ChoiceField):
-    """A choice of codes written in capitals (``es`` is ``ES``)."""
-
-    def to_python(self, value: Any) -> str:
-        return str(super().to_python(value)).upper()
-
-
-class CodeChoiceFilter(django_filters.ChoiceFilter):
-    field_class = UpperChoiceField
 
 
 def _countries() -> list[tuple[str, str]]:

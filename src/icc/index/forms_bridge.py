@@ -5,19 +5,14 @@ from typing import Any
 from icc.index.models import Area, Edition, Question
 from icc.index.xlsform.model import Choice, Form, Group, IndicatorDef
 from icc.index.xlsform.model import Question as FormQuestion
+from icc.xlsform import question_rules
 
 
 def question_as_form(question: Question) -> FormQuestion:
     """The pure view of a stored question (for skip logic, constraints and points)."""
     return FormQuestion(
         code=question.code,
-        type=question.type,
-        labels=question.labels,
-        hints=question.hints,
-        required=question.required,
-        relevant=question.relevant,
-        constraint=question.constraint,
-        constraint_messages=question.constraint_messages,
+        **question_rules(question),
         group=question.area.code if question.area else "",
         choices=tuple(
             Choice(name=c["name"], labels=c.get("labels", {}), points=c.get("points"))

@@ -52,6 +52,7 @@ from icc.index.xlsform.model import Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
 from icc.language import content_language
+from icc.xlsform import question_rules
 
 if TYPE_CHECKING:
     from icc.accounts.models import User
@@ -193,13 +194,7 @@ def _edition_questions_replace(edition: Edition, form: Form) -> None:
             area=areas.get(q.group),
             code=q.code,
             position=i,
-            type=q.type,
-            labels=q.labels,
-            hints=q.hints,
-            required=q.required,
-            relevant=q.relevant,
-            constraint=q.constraint,
-            constraint_messages=q.constraint_messages,
+            **question_rules(q),
             choices=[{"name": c.name, "labels": c.labels, "points": c.points} for c in q.choices],
             indicator=q.indicator or "",
             weight=q.weight,

@@ -9,30 +9,16 @@ those it can be read in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice
+from icc.api_contract import ContentLanguage, Error, PageIn, Text, page_slice, texts_in
 from icc.knowledge import selectors
 from icc.knowledge.models import GoodPractice, NewsItem, Publication, PublicationKind
-from icc.language import language_base
 
 router = Router(tags=["knowledge"])
-
-
-@contextmanager
-def _language(lang: str) -> Iterator[None]:
-    from django.utils import translation
-
-    if lang:
-        with translation.override(language_base(lang)):
-            yield
-    else:
-        yield
 
 
 class PracticeFilterIn(PageIn):
@@ -102,7 +88,7 @@ def _practice_out(
 def practice_list(request: HttpRequest, filters: Query[PracticeFilterIn]) -> list[dict[str, Any]]:
     """Published good practices, latest first, with their policy areas (index indicator areas)
     and the languages they can be read in."""
-    with _language(filters.lang):
+    with texts_in(filters.lang):
         rows = selectors.practice_list(
             filters=selectors.PracticeFilters(
                 area=filters.area,
@@ -172,7 +158,7 @@ def publication_list(
     request: HttpRequest, filters: Query[PublicationFilterIn]
 ) -> list[dict[str, Any]]:
     """Publications, latest first, with one version (file or link) per language."""
-    with _language(filters.lang):
+    with texts_in(filters.lang):
         rows = selectors.publication_list(
             filters=selectors.PublicationFilters(
                 kind=filters.kind, theme=filters.theme, language=filters.language, year=filters.year
@@ -217,7 +203,7 @@ def _news_out(request: HttpRequest, item: NewsItem) -> dict[str, Any]:
 @router.get("/news", response={200: list[NewsOut], 422: Error}, summary="List news")
 def news_list(request: HttpRequest, filters: Query[NewsFilterIn]) -> list[dict[str, Any]]:
     """Published news, latest first."""
-    with _language(filters.lang):
+    with texts_in(filters.lang):
         rows = selectors.news_list(series=filters.series, theme=filters.theme, year=filters.year)
         return [_news_out(request, n) for n in page_slice(rows, filters)]
 
@@ -230,7 +216,7 @@ class ThemeOut(Schema):
 
 @router.get("/themes", response={200: list[ThemeOut], 422: Error}, summary="List themes")
 def theme_list(request: HttpRequest, lang: ContentLanguage = "") -> list[dict[str, Any]]:
-    with _language(lang):
+    with texts_in(lang):
         return [
             {
                 "slug": t.slug,

@@ -17,7 +17,9 @@ ANY: list[tuple[str, Any]] = [("", _("Any"))]
 MAX_QUERY = 200
 
 
-class _FilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A list page's filters, read from the query string."""
+
     def clean_value(self, name: str) -> Any:
         if not self.is_bound or not self.is_valid():
             return self.fields[name].initial or ""
@@ -50,7 +52,7 @@ def _year_field() -> forms.IntegerField:
     return forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
 
 
-class PracticeFilterForm(_FilterForm):
+class PracticeFilterForm(FilterForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=MAX_QUERY)
     area = forms.ChoiceField(label=_("Policy area"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
@@ -76,7 +78,7 @@ class PracticeFilterForm(_FilterForm):
         )
 
 
-class PublicationFilterForm(_FilterForm):
+class PublicationFilterForm(FilterForm):
     q = forms.CharField(label=_("Words"), required=False, max_length=MAX_QUERY)
     kind = forms.ChoiceField(label=_("Type"), required=False, choices=ANY + PublicationKind.choices)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
@@ -99,7 +101,7 @@ class PublicationFilterForm(_FilterForm):
         )
 
 
-class NewsFilterForm(_FilterForm):
+class NewsFilterForm(FilterForm):
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     series = forms.ChoiceField(label=_("Special edition"), required=False)
     year = _year_field()

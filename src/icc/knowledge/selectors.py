@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -30,6 +31,8 @@ from icc.knowledge.models import (
     Theme,
 )
 from icc.knowledge.workflow import Actor
+
+M = TypeVar("M", bound=Model)
 
 # --- the programme's figures (annual report) -------------------------------------------------
 
@@ -142,22 +145,30 @@ def language_q(field_name: str, code: str) -> Q:
     return Q(**{f"{field_name}__regex": rf"(^|,)\s*{code}\s*(,|$)"})
 
 
+def _where_given(rows: QuerySet[M], **lookups: object) -> QuerySet[M]:
+    """``rows`` filtered by each lookup whose value is given (an empty value filters nothing)."""
+    for lookup, value in lookups.items():
+        if value:
+            rows = rows.filter(**{lookup: value})
+    return rows
+
+
+def _text_matching(rows: QuerySet[M], q: str) -> QuerySet[M]:
+    """``rows`` whose title or summary holds ``q`` (all of them when ``q`` is empty)."""
+    return rows.filter(Q(title__icontains=q) | Q(summary__icontains=q)) if q else rows
+
+
 def practice_list(*, filters: PracticeFilters) -> QuerySet[GoodPractice]:
     """Published practices matching ``filters``."""
-    rows = practices_published()
-    if filters.q:
-        rows = rows.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
-    if filters.area:
-        rows = rows.filter(areas__code=filters.area)
-    if filters.theme:
-        rows = rows.filter(themes__slug=filters.theme)
-    if filters.country:
-        rows = rows.filter(country__code=filters.country)
+    rows = _where_given(
+        _text_matching(practices_published(), filters.q),
+        areas__code=filters.area,
+        themes__slug=filters.theme,
+        country__code=filters.country,
+    )
     if filters.language:
         rows = rows.filter(language_q("languages", filters.language) | Q(language=filters.language))
-    if filters.year:
-        rows = rows.filter(published_at__year=filters.year)
-    return rows.distinct()
+    return _where_given(rows, published_at__year=filters.year).distinct()
 
 
 @dataclass(frozen=True)
@@ -384,17 +395,14 @@ class PublicationFilters:
 
 
 def publication_list(*, filters: PublicationFilters) -> QuerySet[Publication]:
-    rows = Publication.objects.filter(is_published=True).prefetch_related("versions", "themes")
-    if filters.q:
-        rows = rows.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
-    if filters.kind:
-        rows = rows.filter(kind=filters.kind)
-    if filters.theme:
-        rows = rows.filter(themes__slug=filters.theme)
-    if filters.language:
-        rows = rows.filter(versions__language=filters.language)
-    if filters.year:
-        rows = rows.filter(published_on__year=filters.year)
+    published = Publication.objects.filter(is_published=True)
+    rows = _where_given(
+        _text_matching(published.prefetch_related("versions", "themes"), filters.q),
+        kind=filters.kind,
+        themes__slug=filters.theme,
+        versions__language=filters.language,
+        published_on__year=filters.year,
+    )
     return rows.distinct().order_by("-published_on", "title")
 
 
@@ -419,14 +427,9 @@ def news_published() -> QuerySet[NewsItem]:
 
 
 def news_list(*, series: str = "", theme: str = "", year: int | None = None) -> QuerySet[NewsItem]:
-    rows = news_published()
-    if series:
-        rows = rows.filter(series__slug=series)
-    if theme:
-        rows = rows.filter(themes__slug=theme)
-    if year:
-        rows = rows.filter(published_at__year=year)
-    return rows.distinct()
+    return _where_given(
+        news_published(), series__slug=series, themes__slug=theme, published_at__year=year
+    ).distinct()
 
 
 def news_get(*, slug: str) -> NewsItem:

@@ -16,7 +16,7 @@ Rules held here:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -167,6 +167,17 @@ def _check_list(
         )
 
 
+def _published_on(report: ImportReport, line: int, row: Mapping[str, str]) -> dt.date | None:
+    """The row's ``published_on`` date (None when empty; an error when it is not a date)."""
+    if not row.get("published_on", "").strip():
+        return None
+    try:
+        return _day(row["published_on"])
+    except ValueError:
+        report.errors.append(RowError(line, "published_on", _("Write a date as YYYY-MM-DD.")))
+        return None
+
+
 def practices_import(*, file: IO[bytes], filename: str, dry_run: bool = False) -> ImportReport:
     """Import good practices from a CSV or XLSX file, all or nothing (rules above)."""
     from icc.knowledge.selectors import indicator_labels
@@ -220,14 +231,7 @@ def practices_import(*, file: IO[bytes], filename: str, dry_run: bool = False) -
                 values[column] = parse(row.get(column, ""))
             except ValueError:
                 report.errors.append(RowError(line, column, _("Write a year, e.g. 2019.")))
-        published_on = None
-        if row.get("published_on", "").strip():
-            try:
-                published_on = _day(row["published_on"])
-            except ValueError:
-                report.errors.append(
-                    RowError(line, "published_on", _("Write a date as YYYY-MM-DD."))
-                )
+        published_on = _published_on(report, line, row)
         if len(report.errors) > errors_before:
             continue
         planned.append(
@@ -309,14 +313,7 @@ def publications_import(*, file: IO[bytes], filename: str, dry_run: bool = False
                 RowError(line, "kind", _("Write a type among: %(kinds)s.")
                          % {"kinds": ", ".join(PublicationKind.values)})
             )  # fmt: skip
-        published_on = None
-        if row.get("published_on", "").strip():
-            try:
-                published_on = _day(row["published_on"])
-            except ValueError:
-                report.errors.append(
-                    RowError(line, "published_on", _("Write a date as YYYY-MM-DD."))
-                )
+        published_on = _published_on(report, line, row)
         themes = _split(row.get("themes", ""))
         _check_list(report, line, "themes", themes, set(theme_ids))
         languages = _split(row.get("languages", ""))

@@ -9,7 +9,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from icc.api_contract import Error, PageIn, Text, page_slice
+from icc.api_contract import Error, PageIn, Text, found_or_404, page_slice
 from icc.caching.response_cache import response_cache
 from icc.network import selectors
 from icc.network.models import Network, Place
@@ -138,9 +138,10 @@ def places(request: HttpRequest, filters: Query[PlaceFilterIn]) -> list[dict[str
     summary="One place with facts",
 )
 def place_detail(request: HttpRequest, slug: Text) -> dict[str, object]:
-    place = selectors.place_queryset_with_facts().filter(slug=slug).first()
-    if place is None:
-        raise HttpError(404, f"No place with the slug '{slug}'.")
+    place = found_or_404(
+        selectors.place_queryset_with_facts().filter(slug=slug).first(),
+        f"No place with the slug '{slug}'.",
+    )
     public = selectors.place_get_public(slug=slug)
     data = _place_out(place, [n.slug for n in public.networks.all()])
     data.update(
@@ -235,9 +236,9 @@ def networks(
     summary="One network with its places",
 )
 def network_detail(request: HttpRequest, slug: Text) -> dict[str, object]:
-    network = selectors.network_list().filter(slug=slug).first()
-    if network is None:
-        raise HttpError(404, f"No network with the slug '{slug}'.")
+    network = found_or_404(
+        selectors.network_list().filter(slug=slug).first(), f"No network with the slug '{slug}'."
+    )
     data = _network_out(network)
     data["description"] = network.description
     data["places"] = sorted(network.members.values_list("slug", flat=True))

@@ -12,6 +12,17 @@ Rules held here:
 
 from collections.abc import Iterable
 
+# A place's yearly figures and their sources, in the order files and report keys list them.
+FACT_FIELDS: tuple[str, ...] = (
+    "population",
+    "population_source",
+    "foreign_born_pct",
+    "foreign_born_source",
+    "non_nationals_pct",
+    "non_nationals_source",
+    "approximate",
+)
+
 
 def fact_as_of(facts: Iterable[tuple[int, float | None]], year: int | None) -> float | None:
     """The figure that counts in ``year`` among ``(year, figure)`` pairs (see the rules above);

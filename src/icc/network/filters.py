@@ -10,15 +10,13 @@ Rules held here:
   matches nothing rather than everything, as the API always has.
 """
 
-from typing import Any
-
 import django_filters
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from icc.filtering import QueryFilterSet, choice_filter
+from icc.filtering import CodeChoiceFilter, QueryFilterSet, choice_filter
 from icc.network.bands import Band, bands_from_edges
 from icc.network.labels import STATUS_LABELS
 from icc.network.models import Country, Network, Place, PlaceKind
@@ -45,17 +43,6 @@ def band_label(band: Band) -> str:
         "low": fmt(band.low),
         "high": fmt(band.high - 1),
     }
-
-
-class UpperChoiceField(django_filters.fields.ChoiceField):
-    """A choice of codes written in capitals (``es`` is ``ES``)."""
-
-    def to_python(self, value: Any) -> str:
-        return str(super().to_python(value)).upper()
-
-
-class CodeChoiceFilter(django_filters.ChoiceFilter):
-    field_class = UpperChoiceField
 
 
 def _countries() -> list[tuple[str, str]]:

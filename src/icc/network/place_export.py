@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 
 from icc.core.tabular import Cell, Format, Sheet, csv_bytes, xlsx_bytes
 from icc.network.models import Place, PlaceFact
-from icc.network.place_table import COLUMNS, NAME_COLUMNS
+from icc.network.place_table import COLUMNS, FACT_COLUMNS, NAME_COLUMNS
 
 
 def _place_cells(place: Place) -> dict[str, Cell]:
@@ -36,16 +36,10 @@ def _place_cells(place: Place) -> dict[str, Cell]:
 
 
 def _fact_cells(fact: PlaceFact) -> dict[str, Cell]:
-    return {
-        "year": fact.year,
-        "population": fact.population,
-        "population_source": fact.population_source,
-        "foreign_born_pct": fact.foreign_born_pct,
-        "foreign_born_source": fact.foreign_born_source,
-        "non_nationals_pct": fact.non_nationals_pct,
-        "non_nationals_source": fact.non_nationals_source,
-        "approximate": "yes" if fact.approximate else "no",
-    }
+    cells: dict[str, Cell] = {"year": fact.year}
+    cells |= {name: getattr(fact, name) for name in FACT_COLUMNS}
+    cells["approximate"] = "yes" if fact.approximate else "no"
+    return cells
 
 
 def place_export_rows(places: QuerySet[Place] | Iterable[Place]) -> Iterator[list[Cell]]:

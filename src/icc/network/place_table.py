@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from icc.core.tabular import TabularFileError, rows_read
+from icc.network.facts import FACT_FIELDS
 from icc.network.models import Place, PlaceFact, PlaceKind
 
 OTHER_LANGUAGES: tuple[str, ...] = tuple(
@@ -38,15 +39,7 @@ NAME_COLUMNS: tuple[str, ...] = tuple(f"name_{lang}" for lang in OTHER_LANGUAGES
 PLACE_COLUMNS: tuple[str, ...] = (
     "name", *NAME_COLUMNS, "kind", "country", "latitude", "longitude", "website",
 )  # fmt: skip
-FACT_COLUMNS: tuple[str, ...] = (
-    "population",
-    "population_source",
-    "foreign_born_pct",
-    "foreign_born_source",
-    "non_nationals_pct",
-    "non_nationals_source",
-    "approximate",
-)
+FACT_COLUMNS: tuple[str, ...] = FACT_FIELDS
 # The one column list of the file format, in the order the export writes it.
 COLUMNS: tuple[str, ...] = ("slug", *PLACE_COLUMNS, "year", *FACT_COLUMNS)
 REQUIRED_COLUMNS: tuple[str, ...] = ("name", "country")

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
-from icc.network.facts import fact_as_of
+from icc.network.facts import FACT_FIELDS, fact_as_of
 from icc.network.filters import PlaceFilterSet
 from icc.network.lifecycle import Status, Step
 from icc.network.models import (
@@ -271,6 +271,11 @@ def place_facts_as_of(*, place_ids: Iterable[int], year: int | None) -> dict[int
         place_id: PlaceFactsAsOf(*(fact_as_of(figures, year) for figures in found))
         for place_id, found in series.items()
     }
+
+
+def place_facts_by_year(*, place: Place) -> list[tuple[Any, ...]]:
+    """A place's yearly facts, oldest first: the year, then each of ``FACT_FIELDS``."""
+    return list(place.facts.order_by("year").values_list("year", *FACT_FIELDS))
 
 
 def country_exists(*, code: str) -> bool:

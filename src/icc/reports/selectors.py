@@ -22,7 +22,7 @@ from icc.index.result_selectors import (
     place_results_of,
     response_published_synthetic,
 )
-from icc.network.selectors import place_get_public
+from icc.network.selectors import place_facts_by_year, place_get_public
 from icc.reports.models import ReportFile
 
 if TYPE_CHECKING:
@@ -84,18 +84,7 @@ def profile_key(*, place: Place) -> str:
     payload = {
         "layout": REPORT_LAYOUT_VERSION,
         "place": [place.name, place.status, place.kind, place.country_id, str(place.updated_at)],
-        "facts": list(
-            place.facts.order_by("year").values_list(
-                "year",
-                "population",
-                "population_source",
-                "foreign_born_pct",
-                "foreign_born_source",
-                "non_nationals_pct",
-                "non_nationals_source",
-                "approximate",
-            )
-        ),
+        "facts": place_facts_by_year(place=place),
         "steps": list(place.membership_steps.order_by("date", "id").values_list("step", "date")),
         "networks": sorted(place.networks.values_list("slug", flat=True)),
     }

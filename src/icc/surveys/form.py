@@ -42,7 +42,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from icc.xlsform import Choice, Form, Question, choices_filtered, expression_holds, is_relevant
+from icc.xlsform import (
+    Choice,
+    CodedQuestion,
+    Form,
+    Question,
+    choices_filtered,
+    expression_holds,
+    is_relevant,
+)
 from icc.xlsform.xpath import BlockRelevance
 
 ASKED_TYPES = frozenset(
@@ -80,16 +88,7 @@ class GroupDef:
 
 
 @dataclass(frozen=True)
-class QuestionDef:
-    code: str
-    type: str
-    labels: dict[str, str]
-    hints: dict[str, str] = field(default_factory=dict)
-    required: bool = False
-    relevant: str = ""
-    constraint: str = ""
-    constraint_messages: dict[str, str] = field(default_factory=dict)
-    group: str = ""
+class QuestionDef(CodedQuestion):
     choices: tuple[ChoiceDef, ...] = ()
     choice_filter: str = ""
     appearance: str = ""

@@ -22,7 +22,7 @@ Rules held here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, TypedDict
 
 # Question types the platform's questionnaire pages show (pyxform's names normalised).
 SHOWN_TYPES = frozenset(
@@ -148,14 +148,20 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Form:
-    """A whole questionnaire as pyxform parsed it (see the rules above)."""
+class FormHead:
+    """What names a form and its languages, whichever module keeps the form."""
 
     form_id: str
     version: str
     titles: dict[str, str]
     default_language: str
     languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Form(FormHead):
+    """A whole questionnaire as pyxform parsed it (see the rules above)."""
+
     groups: tuple[Group, ...]
     questions: tuple[Question, ...]
     choice_lists: dict[str, tuple[Choice, ...]] = field(default_factory=dict)
@@ -180,6 +186,66 @@ class Form:
             or labels.get(self.default_language)
             or next(iter(labels.values()), "")
         )
+
+
+class QuestionRules(TypedDict):
+    """The columns that say how a question is shown and checked, as every module keeps them."""
+
+    type: str
+    labels: dict[str, str]
+    hints: dict[str, str]
+    required: bool
+    relevant: str
+    constraint: str
+    constraint_messages: dict[str, str]
+
+
+class _HasRules(Protocol):
+    @property
+    def type(self) -> str: ...
+    @property
+    def labels(self) -> dict[str, str]: ...
+    @property
+    def hints(self) -> dict[str, str]: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def relevant(self) -> str: ...
+    @property
+    def constraint(self) -> str: ...
+    @property
+    def constraint_messages(self) -> dict[str, str]: ...
+
+
+def question_rules(question: _HasRules) -> QuestionRules:
+    """A question's ``QuestionRules``, to copy them onto a question of another module's kind
+    (``Kind(code=..., **question_rules(question))``)."""
+    return QuestionRules(
+        type=question.type,
+        labels=question.labels,
+        hints=question.hints,
+        required=question.required,
+        relevant=question.relevant,
+        constraint=question.constraint,
+        constraint_messages=question.constraint_messages,
+    )
+
+
+@dataclass(frozen=True)
+class CodedQuestion:
+    """A question as a module keeps it once read: by a ``code`` unique in its form (answers are
+    stored by code), in the innermost ``group`` around it, with the rules that show and check
+    it. The index's and the surveys' questions add their own fields to it."""
+
+    code: str
+    type: str
+    labels: dict[str, str]
+    hints: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    relevant: str = ""
+    constraint: str = ""
+    constraint_messages: dict[str, str] = field(default_factory=dict)
+    group: str = ""
 
 
 @dataclass(frozen=True)

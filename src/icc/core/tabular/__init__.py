@@ -48,7 +48,7 @@ from icc.core.tabular.limits import (
     import_limits,
     size_text,
 )
-from icc.core.tabular.read import Row, rows_read, xlsx_check
+from icc.core.tabular.read import Row, import_refused, rows_read, xlsx_check
 from icc.core.tabular.write import Sheet, csv_bytes, csv_stream, xlsx_bytes
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "csv_stream",
     "file_size_check",
     "import_limits",
+    "import_refused",
     "rows_read",
     "size_text",
     "table_download",

@@ -19,12 +19,14 @@ import io
 import math
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
-from typing import IO
+from typing import IO, TextIO
 
 import openpyxl
+from django.core.management.base import CommandError, OutputWrapper
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.utils.exceptions import InvalidFileException
 
 from icc.core.tabular.cells import cell_text, cell_unescape
@@ -163,3 +165,22 @@ def rows_read(
             raise rows_limit_error(limits.max_rows)
         count += 1
         yield line, [cell_unescape(cell) for cell in cells]
+
+
+def import_refused(
+    *, problems: Iterable[str], path: PurePath, stderr: OutputWrapper | TextIO
+) -> CommandError:
+    """For a command whose file was refused: each problem on a line of ``stderr``, and the
+    error to raise, which counts them and says that nothing was imported."""
+    count = 0
+    for problem in problems:
+        stderr.write(problem)
+        count += 1
+    return CommandError(
+        ngettext(
+            "%(count)d problem in %(file)s; nothing was imported.",
+            "%(count)d problems in %(file)s; nothing was imported.",
+            count,
+        )
+        % {"count": count, "file": path}
+    )

@@ -26,15 +26,10 @@ from icc.events.models import (
 )
 from icc.events.models.event import validate_timezone_name
 from icc.events.services.programme import Texts, texts_apply
+from icc.events.translation import EventTranslation
 
-TRANSLATED = (
-    "title",
-    "objective",
-    "target_group",
-    "description",
-    "venue_room",
-    "online_instructions",
-)
+# The event's translated fields, as registered with modeltranslation.
+TRANSLATED: tuple[str, ...] = tuple(EventTranslation.fields)
 
 
 @dataclass(frozen=True)

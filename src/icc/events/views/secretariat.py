@@ -10,7 +10,7 @@ from icc.accounts.access import secretariat_required
 from icc.core.tabular import Format, table_download
 from icc.events import selectors
 from icc.events.exports import participants_sheet
-from icc.events.models import Registration
+from icc.events.models import Event, Registration
 from icc.events.registration_states import TransitionError
 from icc.events.services.registration import (
     RegistrationError,
@@ -28,14 +28,17 @@ ACTIONS = {
 }
 
 
+def _posted_registration(request: HttpRequest, event: Event) -> Registration:
+    """The registration a form of this event's pages posted (404 for another event's)."""
+    return get_object_or_404(Registration, event=event, pk=request.POST.get("registration"))
+
+
 @secretariat_required
 def registrations(request: HttpRequest, slug: str) -> HttpResponse:
     """Everyone who registered, by state, with the secretariat's decisions."""
     event = selectors.event_get_any(slug=slug)
     if request.method == "POST":
-        registration = get_object_or_404(
-            Registration, event=event, pk=request.POST.get("registration")
-        )
+        registration = _posted_registration(request, event)
         action = ACTIONS.get(request.POST.get("action", ""))
         if action is not None:
             service, done = action
@@ -77,9 +80,7 @@ def check_in(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Confirmed participants with a toggle each; htmx swaps only the row."""
     event = selectors.event_get_any(slug=slug)
     if request.method == "POST":
-        registration = get_object_or_404(
-            Registration, event=event, pk=request.POST.get("registration")
-        )
+        registration = _posted_registration(request, event)
         try:
             registration_check_in_set(
                 registration=registration, checked_in=request.POST.get("checked_in") == "1"

@@ -4,7 +4,8 @@ from typing import Any
 
 import pytest
 
-from icc.index.services import edition_import_xlsform
+from icc.index.models import Answer, Response
+from icc.index.services import answer_save, edition_import_xlsform
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
 
@@ -86,3 +87,61 @@ def small_edition(db: Any) -> Any:
     outcome = edition_import_xlsform(filename="test.xlsx", content=content, name="test", year=2023)
     assert outcome.edition is not None
     return outcome.edition
+
+
+# Answers of the test questionnaire by place key of ``directory``; points: yes 100, partly 50,
+# no 0. Bilbao scores commitment 100 and education 75; Getxo 25 and 25; Reggio Emilia
+# commitment 0 (its "no" hides the budget question, which then scores 0) and education 100.
+ANSWERS: dict[str, dict[str, str]] = {
+    "bilbao": {
+        "commitment_strategy": "yes",
+        "commitment_budget": "yes",
+        "education_mixing": "yes",
+        "education_training": "partly",
+    },
+    "getxo": {
+        "commitment_strategy": "partly",
+        "commitment_budget": "no",
+        "education_mixing": "partly",
+        "education_training": "no",
+    },
+    "reggio": {
+        "commitment_strategy": "no",
+        "education_mixing": "yes",
+        "education_training": "yes",
+    },
+}
+
+
+def responses_publish(
+    edition: Any,
+    directory: dict[str, Any],
+    answers: dict[str, dict[str, str]],
+    *,
+    synthetic: bool = False,
+) -> None:
+    """Published responses with these answers (place key of ``directory`` → answers)."""
+    for key, values in answers.items():
+        response = Response.objects.create(
+            place=directory[key], edition=edition, state="published", is_synthetic=synthetic
+        )
+        for code, value in values.items():
+            Answer.objects.create(
+                response=response, question=edition.questions.get(code=code), value=value
+            )
+
+
+def answers_save(
+    response: Any, answers: dict[str, object], *, user: Any = None, evidence: str = ""
+) -> None:
+    """First answers (version 0) of a response, by question code of its edition."""
+    for code, value in answers.items():
+        answer_save(
+            response=response,
+            question=response.edition.questions.get(code=code),
+            value=value,
+            evidence=evidence,
+            links=[],
+            expected_version=0,
+            user=user,
+        )

@@ -2,8 +2,9 @@
 
 import pytest
 
-from icc.conftest import client_for
-from icc.index.services import answer_save, response_start
+from icc.conftest import PLACE_EDITORS, client_for
+from icc.index.services import response_start
+from icc.index.tests.conftest import answers_save
 
 OVERVIEW = "/en/index/test/places/{slug}/"
 AREA = "/en/index/test/places/{slug}/area/commitment/"
@@ -27,15 +28,7 @@ def responses(small_edition, directory):
     made = {}
     for key, slug in (("bilbao", "bilbao"), ("reggio", "reggio-emilia")):
         response = response_start(place=directory[key], edition=small_edition)
-        answer_save(
-            response=response,
-            question=small_edition.questions.get(code="commitment_strategy"),
-            value="partly",
-            evidence=f"evidence of {slug}",
-            links=[],
-            expected_version=0,
-            user=None,
-        )
+        answers_save(response, {"commitment_strategy": "partly"}, evidence=f"evidence of {slug}")
         made[slug] = response
     return made
 
@@ -56,17 +49,7 @@ def test_reading_a_response(users, responses, role, slug, allowed, url):
         assert f"evidence of {slug}" not in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    ("role", "may_edit"),
-    [
-        ("secretariat", True),
-        ("city_coordinator", True),
-        ("network_coordinator", False),
-        ("expert", False),
-        ("other_city_coordinator", False),
-        ("resident", False),
-    ],
-)
+@pytest.mark.parametrize(("role", "may_edit"), PLACE_EDITORS)
 def test_editing_an_answer(users, responses, role, may_edit):
     client = client_for(users[role])
     reply = client.post(ANSWER.format(slug="bilbao"), {"value": "yes", "version": "1"})

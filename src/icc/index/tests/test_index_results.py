@@ -6,47 +6,17 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from icc.index.models import Answer, EditionResult, Response
+from icc.index.models import EditionResult, Response
 from icc.index.scoring_service import edition_results_compute
 from icc.index.services import edition_import_xlsform
-from icc.index.tests.conftest import SMALL_SOURCE
+from icc.index.tests.conftest import ANSWERS, SMALL_SOURCE, responses_publish
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
-
-# place → answers; points: yes 100, partly 50, no 0
-ANSWERS = {
-    "bilbao": {
-        "commitment_strategy": "yes",
-        "commitment_budget": "yes",
-        "education_mixing": "yes",
-        "education_training": "partly",
-    },
-    "getxo": {
-        "commitment_strategy": "partly",
-        "commitment_budget": "no",
-        "education_mixing": "partly",
-        "education_training": "no",
-    },
-    "reggio-emilia": {
-        "commitment_strategy": "no",
-        "education_mixing": "yes",
-        "education_training": "yes",
-    },
-}
 
 
 def publish(edition, directory, answers=ANSWERS, *, compute=True):
     """Published responses with these answers, and the results computed (as the task does)."""
-    for slug, values in answers.items():
-        response = Response.objects.create(
-            place=directory["reggio" if slug == "reggio-emilia" else slug],
-            edition=edition,
-            state="published",
-        )
-        for code, value in values.items():
-            Answer.objects.create(
-                response=response, question=edition.questions.get(code=code), value=value
-            )
+    responses_publish(edition, directory, answers)
     if compute:
         edition_results_compute(edition=edition)
 

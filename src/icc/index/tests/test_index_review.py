@@ -9,6 +9,7 @@ from icc.index.services import (
     response_transition,
     review_comment_add,
 )
+from icc.index.tests.conftest import answers_save
 from icc.index.workflow import Action, Actor, WorkflowError
 
 BASE = "/en/index/test/places/bilbao/"
@@ -16,16 +17,11 @@ BASE = "/en/index/test/places/bilbao/"
 
 def submitted(edition, directory, users):
     response = response_start(place=directory["bilbao"], edition=edition)
-    for code, value in (("commitment_strategy", "yes"), ("education_mixing", "partly")):
-        answer_save(
-            response=response,
-            question=edition.questions.get(code=code),
-            value=value,
-            evidence="",
-            links=[],
-            expected_version=0,
-            user=users["city_coordinator"],
-        )
+    answers_save(
+        response,
+        {"commitment_strategy": "yes", "education_mixing": "partly"},
+        user=users["city_coordinator"],
+    )
     return response_transition(
         response=response, action=Action.SUBMIT, actors=frozenset({Actor.CITY}), user=None
     )

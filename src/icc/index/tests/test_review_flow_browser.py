@@ -9,7 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from icc.index.services import answer_save, response_start
+from icc.index.services import response_start
+from icc.index.tests.conftest import answers_save
 from icc.index.tests.test_index_browser import login, saved
 from icc.index.tests.test_results_background import DB_TASKS
 
@@ -56,16 +57,7 @@ def test_submit_review_changes_resubmit_publish(page, small_edition, directory, 
     city.email = "bilbao@example.org"
     city.save(update_fields=["email"])
     response = response_start(place=directory["bilbao"], edition=small_edition)
-    for code, value in (("commitment_strategy", "yes"), ("education_mixing", "no")):
-        answer_save(
-            response=response,
-            question=small_edition.questions.get(code=code),
-            value=value,
-            evidence="",
-            links=[],
-            expected_version=0,
-            user=city,
-        )
+    answers_save(response, {"commitment_strategy": "yes", "education_mixing": "no"}, user=city)
 
     login(page, "city")
     page.goto(page.base + OVERVIEW)

@@ -10,6 +10,7 @@ from icc.accounts.services import role_assign
 from icc.conftest import client_for, make_place
 from icc.index.models import Response
 from icc.index.services import answer_save, response_start, response_transition
+from icc.index.tests.conftest import answers_save
 from icc.index.tests.test_index_review import BASE, submitted
 from icc.index.workflow import Action, Actor
 
@@ -20,16 +21,11 @@ API = "/api/v1/index/editions/test/responses"
 def answered(edition, place, users, value="yes", state=None):
     """A draft of ``place`` with its two required questions answered (optionally moved on)."""
     response = response_start(place=place, edition=edition)
-    for code in ("commitment_strategy", "education_mixing"):
-        answer_save(
-            response=response,
-            question=edition.questions.get(code=code),
-            value=value,
-            evidence="",
-            links=[],
-            expected_version=0,
-            user=users["city_coordinator"],
-        )
+    answers_save(
+        response,
+        dict.fromkeys(("commitment_strategy", "education_mixing"), value),
+        user=users["city_coordinator"],
+    )
     if state:
         Response.objects.filter(pk=response.pk).update(state=state)
     return response

@@ -73,6 +73,15 @@ GOLDEN = [
 ]
 
 
+def one_core_question_each(*indicators: str, aggregation: Aggregation = "arithmetic") -> MethodSpec:
+    """Indicators of weight 1, each with one core question of weight 1 (its code in lower case)."""
+    return MethodSpec(
+        indicators=tuple(Indicator(code, 1.0) for code in indicators),
+        questions=tuple(Question(code.lower(), code, 1.0, "core") for code in indicators),
+        aggregation=aggregation,
+    )
+
+
 @pytest.mark.parametrize(
     ("case", "points", "core", "advanced", "index_core", "index_advanced"),
     GOLDEN,
@@ -107,25 +116,14 @@ def test_golden_geometric():
 
 
 def test_geometric_zero_does_not_zero_the_index():
-    spec = MethodSpec(
-        indicators=(Indicator("A", 1.0), Indicator("B", 1.0)),
-        questions=(Question("a", "A", 1.0, "core"), Question("b", "B", 1.0, "core")),
-        aggregation="geometric",
-    )
+    spec = one_core_question_each("A", "B", aggregation="geometric")
     result = score(np.array([[0.0, 100.0]]), spec)
     # sqrt((0+1) * (100+1)) - 1 = sqrt(101) - 1 = 9.0499
     assert result.index_core[0] == pytest.approx(math.sqrt(101) - 1, rel=1e-12)
 
 
 def test_index_missing_when_fewer_than_half_the_indicators_are_present():
-    spec = MethodSpec(
-        indicators=(Indicator("A", 1.0), Indicator("B", 1.0), Indicator("C", 1.0)),
-        questions=(
-            Question("a", "A", 1.0, "core"),
-            Question("b", "B", 1.0, "core"),
-            Question("c", "C", 1.0, "core"),
-        ),
-    )
+    spec = one_core_question_each("A", "B", "C")
     result = score(np.array([[40.0, NAN, NAN], [40.0, 70.0, NAN]]), spec)
     # place 1: 1 of 3 indicators present (0.33 < 0.5) -> missing, never 40 or 13.3
     # place 2: 2 of 3 present -> (40 + 70) / 2 = 55

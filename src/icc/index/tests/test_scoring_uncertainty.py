@@ -18,6 +18,7 @@ from icc.index.scoring import (
     sobol_indices,
 )
 from icc.index.scoring.uncertainty import _Model
+from icc.index.tests.test_scoring_engine import one_core_question_each
 
 NAN = math.nan
 
@@ -169,14 +170,7 @@ def test_sobol_indices_for_every_factor():
 def test_sobol_a_weight_that_cannot_reorder_has_no_effect():
     # indicator C scores 50 for every place, so its weight shifts everyone alike and never
     # changes the order (arithmetic or geometric); A and B cross, so their weights matter
-    spec = MethodSpec(
-        indicators=(Indicator("A", 1.0), Indicator("B", 1.0), Indicator("C", 1.0)),
-        questions=(
-            Question("a", "A", 1.0, "core"),
-            Question("b", "B", 1.0, "core"),
-            Question("c", "C", 1.0, "core"),
-        ),
-    )
+    spec = one_core_question_each("A", "B", "C")
     rng = np.random.default_rng(3)
     a = rng.uniform(0, 100, 40)
     b = np.clip(100 - a + rng.normal(0, 5, 40), 0, 100)

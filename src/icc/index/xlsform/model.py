@@ -26,7 +26,7 @@ third-party form written back out still converts with pyxform.
 from dataclasses import dataclass, field
 from typing import Literal
 
-from icc.xlsform.model import Issue, XLSFormError
+from icc.xlsform.model import CodedQuestion, FormHead, Issue, XLSFormError
 
 __all__ = ["Choice", "Form", "Group", "IndicatorDef", "Issue", "Level", "Question", "XLSFormError"]
 
@@ -61,16 +61,9 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Question:
-    code: str
-    type: str
-    labels: dict[str, str]
-    hints: dict[str, str] = field(default_factory=dict)
-    required: bool = False
-    relevant: str = ""
-    constraint: str = ""
-    constraint_messages: dict[str, str] = field(default_factory=dict)
-    group: str = ""
+class Question(CodedQuestion):
+    """A question of an edition (``group``: its page) with the index's own columns."""
+
     list_name: str | None = None
     choices: tuple[Choice, ...] = ()
     indicator: str | None = None
@@ -98,14 +91,9 @@ class IndicatorDef:
 
 
 @dataclass(frozen=True)
-class Form:
+class Form(FormHead):
     """A whole questionnaire edition as read from (or written to) an XLSForm workbook."""
 
-    form_id: str
-    version: str
-    titles: dict[str, str]
-    default_language: str
-    languages: tuple[str, ...]
     groups: tuple[Group, ...]
     questions: tuple[Question, ...]
     indicators: tuple[IndicatorDef, ...]

@@ -47,7 +47,14 @@ from icc.xlsform import Choice as FormChoice
 from icc.xlsform import Form as ReadForm
 from icc.xlsform import Group as FormGroup
 from icc.xlsform import Question as FormQuestion
-from icc.xlsform import SheetRow, XLSFormError, language_code, language_name, sheet_rows
+from icc.xlsform import (
+    SheetRow,
+    XLSFormError,
+    language_code,
+    language_name,
+    question_rules,
+    sheet_rows,
+)
 from icc.xlsform import form_read as xlsform_read
 from icc.xlsform.model import SELECT_TYPES, Extra
 
@@ -203,13 +210,7 @@ class _Reader:
         own += tuple(Choice(c.name, c.labels) for c in question.choices[len(own) :])  # "other"
         return Question(
             code=code,
-            type=question.type,
-            labels=question.labels,
-            hints=question.hints,
-            required=question.required,
-            relevant=question.relevant,
-            constraint=question.constraint,
-            constraint_messages=question.constraint_messages,
+            **question_rules(question),
             group=group,
             list_name=question.list_name,
             choices=own,

@@ -10,7 +10,12 @@ from django.shortcuts import render
 
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.knowledge import selectors
-from icc.knowledge.forms import NewsFilterForm, PracticeFilterForm, PublicationFilterForm
+from icc.knowledge.forms import (
+    FilterForm,
+    NewsFilterForm,
+    PracticeFilterForm,
+    PublicationFilterForm,
+)
 from icc.knowledge.models import PublicationKind
 from icc.knowledge.workflow import State, actions_available, editable
 
@@ -21,24 +26,37 @@ def _page(request: HttpRequest, rows: Any) -> Any:
     return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _list_render(
+    request: HtmxHttpRequest, name: str, form: FilterForm, rows: Any, **context: Any
+) -> HttpResponse:
+    """The page ``knowledge/<name>_list.html`` (its results fragment for htmx swaps): one page
+    of ``rows`` under the filter ``form``, with ``context`` besides."""
+    return page_or_fragment_render(
+        request,
+        page=f"knowledge/{name}_list.html",
+        fragment=f"knowledge/_{name}_results.html",
+        context={
+            "form": form,
+            "page_obj": _page(request, rows),
+            "query": form.query_without_page(),
+            **context,
+        },
+    )
+
+
 def practice_list(request: HtmxHttpRequest) -> HttpResponse:
     """Published good practices, filtered by policy area, theme, country, language and year."""
     form = PracticeFilterForm(request.GET or None)
     filters = form.filters()
     rows = selectors.practice_list(filters=filters)
-    context = {
-        "form": form,
-        "page_obj": _page(request, rows),
-        "facets": selectors.practice_facets(rows=rows),
-        "filters": filters,
-        "query": form.query_without_page(),
-        "area_labels": selectors.indicator_labels(),
-    }
-    return page_or_fragment_render(
+    return _list_render(
         request,
-        page="knowledge/practice_list.html",
-        fragment="knowledge/_practice_results.html",
-        context=context,
+        "practice",
+        form,
+        rows,
+        facets=selectors.practice_facets(rows=rows),
+        filters=filters,
+        area_labels=selectors.indicator_labels(),
     )
 
 
@@ -64,16 +82,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def publication_list(request: HtmxHttpRequest) -> HttpResponse:
     form = PublicationFilterForm(request.GET or None)
     rows = selectors.publication_list(filters=form.filters())
-    return page_or_fragment_render(
-        request,
-        page="knowledge/publication_list.html",
-        fragment="knowledge/_publication_results.html",
-        context={
-            "form": form,
-            "page_obj": _page(request, rows),
-            "query": form.query_without_page(),
-        },
-    )
+    return _list_render(request, "publication", form, rows)
 
 
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -93,16 +102,7 @@ def news_list(request: HtmxHttpRequest) -> HttpResponse:
     form = NewsFilterForm(request.GET or None)
     values = form.values()
     rows = selectors.news_list(**values)
-    return page_or_fragment_render(
-        request,
-        page="knowledge/news_list.html",
-        fragment="knowledge/_news_results.html",
-        context={
-            "form": form,
-            "page_obj": _page(request, rows),
-            "query": form.query_without_page(),
-        },
-    )
+    return _list_render(request, "news", form, rows)
 
 
 def news_detail(request: HttpRequest, slug: str) -> HttpResponse:

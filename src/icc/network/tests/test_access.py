@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from icc.conftest import client_for
+from icc.conftest import PLACE_EDITORS, client_for
 
 WORKSPACE = "/en/network/places/{slug}/workspace/"
 PRIVATE_API = "/api/v1/places/{slug}/private"
@@ -55,17 +55,7 @@ def test_private_api_follows_the_same_rules(users, role, slug, allowed):
     assert (NOTES[slug] in response.content.decode()) is allowed
 
 
-@pytest.mark.parametrize(
-    ("role", "may_edit"),
-    [
-        ("secretariat", True),
-        ("city_coordinator", True),
-        ("network_coordinator", False),
-        ("expert", False),
-        ("other_city_coordinator", False),
-        ("resident", False),
-    ],
-)
+@pytest.mark.parametrize(("role", "may_edit"), PLACE_EDITORS)
 def test_only_secretariat_and_own_coordinator_change_the_workspace(
     users, directory, role, may_edit
 ):

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from icc.events.demo import events_demo_load
+from icc.events.tests.test_pages import REPORT_EVENT_DAYS_FR
 from icc.index.models import Response
 from icc.index.workflow import State
 from icc.knowledge.demo import knowledge_demo_load
@@ -54,16 +55,7 @@ SEED_INDEX_CITIES = [
     "Trollh",
 ]
 SEED_MAJOR_EVENT_DAYS = {
-    "fr": [
-        "23 avril 2020",
-        "11 juin 2020",
-        "18 juin 2020",
-        "7 juillet 2020",
-        "21 septembre 2020",
-        "22 octobre 2020",
-        "5 novembre 2020",
-        "3 novembre 2020",
-    ],
+    "fr": REPORT_EVENT_DAYS_FR,
     "en": [
         "23 April 2020",
         "11 June 2020",

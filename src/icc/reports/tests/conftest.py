@@ -7,37 +7,19 @@ the same but for Bilbao's "partly" on the strategy: commitment 75, index 75.
 """
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
 
-from icc.index.models import Answer, Edition, Response
+from icc.index.models import Edition
 from icc.index.scoring_service import edition_results_compute
 from icc.index.services import edition_import_xlsform
-from icc.index.tests.conftest import SMALL_SOURCE
+from icc.index.tests.conftest import ANSWERS, SMALL_SOURCE, responses_publish
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
 from icc.network.models import PlaceFact
 
-ANSWERS: dict[str, dict[str, str]] = {
-    "bilbao": {
-        "commitment_strategy": "yes",
-        "commitment_budget": "yes",
-        "education_mixing": "yes",
-        "education_training": "partly",
-    },
-    "getxo": {
-        "commitment_strategy": "partly",
-        "commitment_budget": "no",
-        "education_mixing": "partly",
-        "education_training": "no",
-    },
-    "reggio": {
-        "commitment_strategy": "no",
-        "education_mixing": "yes",
-        "education_training": "yes",
-    },
-}
 ANSWERS_2021: dict[str, dict[str, str]] = {
     **ANSWERS,
     "bilbao": {**ANSWERS["bilbao"], "commitment_strategy": "partly"},
@@ -58,22 +40,8 @@ def edition_make(name: str, year: int, previous: Edition | None = None) -> Editi
     return outcome.edition
 
 
-def publish(
-    edition: Edition,
-    directory: dict[str, Any],
-    answers: dict[str, dict[str, str]],
-    *,
-    synthetic: bool = True,
-) -> None:
-    """Published responses with these answers (place key of ``directory`` → answers)."""
-    for key, values in answers.items():
-        response = Response.objects.create(
-            place=directory[key], edition=edition, state="published", is_synthetic=synthetic
-        )
-        for code, value in values.items():
-            Answer.objects.create(
-                response=response, question=edition.questions.get(code=code), value=value
-            )
+# Published responses with these answers, synthetic (as the demo's are).
+publish = partial(responses_publish, synthetic=True)
 
 
 @pytest.fixture(autouse=True)

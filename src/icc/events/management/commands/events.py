@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from icc.core.tabular import TabularFileError, file_size_check
+from icc.core.tabular import TabularFileError, file_size_check, import_refused
 from icc.events.models import Event
 from icc.events.programme_format import (
     ProgrammeInvalid,
@@ -88,16 +88,10 @@ class Command(BaseCommand):
         except (OSError, TabularFileError) as error:
             raise CommandError(str(error)) from error
         except ProgrammeInvalid as invalid:
-            for problem in invalid.problems:
-                self.stderr.write(f"{path}: {problem}")
-            count = len(invalid.problems)
-            raise CommandError(
-                ngettext(
-                    "%(count)d problem in %(file)s; nothing was imported.",
-                    "%(count)d problems in %(file)s; nothing was imported.",
-                    count,
-                )
-                % {"count": count, "file": path}
+            raise import_refused(
+                problems=(f"{path}: {problem}" for problem in invalid.problems),
+                path=path,
+                stderr=self.stderr,
             ) from invalid
         summary = _(
             "%(parts)d parts, %(slots)d slots, %(sessions)d sessions, %(people)d people"

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from icc.core.tabular import TabularFileError
+from icc.core.tabular import TabularFileError, import_refused
 from icc.network.lifecycle import Status
 from icc.network.place_export import places_export
 from icc.network.place_import import ImportReport, places_import
@@ -51,18 +50,13 @@ class Command(BaseCommand):
         except (OSError, TabularFileError) as error:
             raise CommandError(str(error)) from error
         if not report.ok:
-            for problem in report.errors:
-                self.stderr.write(
+            raise import_refused(
+                problems=(
                     f"line {problem.line}, column {problem.column}: {problem.message}"
-                )
-            count = len(report.errors)
-            raise CommandError(
-                ngettext(
-                    "%(count)d problem in %(file)s; nothing was imported.",
-                    "%(count)d problems in %(file)s; nothing was imported.",
-                    count,
-                )
-                % {"count": count, "file": path}
+                    for problem in report.errors
+                ),
+                path=path,
+                stderr=self.stderr,
             )
         self.stdout.write(self.style.SUCCESS(_summary(report)))
 
