@@ -13,15 +13,18 @@ from icc.antirumours.services import AntirumoursError
 
 def apply_or_error(
     request: HttpRequest,
-    form: forms.BaseForm,
+    form: forms.BaseForm | None,
     write: Callable[[dict[str, Any]], object],
     *,
     success: str,
-    next_url: str,
+    next_url: str = "",
 ) -> HttpResponse | None:
-    """Run ``write`` with the form's cleaned data; redirect on success, put a refused write's
-    reason on the form and answer ``None`` (the view renders the form again)."""
-    if not form.is_valid():
+    """Run ``write`` with a bound form's cleaned data; redirect on success (to ``next_url``, the
+    page itself by default), put a refused write's reason on the form and answer ``None``.
+
+    ``None`` also answers no form, an unbound one (a GET, or another form's button) and an
+    invalid one: the view then renders its page, as in ``return posted or render(...)``."""
+    if form is None or not form.is_valid():
         return None
     try:
         write(form.cleaned_data)
@@ -29,4 +32,4 @@ def apply_or_error(
         form.add_error(None, str(error))
         return None
     messages.success(request, success)
-    return redirect(next_url)
+    return redirect(next_url or request.path)

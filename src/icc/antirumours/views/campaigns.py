@@ -17,20 +17,15 @@ def campaigns(request: HttpRequest, slug: str) -> HttpResponse:
     place, access = selectors.place_get_for_reader(user=request.user, slug=slug)
     rumours = selectors.rumours_for_place(place_id=place.pk, shared_only=False)
     form = CampaignForm(request.POST or None, rumours=rumours) if access.can_edit else None
-    if form is not None and request.method == "POST":
 
-        def write(data: dict[str, Any]) -> object:
-            fields = {key: value for key, value in data.items() if key != "rumours"}
-            return services.campaign_create(
-                place_id=place.pk, rumour_ids=[rumour.pk for rumour in data["rumours"]], **fields
-            )
-
-        response = apply_or_error(
-            request, form, write, success=_("The campaign was added."), next_url=request.path
+    def write(data: dict[str, Any]) -> object:
+        fields = {key: value for key, value in data.items() if key != "rumours"}
+        return services.campaign_create(
+            place_id=place.pk, rumour_ids=[rumour.pk for rumour in data["rumours"]], **fields
         )
-        if response:
-            return response
-    return render(
+
+    posted = apply_or_error(request, form, write, success=_("The campaign was added."))
+    return posted or render(
         request,
         "antirumours/campaigns.html",
         {
@@ -46,23 +41,13 @@ def campaigns(request: HttpRequest, slug: str) -> HttpResponse:
 def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = selectors.campaign_get_for_editor(user=request.user, campaign_id=campaign_id)
     form = MaterialForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        response = apply_or_error(
-            request,
-            form,
-            lambda data: services.campaign_material_add(
-                campaign=campaign,
-                title=data["title"],
-                language=data["language"],
-                file=data["file"],
-                url=data["url"],
-            ),
-            success=_("The material was added."),
-            next_url=request.path,
-        )
-        if response:
-            return response
-    return render(
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.campaign_material_add(campaign=campaign, **data),
+        success=_("The material was added."),
+    )
+    return posted or render(
         request,
         "antirumours/campaign.html",
         {"campaign": campaign, "place": campaign.place, "form": form},

@@ -58,38 +58,24 @@ def diagnosis(request: HttpRequest, slug: str) -> HttpResponse:
     round_form = RoundForm(
         request.POST if "add_round" in request.POST else None, diagnoses=diagnoses
     )
-    if request.method == "POST":
-        response = None
-        if "add_note" in request.POST:
 
-            def note(data: dict[str, Any]) -> object:
-                return services.focus_group_note_add(place_id=place.pk, user=request.user, **data)
+    def note(data: dict[str, Any]) -> object:
+        return services.focus_group_note_add(place_id=place.pk, user=request.user, **data)
 
-            response = apply_or_error(
-                request, form, note, success=_("The notes were saved."), next_url=request.path
-            )
-        elif "add_round" in request.POST:
+    def make(data: dict[str, Any]) -> object:
+        baseline = next((r for r in rounds if r.pk == data["baseline"]), None)
+        kind = SurveyRoundKind.FOLLOW_UP if baseline else SurveyRoundKind.DIAGNOSIS
+        return survey_round_create(
+            place_id=place.pk, kind=kind, title=data["title"], baseline=baseline, user=request.user
+        )
 
-            def make(data: dict[str, Any]) -> object:
-                baseline = next((r for r in rounds if r.pk == data["baseline"]), None)
-                kind = SurveyRoundKind.FOLLOW_UP if baseline else SurveyRoundKind.DIAGNOSIS
-                return survey_round_create(
-                    place_id=place.pk,
-                    kind=kind,
-                    title=data["title"],
-                    baseline=baseline,
-                    user=request.user,
-                )
-
-            response = apply_or_error(
-                request,
-                round_form,
-                make,
-                success=_("The survey is open: hand out its public link."),
-                next_url=request.path,
-            )
-        if response:
-            return response
+    posted = apply_or_error(
+        request, form, note, success=_("The notes were saved.")
+    ) or apply_or_error(
+        request, round_form, make, success=_("The survey is open: hand out its public link.")
+    )
+    if posted:
+        return posted
     counts = submissions_counts(survey_ids=[r.survey_id for r in rounds if r.survey_id])
     return render(
         request,

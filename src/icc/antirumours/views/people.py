@@ -25,17 +25,13 @@ def agents(request: HttpRequest, slug: str) -> HttpResponse:
     """The city's agents (contact data for its editors only) and the form to add one."""
     place = selectors.place_get_for_editor(user=request.user, slug=slug)
     form = AgentForm(request.POST or None)
-    if request.method == "POST":
-
-        def write(data: dict[str, Any]) -> object:
-            return services.agent_add(place_id=place.pk, **data)
-
-        response = apply_or_error(
-            request, form, write, success=_("The agent was added."), next_url=request.path
-        )
-        if response:
-            return response
-    return render(
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.agent_add(place_id=place.pk, **data),
+        success=_("The agent was added."),
+    )
+    return posted or render(
         request,
         "antirumours/agents.html",
         {"place": place, "agents": selectors.agents_for_place(place_id=place.pk), "form": form},
@@ -55,29 +51,24 @@ def agent_withdraw(request: HttpRequest, agent_id: int) -> HttpResponse:
 def trainings(request: HttpRequest, slug: str) -> HttpResponse:
     place = selectors.place_get_for_editor(user=request.user, slug=slug)
     form = TrainingForm(request.POST or None)
-    if request.method == "POST":
 
-        def write(data: dict[str, Any]) -> object:
-            zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-            slug = slugify(f"{place.slug}-{data['title']}")[:80]
-            return services.training_create(
-                place_id=place.pk,
-                slug=f"{slug}-{get_random_string(6).lower()}",
-                title=data["title"],
-                start=dt.datetime.combine(data["day"], data["start"], zone),
-                end=dt.datetime.combine(data["day"], data["end"], zone),
-                timezone_name=settings.TIME_ZONE,
-                venue=data["venue"],
-                hours=data["hours"],
-                language=data["language"],
-            )
-
-        response = apply_or_error(
-            request, form, write, success=_("The training was added."), next_url=request.path
+    def write(data: dict[str, Any]) -> object:
+        zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        slug = slugify(f"{place.slug}-{data['title']}")[:80]
+        return services.training_create(
+            place_id=place.pk,
+            slug=f"{slug}-{get_random_string(6).lower()}",
+            title=data["title"],
+            start=dt.datetime.combine(data["day"], data["start"], zone),
+            end=dt.datetime.combine(data["day"], data["end"], zone),
+            timezone_name=settings.TIME_ZONE,
+            venue=data["venue"],
+            hours=data["hours"],
+            language=data["language"],
         )
-        if response:
-            return response
-    return render(
+
+    posted = apply_or_error(request, form, write, success=_("The training was added."))
+    return posted or render(
         request,
         "antirumours/trainings.html",
         {
@@ -98,19 +89,13 @@ def training_detail(request: HttpRequest, training_id: int) -> HttpResponse:
         "attended": [row.agent_id for row in rows if row.attended],
     }
     form = AttendanceForm(request.POST or None, agents=agents, initial=initial)
-    if request.method == "POST":
-        response = apply_or_error(
-            request,
-            form,
-            lambda data: services.training_attendance_set(
-                training=training, expected=data["expected"], attended=data["attended"]
-            ),
-            success=_("Attendance saved."),
-            next_url=request.path,
-        )
-        if response:
-            return response
-    return render(
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.training_attendance_set(training=training, **data),
+        success=_("Attendance saved."),
+    )
+    return posted or render(
         request,
         "antirumours/training.html",
         {"training": training, "place": training.place, "rows": rows, "form": form},

@@ -1,7 +1,5 @@
 """The rumour register: the list, one rumour with its counter-arguments, sharing."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,26 +18,14 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     """The city's rumours: all of them for its editors, the shared ones for its readers."""
     place, access = selectors.place_get_for_reader(user=request.user, slug=slug)
     form = RumourForm(request.POST or None) if access.can_edit else None
-    if form is not None and request.method == "POST":
-
-        def write(data: dict[str, Any]) -> object:
-            return services.rumour_create(
-                place_id=place.pk,
-                text=data["text"],
-                language=data["language"],
-                target_group=data["target_group"],
-                themes=data["themes"],
-                where_circulates=data["where_circulates"],
-                first_seen=data["first_seen"],
-            )
-
-        response = apply_or_error(
-            request, form, write, success=_("The rumour was added."), next_url=request.path
-        )
-        if response:
-            return response
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.rumour_create(place_id=place.pk, **data),
+        success=_("The rumour was added."),
+    )
     rumours = selectors.rumours_for_place(place_id=place.pk, shared_only=not access.can_edit)
-    return render(
+    return posted or render(
         request,
         "antirumours/register.html",
         {"place": place, "access": access, "rumours": rumours, "form": form},
@@ -52,35 +38,23 @@ def rumour_detail(request: HttpRequest, rumour_id: int) -> HttpResponse:
     form = None
     if access.can_edit:
         form = CounterArgumentForm(request.POST or None, initial={"language": rumour.language})
-        if request.method == "POST":
-
-            def write(data: dict[str, Any]) -> object:
-                return services.counter_argument_add(
-                    rumour=rumour,
-                    kind=data["kind"],
-                    text=data["text"],
-                    language=data["language"],
-                    source=data["source"],
-                    source_date=data["source_date"],
-                    formats=data["formats"],
-                )
-
-            response = apply_or_error(
-                request,
-                form,
-                write,
-                success=_("The counter-argument was added."),
-                next_url=request.path,
-            )
-            if response:
-                return response
-    similar = shared_similar(text=rumour.text, exclude_place_id=rumour.place_id)
-    return render(
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.counter_argument_add(rumour=rumour, **data),
+        success=_("The counter-argument was added."),
+    )
+    return posted or render(
         request,
         "antirumours/rumour.html",
-        {"rumour": rumour, "place": rumour.place, "access": access, "form": form,
-         "similar": similar},
-    )  # fmt: skip
+        {
+            "rumour": rumour,
+            "place": rumour.place,
+            "access": access,
+            "form": form,
+            "similar": shared_similar(text=rumour.text, exclude_place_id=rumour.place_id),
+        },
+    )
 
 
 @login_required

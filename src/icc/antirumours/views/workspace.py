@@ -1,7 +1,5 @@
 """The city's anti-rumours workspace: strategy and stages."""
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,24 +17,16 @@ def strategy(request: HttpRequest, slug: str) -> HttpResponse:
     """The strategy: stages with status, dates, people, documents; links to every tool."""
     place, access = selectors.place_get_for_reader(user=request.user, slug=slug)
     current = selectors.strategy_for_place(place_id=place.pk)
-    public_form = None
+    public_form = posted = None
     if current is not None and access.can_edit:
         public_form = StrategyPublicForm(request.POST or None, instance=current)
-        if request.method == "POST":
-            response = apply_or_error(
-                request,
-                public_form,
-                lambda data: services.strategy_public_set(
-                    strategy=current,
-                    public_summary=data["public_summary"],
-                    is_public=data["is_public"],
-                ),
-                success=_("The public page was saved."),
-                next_url=request.path,
-            )
-            if response:
-                return response
-    return render(
+        posted = apply_or_error(
+            request,
+            public_form,
+            lambda data: services.strategy_public_set(strategy=current, **data),
+            success=_("The public page was saved."),
+        )
+    return posted or render(
         request,
         "antirumours/strategy.html",
         {
@@ -74,36 +64,19 @@ def stage_edit(request: HttpRequest, stage_id: int) -> HttpResponse:
         request.FILES or None,
         prefix="document",
     )
-    if request.method == "POST":
-        response = None
-        if "save_stage" in request.POST:
-
-            def write(data: dict[str, Any]) -> object:
-                return services.stage_update(
-                    stage=stage,
-                    status=data["status"],
-                    starts_on=data["starts_on"],
-                    ends_on=data["ends_on"],
-                    people=data["people"],
-                    notes=data["notes"],
-                )
-
-            response = apply_or_error(
-                request, form, write, success=_("The stage was saved."), next_url=back
-            )
-        elif "add_document" in request.POST:
-            response = apply_or_error(
-                request,
-                document_form,
-                lambda data: services.stage_document_add(
-                    stage=stage, title=data["title"], file=data["file"], url=data["url"]
-                ),
-                success=_("The document was added."),
-                next_url=request.path,
-            )
-        if response:
-            return response
-    return render(
+    posted = apply_or_error(
+        request,
+        form,
+        lambda data: services.stage_update(stage=stage, **data),
+        success=_("The stage was saved."),
+        next_url=back,
+    ) or apply_or_error(
+        request,
+        document_form,
+        lambda data: services.stage_document_add(stage=stage, **data),
+        success=_("The document was added."),
+    )
+    return posted or render(
         request,
         "antirumours/stage.html",
         {"stage": stage, "place": place, "form": form, "document_form": document_form},
