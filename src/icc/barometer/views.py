@@ -23,6 +23,7 @@ from icc.barometer.services import barometer_run_enqueue
 from icc.core.tabular import Sheet, table_download
 
 if TYPE_CHECKING:
+    from icc.barometer.selectors import Dashboard
     from icc.network.models import Place
 
 PERIODS = ("month", "week")
@@ -66,6 +67,13 @@ def _narrow(request: HttpRequest) -> bool:
 def _period(request: HttpRequest) -> str:
     period = request.GET.get("period", "month")
     return period if period in PERIODS else "month"
+
+
+def _place_dashboard(request: HttpRequest, slug: str) -> tuple[Place, str, Dashboard]:
+    """The place whose barometer the reader may see, the period asked for, and its dashboard."""
+    place = selectors.barometer_place_for_user(user=request.user, slug=slug)
+    period = _period(request)
+    return place, period, selectors.dashboard(place=place, period=period)
 
 
 def _places_or_404(request: HttpRequest) -> tuple[list[Place], bool]:
@@ -126,9 +134,7 @@ def barometer_compare_chart(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def barometer_place(request: HttpRequest, slug: str) -> HttpResponse:
-    place = selectors.barometer_place_for_user(user=request.user, slug=slug)
-    period = _period(request)
-    data = selectors.dashboard(place=place, period=period)
+    _place, period, data = _place_dashboard(request, slug)
     labels = _labels()
     total = sum(data.languages.values())
     kinds = dict(Observation.Interaction.choices)
@@ -161,17 +167,14 @@ def barometer_place(request: HttpRequest, slug: str) -> HttpResponse:
 def barometer_chart(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     if kind not in {"score", "signals", "volume"}:
         raise Http404
-    place = selectors.barometer_place_for_user(user=request.user, slug=slug)
-    data = selectors.dashboard(place=place, period=_period(request))
+    data = _place_dashboard(request, slug)[2]
     svg = chart_svg(cells=data.cells, kind=kind, labels=_labels(), narrow=_narrow(request))
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @login_required
 def barometer_export(request: HttpRequest, slug: str) -> HttpResponseBase:
-    place = selectors.barometer_place_for_user(user=request.user, slug=slug)
-    period = _period(request)
-    data = selectors.dashboard(place=place, period=period)
+    place, period, data = _place_dashboard(request, slug)
     header = [
         _("place"), _("neighbourhood"), _("period"), _("start"), _("posts"), _("score"),
         _("low"), _("high"), _("positive share"), _("negative share"),
