@@ -36,71 +36,78 @@ def _year(when: Any) -> list[str]:
     return [str(when.year)] if when else []
 
 
+def _text(item: Any, field: str, lang: str) -> str:
+    """The item's ``field`` as written in ``lang``; the active language's when that is empty."""
+    text: str = getattr(item, f"{field}_{lang}") or getattr(item, field)
+    return text
+
+
+def _document(
+    item: Any, *, kind: str, lang: str, body: str, facets: dict[str, Any]
+) -> dict[str, Any]:
+    """The searchable copy of ``item`` (document_put's arguments), its title and summary in
+    ``lang``."""
+    return {
+        "source": SOURCE,
+        "kind": kind,
+        "key": str(item.pk),
+        "language": lang,
+        "title": _text(item, "title", lang),
+        "summary": _text(item, "summary", lang),
+        "body": body,
+        "url": _url(item),
+        "facets": facets,
+    }
+
+
 def practice_document(practice: GoodPractice) -> dict[str, Any]:
     """The searchable copy of a practice (document_put's arguments)."""
     lang = practice.language
-    title = getattr(practice, f"title_{lang}") or practice.title
-    summary = getattr(practice, f"summary_{lang}") or practice.summary
-    description = getattr(practice, f"description_{lang}") or practice.description
-    results = getattr(practice, f"results_{lang}") or practice.results
     places = ", ".join(p.name for p in practice.places.all())
-    return {
-        "source": SOURCE,
-        "kind": "practice",
-        "key": str(practice.pk),
-        "language": lang,
-        "title": title,
-        "summary": summary,
-        "body": "\n".join(x for x in (places, html_text(description), results) if x),
-        "url": _url(practice),
-        "facets": {
+    description = html_text(_text(practice, "description", lang))
+    results = _text(practice, "results", lang)
+    return _document(
+        practice,
+        kind="practice",
+        lang=lang,
+        body="\n".join(x for x in (places, description, results) if x),
+        facets={
             "area": [a.code for a in practice.areas.all()],
             "theme": [t.slug for t in practice.themes.all()],
             "country": [practice.country_id] if practice.country_id else [],
             "language": practice.language_codes,
             "year": _year(practice.published_at),
         },
-    }
+    )
 
 
 def publication_document(publication: Publication) -> dict[str, Any]:
-    versions = [v.language for v in publication.versions.all()]
-    lang = "en" if getattr(publication, "title_en", "") else "fr"
-    return {
-        "source": SOURCE,
-        "kind": "publication",
-        "key": str(publication.pk),
-        "language": lang,
-        "title": getattr(publication, f"title_{lang}") or publication.title,
-        "summary": getattr(publication, f"summary_{lang}") or publication.summary,
-        "body": publication.authors,
-        "url": _url(publication),
-        "facets": {
+    return _document(
+        publication,
+        kind="publication",
+        lang="en" if getattr(publication, "title_en", "") else "fr",
+        body=publication.authors,
+        facets={
             "type": [publication.kind],
             "theme": [t.slug for t in publication.themes.all()],
-            "language": versions,
+            "language": [v.language for v in publication.versions.all()],
             "year": _year(publication.published_on),
         },
-    }
+    )
 
 
 def news_document(item: NewsItem) -> dict[str, Any]:
-    lang = item.language
-    return {
-        "source": SOURCE,
-        "kind": "news",
-        "key": str(item.pk),
-        "language": lang,
-        "title": getattr(item, f"title_{lang}") or item.title,
-        "summary": getattr(item, f"summary_{lang}") or item.summary,
-        "body": html_text(getattr(item, f"body_{lang}") or item.body),
-        "url": _url(item),
-        "facets": {
+    return _document(
+        item,
+        kind="news",
+        lang=item.language,
+        body=html_text(_text(item, "body", item.language)),
+        facets={
             "theme": [t.slug for t in item.themes.all()],
-            "language": [lang],
+            "language": [item.language],
             "year": _year(item.published_at),
         },
-    }
+    )
 
 
 def practice_put_now(practice_id: int) -> None:
