@@ -75,20 +75,20 @@ def _session(request: HttpRequest, event: Event) -> Session:
     return get_object_or_404(Session, pk=_id(request), slot__part__event=event)
 
 
-def part_add(request: HttpRequest, event: Event) -> str:
+def _part_fields(request: HttpRequest) -> dict[str, Any]:
+    """The part form's values, as ``part_create`` and ``part_update`` take them."""
     form = _valid(PartForm(request.POST))
-    part = programme_services.part_create(
-        event=event, title=texts_of(form, "title"), date=form.cleaned_data["date"]
-    )
+    return {"title": texts_of(form, "title"), "date": form.cleaned_data["date"]}
+
+
+def part_add(request: HttpRequest, event: Event) -> str:
+    part = programme_services.part_create(event=event, **_part_fields(request))
     return f"part-{part.pk}"
 
 
 def part_edit(request: HttpRequest, event: Event) -> str:
     part = _part(request, event)
-    form = _valid(PartForm(request.POST))
-    programme_services.part_update(
-        part=part, title=texts_of(form, "title"), date=form.cleaned_data["date"]
-    )
+    programme_services.part_update(part=part, **_part_fields(request))
     return f"part-{part.pk}"
 
 
@@ -103,33 +103,26 @@ def part_move(request: HttpRequest, event: Event) -> str:
     return f"part-{part.pk}"
 
 
-def _slot_form(request: HttpRequest) -> forms.Form:
-    return _valid(SlotForm(request.POST))
+def _slot_fields(request: HttpRequest) -> dict[str, Any]:
+    """The slot form's values, as ``slot_create`` and ``slot_update`` take them."""
+    form = _valid(SlotForm(request.POST))
+    return {
+        "start": form.cleaned_data["start"],
+        "end": form.cleaned_data["end"],
+        "kind": SlotKind(form.cleaned_data["kind"]),
+        "title": texts_of(form, "title"),
+    }
 
 
 def slot_add(request: HttpRequest, event: Event) -> str:
     part = _part(request, event)
-    form = _slot_form(request)
-    slot = programme_services.slot_create(
-        part=part,
-        start=form.cleaned_data["start"],
-        end=form.cleaned_data["end"],
-        kind=SlotKind(form.cleaned_data["kind"]),
-        title=texts_of(form, "title"),
-    )
+    slot = programme_services.slot_create(part=part, **_slot_fields(request))
     return f"slot-{slot.pk}"
 
 
 def slot_edit(request: HttpRequest, event: Event) -> str:
     slot = _slot(request, event)
-    form = _slot_form(request)
-    programme_services.slot_update(
-        slot=slot,
-        start=form.cleaned_data["start"],
-        end=form.cleaned_data["end"],
-        kind=SlotKind(form.cleaned_data["kind"]),
-        title=texts_of(form, "title"),
-    )
+    programme_services.slot_update(slot=slot, **_slot_fields(request))
     return f"slot-{slot.pk}"
 
 
@@ -212,14 +205,19 @@ def item_move(request: HttpRequest, event: Event) -> str:
     return f"session-{item.session_id}"
 
 
+def _person_fields(form: forms.Form) -> dict[str, Any]:
+    """A person's values in ``form``, as ``person_create`` and ``person_update`` take them."""
+    return {
+        "name": form.cleaned_data["name"],
+        "title": texts_of(form, "title"),
+        "organisation": texts_of(form, "organisation"),
+    }
+
+
 def person_add(request: HttpRequest, event: Event) -> str:
     session = _session(request, event)
     form = _valid(SessionPersonForm(request.POST))
-    person = form.cleaned_data["person"] or programme_services.person_create(
-        name=form.cleaned_data["name"],
-        title=texts_of(form, "title"),
-        organisation=texts_of(form, "organisation"),
-    )
+    person = form.cleaned_data["person"] or programme_services.person_create(**_person_fields(form))
     programme_services.session_person_add(
         session=session, person=person, role=PersonRole(form.cleaned_data["role"])
     )
@@ -244,12 +242,8 @@ def person_move(request: HttpRequest, event: Event) -> str:
 
 def person_edit(request: HttpRequest, event: Event) -> str:
     row = _session_person(request, event)
-    form = _valid(PersonForm(request.POST))
     programme_services.person_update(
-        person=row.person,
-        name=form.cleaned_data["name"],
-        title=texts_of(form, "title"),
-        organisation=texts_of(form, "organisation"),
+        person=row.person, **_person_fields(_valid(PersonForm(request.POST)))
     )
     return f"session-{row.session_id}"
 
