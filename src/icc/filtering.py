@@ -66,3 +66,11 @@ class QueryFilterSet(django_filters.FilterSet):
         self.is_valid()
         cleaned: dict[str, Any] = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value}
+
+
+class FilterValues:
+    """Base of a list's filter values (a frozen dataclass of the facets; empty means "any")."""
+
+    def is_empty(self) -> bool:
+        """Whether no filter is given (every value empty)."""
+        return not any(vars(self).values())

@@ -26,10 +26,11 @@ from icc.events.models import (
 from icc.events.programme_tree import PartEntry, programme_tree
 from icc.events.registration_states import State, seats_free
 from icc.events.tokens import registration_manage_path
+from icc.filtering import FilterValues
 
 
 @dataclass(frozen=True)
-class EventFilters:
+class EventFilters(FilterValues):
     """Filters of the event list, from the query string or the API. Empty means "any"."""
 
     kind: str = ""
@@ -38,9 +39,6 @@ class EventFilters:
     format: str = ""
     when: str = ""  # "", "upcoming" or "past"
     place: str = ""
-
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
 
 
 def public_events() -> QuerySet[Event]:

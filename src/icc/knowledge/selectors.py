@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
+from icc.filtering import FilterValues
 from icc.knowledge.models import (
     CallForPractices,
     GoodPractice,
@@ -126,7 +127,7 @@ def practices_published() -> QuerySet[GoodPractice]:
 
 
 @dataclass(frozen=True)
-class PracticeFilters:
+class PracticeFilters(FilterValues):
     """Facets of the practice list; empty means "any"."""
 
     q: str = ""
@@ -135,9 +136,6 @@ class PracticeFilters:
     country: str = ""
     language: str = ""
     year: int | None = None
-
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
 
 
 def language_q(field_name: str, code: str) -> Q:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
+from icc.filtering import FilterValues
 from icc.network.facts import FACT_FIELDS, fact_as_of
 from icc.network.filters import PlaceFilterSet
 from icc.network.lifecycle import Status, Step
@@ -33,7 +34,7 @@ Fact = tuple[int, float | None]  # (year, figure)
 
 
 @dataclass(frozen=True)
-class PlaceFilters:
+class PlaceFilters(FilterValues):
     """Filters of the place list, shared by pages, CSV export and API. Empty means "any"."""
 
     q: str = ""
@@ -42,9 +43,6 @@ class PlaceFilters:
     population_band: str = ""
     status: str = ""
     kind: str = ""
-
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
 
 
 def _latest_fact(field: str) -> Subquery:
