@@ -407,17 +407,23 @@ def quarantine_write(outcome: ImportOutcome, path: Path) -> None:
     outcome.quarantine.write(path)
 
 
-def barometer_run_enqueue(*, user_id: int | None, model: str = "fast") -> Job:
-    """Queue a run of the pipeline as a background job (one waiting run is reused)."""
+def _run_job(*, params: dict[str, str], user_id: int | None, enqueue: bool = True) -> Job:
+    """The background job of a run of the pipeline (``job_enqueue``'s answer)."""
     from icc.barometer.tasks import barometer_run_task
 
     return job_enqueue(
         kind=RUN_JOB,
         key=RUN_KEY,
         task=barometer_run_task,
-        params={"model": model},
+        params=params,
         user_id=user_id,
+        enqueue=enqueue,
     )
+
+
+def barometer_run_enqueue(*, user_id: int | None, model: str = "fast") -> Job:
+    """Queue a run of the pipeline as a background job (one waiting run is reused)."""
+    return _run_job(params={"model": model}, user_id=user_id)
 
 
 def barometer_run_recorded(
@@ -430,15 +436,8 @@ def barometer_run_recorded(
 ) -> RunOutcome:
     """``barometer_run`` now, in this process (the command line), recorded as a background job
     of the barometer so that its pages show the progress while it runs."""
-    from icc.barometer.tasks import barometer_run_task
-
-    job = job_enqueue(
-        kind=RUN_JOB,
-        key=RUN_KEY,
-        task=barometer_run_task,
-        params={"model": model, "scheduler": scheduler or ""},
-        user_id=user_id,
-        enqueue=False,
+    job = _run_job(
+        params={"model": model, "scheduler": scheduler or ""}, user_id=user_id, enqueue=False
     )
     outcomes: list[RunOutcome] = []
 
