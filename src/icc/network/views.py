@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
 from icc.caching.response_cache import response_cache
-from icc.core.tabular import Format, TabularFileError, import_limits, size_text, table_download
+from icc.core.tabular import (
+    TabularFileError,
+    format_chosen,
+    import_limits,
+    size_text,
+    table_download,
+)
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network import selectors, services
 from icc.network.filters import PlaceFilterSet
@@ -72,7 +78,7 @@ def place_list(request: HtmxHttpRequest) -> HttpResponse:
 def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """The filtered list as CSV or XLSX: exactly the places the page shows."""
     places = _place_filterset(request).qs
-    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    kind = format_chosen(fmt)
     return table_download(places_sheet(places), fmt=kind, filename=f"icc-places.{kind}")
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_latest
-from icc.core.tabular import Format, TabularFileError, table_download
+from icc.core.tabular import TabularFileError, format_chosen, table_download
 from icc.programme import selectors, services
 from icc.programme.expense_table import (
     expenses_import,
@@ -109,7 +109,7 @@ def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
 def expenses_export(
     request: HttpRequest, year: str, fmt: str
 ) -> HttpResponse | StreamingHttpResponse:
-    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    kind = format_chosen(fmt)
     year_value = _year_or_404(int(year))
     return table_download(
         expenses_sheet(selectors.expenses_of_year(year=year_value)),

@@ -40,7 +40,13 @@ Pure modules (no Django): ``cells``, ``write``, ``zipcheck``.
 """
 
 from icc.core.tabular.cells import FORMULA_STARTS, Cell, cell_safe, cell_text, cell_unescape
-from icc.core.tabular.download import CONTENT_TYPES, Format, content_disposition, table_download
+from icc.core.tabular.download import (
+    CONTENT_TYPES,
+    Format,
+    content_disposition,
+    format_chosen,
+    table_download,
+)
 from icc.core.tabular.limits import (
     ImportLimits,
     TabularFileError,
@@ -67,6 +73,7 @@ __all__ = [
     "csv_bytes",
     "csv_stream",
     "file_size_check",
+    "format_chosen",
     "import_limits",
     "import_refused",
     "rows_read",

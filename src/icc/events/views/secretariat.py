@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
-from icc.core.tabular import Format, table_download
+from icc.core.tabular import format_chosen, table_download
 from icc.events import selectors
 from icc.events.exports import participants_sheet
 from icc.events.models import Event, Registration
@@ -68,7 +68,7 @@ def registrations_export(
 ) -> HttpResponse | StreamingHttpResponse:
     """The participant list as CSV or XLSX."""
     event = selectors.event_get_any(slug=slug)
-    kind: Format = "xlsx" if fmt == "xlsx" else "csv"
+    kind = format_chosen(fmt)
     sheet = participants_sheet(
         event=event, registrations=selectors.registrations_for_event(event=event)
     )
