@@ -200,7 +200,7 @@ def test_a_command_line_run_shows_its_progress_on_the_open_page(page, users, dir
         thread.join(timeout=30)
     assert errors == []
     link = page.locator("#run-reload")
-    link.wait_for(timeout=5_000)
+    link.wait_for(timeout=15_000)  # the page asks every 2 s while a run is under way
     link.click()
     page.wait_for_load_state()
     posts = page.locator("#barometer-cells tbody tr").first.locator("td").nth(1)
@@ -210,8 +210,8 @@ def test_a_command_line_run_shows_its_progress_on_the_open_page(page, users, dir
     # showing the figures it computed and the state of the run.
     page.goto(page.base + "/en/barometer/")
     runs = Job.objects.count()
-    page.click("#barometer-run")
-    page.wait_for_url("**/en/barometer/")
+    with page.expect_navigation():  # the post, its redirect and the page again
+        page.click("#barometer-run")
     assert Job.objects.count() == runs + 1
     assert "Last run: Done" in page.locator("#run-progress").inner_text()
     assert page.locator("#run-reload").count() == 0  # the page shows the newest figures
