@@ -191,6 +191,9 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
         {"year": "2020", "file": SimpleUploadedFile("grants.csv", bad)},
         follow=True,
     ).content.decode()
+    for kind in ("grants", "visits"):  # the year page offers both imports
+        assert f'action="/en/programme/records/import/{kind}/"' in page
+        assert f'id="import-{kind}"' in page
     for column in (
         "title",
         "lead_place",
