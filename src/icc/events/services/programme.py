@@ -60,6 +60,12 @@ def _move(row: M, siblings: "models.QuerySet[M]", direction: Direction) -> None:
     _renumber(ordered)
 
 
+def _delete(row: M, siblings: "models.QuerySet[M]") -> None:
+    """Delete ``row``, then close the gap it leaves among ``siblings`` (read after the delete)."""
+    row.delete()
+    _renumber(list(siblings))
+
+
 def _next_position(siblings: "models.QuerySet[M]") -> int:
     top = siblings.aggregate(top=models.Max("position"))["top"]
     return 0 if top is None else top + 1
@@ -88,9 +94,7 @@ def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
 @transaction.atomic
 def part_delete(*, part: Part) -> None:
     """Delete a part with its slots and sessions (people stay in the directory)."""
-    event = part.event
-    part.delete()
-    _renumber(list(event.parts.all()))
+    _delete(part, part.event.parts.all())
 
 
 @transaction.atomic
@@ -151,9 +155,7 @@ def _check_times(start: dt.time, end: dt.time | None) -> None:
 
 @transaction.atomic
 def slot_delete(*, slot: Slot) -> None:
-    part = slot.part
-    slot.delete()
-    _renumber(list(part.slots.all()))
+    _delete(slot, slot.part.slots.all())
 
 
 @transaction.atomic
@@ -203,9 +205,7 @@ def session_update(
 
 @transaction.atomic
 def session_delete(*, session: Session) -> None:
-    slot = session.slot
-    session.delete()
-    _renumber(list(slot.sessions.all()))
+    _delete(session, session.slot.sessions.all())
 
 
 @transaction.atomic
@@ -233,9 +233,7 @@ def session_item_update(*, item: SessionItem, text: Texts) -> SessionItem:
 
 @transaction.atomic
 def session_item_delete(*, item: SessionItem) -> None:
-    session = item.session
-    item.delete()
-    _renumber(list(session.items.all()))
+    _delete(item, item.session.items.all())
 
 
 @transaction.atomic
@@ -293,9 +291,7 @@ def session_person_add(*, session: Session, person: Person, role: PersonRole) ->
 
 @transaction.atomic
 def session_person_remove(*, session_person: SessionPerson) -> None:
-    session = session_person.session
-    session_person.delete()
-    _renumber(list(session.people.all()))
+    _delete(session_person, session_person.session.people.all())
 
 
 @transaction.atomic

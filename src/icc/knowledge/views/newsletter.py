@@ -3,6 +3,8 @@ composing, preview and sending."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,15 +22,23 @@ from icc.knowledge.forms import IssueForm, SubscribeForm, choice_field
 from icc.language import current_language
 
 SUBSCRIBE_LIMIT = 5  # per address and hour
+SUBSCRIPTION = "knowledge/subscription.html"
 
 
-def archive(request: HttpRequest) -> HttpResponse:
-    language = current_language()
+def _archive_page(
+    request: HttpRequest, form: SubscribeForm, *, status: int = 200, refused: str = ""
+) -> HttpResponse:
+    """The archive of sent issues with the subscription ``form`` (and why it was refused)."""
     return render(
         request,
         "knowledge/newsletter.html",
-        {"issues": selectors.issues_sent(), "form": SubscribeForm(initial={"language": language})},
+        {"issues": selectors.issues_sent(), "form": form, "refused": refused},
+        status=status,
     )
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    return _archive_page(request, SubscribeForm(initial={"language": current_language()}))
 
 
 def issue_detail(request: HttpRequest, number: int) -> HttpResponse:
@@ -43,23 +53,10 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     if not rate_limit_allow(
         scope="newsletter-subscribe", key=address, limit=SUBSCRIBE_LIMIT, window_s=3600
     ):
-        return render(
-            request,
-            "knowledge/newsletter.html",
-            {
-                "issues": selectors.issues_sent(),
-                "form": form,
-                "refused": _("Too many subscriptions from your connection. Try again later."),
-            },
-            status=429,
-        )
+        refused = _("Too many subscriptions from your connection. Try again later.")
+        return _archive_page(request, form, status=429, refused=refused)
     if not form.is_valid():
-        return render(
-            request,
-            "knowledge/newsletter.html",
-            {"issues": selectors.issues_sent(), "form": form},
-            status=400,
-        )
+        return _archive_page(request, form, status=400)
     newsletter.subscriber_subscribe(
         email=form.cleaned_data["email"], language=form.cleaned_data["language"]
     )
@@ -70,41 +67,39 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     return redirect("knowledge:newsletter")
 
 
+def _token_refused(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """The subscription page saying why a link's token does not serve."""
+    return render(request, SUBSCRIPTION, {"error": error.messages[0]}, status=400)
+
+
+def _token_use(request: HttpRequest, use: Callable[[], object], done: str) -> HttpResponse:
+    """Run ``use`` (a write by a link's token), then the page saying it is ``done``, or why not."""
+    try:
+        use()
+    except ValidationError as error:
+        return _token_refused(request, error)
+    return render(request, SUBSCRIPTION, {done: True})
+
+
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button (a GET never writes); POST confirms."""
     if request.method == "POST":
-        try:
-            newsletter.subscriber_confirm(token=token)
-        except ValidationError as error:
-            return render(
-                request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
-            )
-        return render(request, "knowledge/subscription.html", {"confirmed": True})
-    return render(request, "knowledge/subscription.html", {"confirm_form": True})
+        return _token_use(request, lambda: newsletter.subscriber_confirm(token=token), "confirmed")
+    return render(request, SUBSCRIPTION, {"confirm_form": True})
 
 
 @csrf_exempt  # RFC 8058 one-click: mail programs POST without a CSRF token; the token is the key
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; POST (the button, or a mail program's one-click) unsubscribes."""
     if request.method == "POST":
-        try:
-            newsletter.subscriber_unsubscribe(token=token)
-        except ValidationError as error:
-            return render(
-                request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
-            )
-        return render(request, "knowledge/subscription.html", {"unsubscribed": True})
+        return _token_use(
+            request, lambda: newsletter.subscriber_unsubscribe(token=token), "unsubscribed"
+        )
     try:
         subscriber = newsletter.subscriber_from_unsubscribe_token(token=token)
     except ValidationError as error:
-        return render(
-            request, "knowledge/subscription.html", {"error": error.messages[0]}, status=400
-        )
-    return render(
-        request,
-        "knowledge/subscription.html",
-        {"unsubscribe_form": True, "email": subscriber.email},
-    )
+        return _token_refused(request, error)
+    return render(request, SUBSCRIPTION, {"unsubscribe_form": True, "email": subscriber.email})
 
 
 @secretariat_required

@@ -109,18 +109,12 @@ class Expr:
     @property
     def references(self) -> frozenset[str]:
         """The question names the expression refers to as ``${name}``."""
-        found: frozenset[str] = frozenset()
-        for child in self.children():
-            found |= child.references
-        return found
+        return frozenset().union(*(child.references for child in self.children()))
 
     @property
     def unevaluated(self) -> frozenset[str]:
         """What the server does not compute in this expression (empty: all of it)."""
-        found: frozenset[str] = frozenset()
-        for child in self.children():
-            found |= child.unevaluated
-        return found
+        return frozenset().union(*(child.unevaluated for child in self.children()))
 
     def eval_in(self, context: Context) -> Value:
         raise NotImplementedError

@@ -25,20 +25,17 @@ class Command(BaseCommand):
             f"Directory: {counts.places} places, {counts.networks} networks, "
             f"{counts.countries} countries."
         )
-        for line in index_demo_load():
-            self.stdout.write(line)
-        for line in events_demo_load():
-            self.stdout.write(line)
-        for line in citizenship_demo_load():
-            self.stdout.write(line)
-        for line in knowledge_demo_load():
-            self.stdout.write(line)
-        for line in programme_demo_load():
-            self.stdout.write(line)
-        for line in barometer_demo_load():
-            self.stdout.write(line)
-        for line in antirumours_demo_load():
-            self.stdout.write(line)
+        for demo_load in (
+            index_demo_load,
+            events_demo_load,
+            citizenship_demo_load,
+            knowledge_demo_load,
+            programme_demo_load,
+            barometer_demo_load,
+            antirumours_demo_load,
+        ):
+            for line in demo_load():
+                self.stdout.write(line)
         password = os.environ.get("ICC_DEMO_PASSWORD", "intercultural")
         for username, description in demo_accounts_create(password=password):
             self.stdout.write(f"Account {username!r} ({description}), password {password!r}")
