@@ -2,11 +2,15 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
 from icc.api import api
 from icc.citizenship.views.group import join_short
+from icc.core.tabular.converters import FormatConverter
+
+# ``…/export.<tabular:fmt>`` in the modules' URLs: a table's download format (csv, xlsx).
+register_converter(FormatConverter, "tabular")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),

@@ -5,7 +5,6 @@ draft the test people take. Responses record the version they answered."""
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from icc.citizenship.models import (
     Response,
 )
 from icc.citizenship.services import CitizenshipError, version_draft_create, version_publish
+from icc.core.admin import HTTPS_LINKS, ReadOnlyAdmin
 
 
 def _frozen(obj: Any) -> bool:
@@ -61,8 +61,7 @@ class DimensionInline(FrozenInline, TranslationStackedInline[Dimension, ContentV
 class ResourceInline(FrozenInline, TranslationTabularInline[Resource, ContentVersion]):  # type: ignore[misc]
     model = Resource
     extra = 0
-    # Links typed without a scheme are read as https (Django 6's default, chosen now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_LINKS
 
 
 class GuideInline(FrozenInline, TranslationStackedInline[GuideSection, ContentVersion]):  # type: ignore[misc]
@@ -117,10 +116,9 @@ class GroupSessionAdmin(admin.ModelAdmin[GroupSession]):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin[Response]):
+class ResponseAdmin(ReadOnlyAdmin[Response]):
+    """Responses are the test's anonymous answers, recorded as people take it."""
+
     list_display = ["started_at", "completed_at", "language", "city", "leading", "version"]
     list_filter = ["version", "language", "completed_at"]
     readonly_fields = [f.name for f in Response._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False

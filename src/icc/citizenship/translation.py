@@ -1,7 +1,8 @@
 """Content fields translated with django-modeltranslation (the platform's content languages,
 English as fallback). See docs/citizenship.md to add a language."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db import models
+from modeltranslation.translator import translator
 
 from icc.citizenship.models import (
     ContentVersion,
@@ -12,32 +13,15 @@ from icc.citizenship.models import (
     Resource,
 )
 
+#: The translated fields of each model.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    ContentVersion: ("title", "intro"),
+    Dimension: ("label", "description", "reflection"),
+    Question: ("text", "prompt"),
+    Option: ("text",),
+    Resource: ("title", "url"),
+    GuideSection: ("title", "body"),
+}
 
-@register(ContentVersion)
-class ContentVersionTranslation(TranslationOptions):
-    fields = ("title", "intro")
-
-
-@register(Dimension)
-class DimensionTranslation(TranslationOptions):
-    fields = ("label", "description", "reflection")
-
-
-@register(Question)
-class QuestionTranslation(TranslationOptions):
-    fields = ("text", "prompt")
-
-
-@register(Option)
-class OptionTranslation(TranslationOptions):
-    fields = ("text",)
-
-
-@register(Resource)
-class ResourceTranslation(TranslationOptions):
-    fields = ("title", "url")
-
-
-@register(GuideSection)
-class GuideSectionTranslation(TranslationOptions):
-    fields = ("title", "body")
+for model, fields in TRANSLATED_FIELDS.items():
+    translator.register(model, fields=fields)

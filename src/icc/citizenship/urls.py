@@ -1,6 +1,6 @@
 """Pages of the citizenship test, under ``/<lang>/citizenship/``."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.citizenship.views import group, secretariat, taking
 
@@ -16,8 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("group/facilitate/<str:secret>/", group.facilitate, name="facilitate"),
     path("group/facilitate/<str:secret>/live/", group.facilitate_live, name="facilitate_live"),
     path("group/facilitate/<str:secret>/close/", group.facilitate_close, name="facilitate_close"),
-    re_path(
-        r"^group/facilitate/(?P<secret>[-\w]+)/export\.(?P<fmt>csv|xlsx)$",
+    path(
+        "group/facilitate/<str:secret>/export.<tabular:fmt>",
         group.facilitate_export,
         name="facilitate_export",
     ),
@@ -25,7 +25,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("join/", group.join, name="join"),
     path("join/<str:code>/", group.join_code, name="join_code"),
     path("statistics/", secretariat.stats, name="stats"),
-    re_path(
-        r"^statistics/export\.(?P<fmt>csv|xlsx)$", secretariat.stats_export, name="stats_export"
-    ),
+    path("statistics/export.<tabular:fmt>", secretariat.stats_export, name="stats_export"),
 ]

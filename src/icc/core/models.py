@@ -1,5 +1,6 @@
 """Platform-wide records that belong to no module: rate-limit counters, background jobs,
-data versions."""
+data versions; and ``Timestamped``, the creation and last-change times the modules' records
+share."""
 
 import datetime as dt
 
@@ -7,6 +8,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class Timestamped(models.Model):
+    """When a record was created and when it was last saved (both set by Django on save)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
 
 
 class RateLimitCount(models.Model):

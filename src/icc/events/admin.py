@@ -5,7 +5,6 @@ registrations are decided on the event's registrations page, which applies the s
 from typing import Any
 
 from django.contrib import admin
-from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from icc.core.admin import HTTPS_LINKS, ReadOnlyAdmin
 from icc.events.models import (
     Event,
     EventDocument,
@@ -26,11 +26,6 @@ from icc.events.models import (
     Theme,
 )
 from icc.events.services.registration import waiting_list_promote
-
-# Links typed without a scheme are read as https (Django 6's default, chosen now).
-HTTPS_LINKS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
-    models.URLField: {"assume_scheme": "https"}
-}
 
 
 class EventLanguageInline(admin.TabularInline[EventLanguage, Event]):
@@ -123,15 +118,9 @@ class PersonAdmin(TabbedTranslationAdmin[Person]):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin[Registration]):
+class RegistrationAdmin(ReadOnlyAdmin[Registration]):
     """Read-only: decisions go through the registrations page so that the rules apply."""
 
     list_display = ("name", "email", "event", "state", "queued_at", "checked_in_at")
     list_filter = ("state", "event")
     search_fields = ("name", "email", "organisation")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Registration | None = None) -> bool:
-        return False

@@ -1,7 +1,8 @@
 """Content fields translated with django-modeltranslation (en, fr, es, it, pt, uk, de; English
 is the fallback)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db import models
+from modeltranslation.translator import translator
 
 from icc.events.models import (
     Event,
@@ -17,64 +18,27 @@ from icc.events.models import (
     Theme,
 )
 
-
-@register(Theme)
-class ThemeTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(Event)
-class EventTranslation(TranslationOptions):
-    fields = (
+#: The translated fields of each model.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Theme: ("name",),
+    Event: (
         "title",
         "objective",
         "target_group",
         "description",
         "venue_room",
         "online_instructions",
-    )
+    ),
+    EventOrganisation: ("name",),
+    EventDocument: ("title",),
+    Person: ("title", "organisation"),
+    Part: ("title",),
+    Slot: ("title",),
+    Session: ("title", "description", "location"),
+    SessionItem: ("text",),
+    RegistrationField: ("label", "help_text"),
+    RegistrationFieldOption: ("label",),
+}
 
-
-@register(EventOrganisation)
-class EventOrganisationTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(EventDocument)
-class EventDocumentTranslation(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Person)
-class PersonTranslation(TranslationOptions):
-    fields = ("title", "organisation")
-
-
-@register(Part)
-class PartTranslation(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Slot)
-class SlotTranslation(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Session)
-class SessionTranslation(TranslationOptions):
-    fields = ("title", "description", "location")
-
-
-@register(SessionItem)
-class SessionItemTranslation(TranslationOptions):
-    fields = ("text",)
-
-
-@register(RegistrationField)
-class RegistrationFieldTranslation(TranslationOptions):
-    fields = ("label", "help_text")
-
-
-@register(RegistrationFieldOption)
-class RegistrationFieldOptionTranslation(TranslationOptions):
-    fields = ("label",)
+for model, fields in TRANSLATED_FIELDS.items():
+    translator.register(model, fields=fields)

@@ -1,6 +1,6 @@
 """Pages of the events module, under ``/<lang>/events/``."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.events.views import editor, public, registration, secretariat
 
@@ -25,8 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="registration_data",
     ),
     path("<slug:slug>/registrations/", secretariat.registrations, name="registrations"),
-    re_path(
-        r"^(?P<slug>[-\w]+)/registrations/export\.(?P<fmt>csv|xlsx)$",
+    path(
+        "<slug:slug>/registrations/export.<tabular:fmt>",
         secretariat.registrations_export,
         name="registrations_export",
     ),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.models import Timestamped
 from icc.index.labels import STATE_LABELS
 from icc.index.workflow import State
 from icc.language import content_language
@@ -142,7 +143,7 @@ class Question(models.Model):
         return name
 
 
-class Response(models.Model):
+class Response(Timestamped):
     """A place's answers to one edition, with its review state."""
 
     place = models.ForeignKey(
@@ -159,8 +160,6 @@ class Response(models.Model):
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, help_text=_("Invented answers for demonstration.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from icc.index import views
 
@@ -8,9 +8,7 @@ urlpatterns = [
     path("<slug:edition>/results/", views.results, name="results"),
     path("<slug:edition>/queue/", views.review_queue, name="queue"),
     path("<slug:edition>/queue/bulk/", views.review_queue_bulk, name="queue_bulk"),
-    re_path(
-        r"^(?P<edition>[-\w]+)/export\.(?P<fmt>csv|xlsx)$", views.edition_export, name="export"
-    ),
+    path("<slug:edition>/export.<tabular:fmt>", views.edition_export, name="export"),
     path("<slug:edition>/places/<slug:slug>/", views.response_overview, name="response_overview"),
     path(
         "<slug:edition>/places/<slug:slug>/action/", views.response_action, name="response_action"

@@ -6,11 +6,11 @@ item (or deleting one) updates the search on commit; rich text is sanitised on s
 from typing import Any
 
 from django.contrib import admin
-from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from icc.core.admin import HTTPS_LINKS
 from icc.knowledge import search_bridge
 from icc.knowledge.models import (
     CallForPractices,
@@ -27,10 +27,6 @@ from icc.knowledge.models import (
     Theme,
 )
 from icc.knowledge.sanitise import html_clean
-
-HTTPS_LINKS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
-    models.URLField: {"assume_scheme": "https"}
-}
 
 
 def _clean_rich(obj: Any, field: str) -> None:

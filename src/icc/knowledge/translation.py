@@ -1,7 +1,8 @@
 """Content fields translated with django-modeltranslation (en, fr, es, it, pt, uk, de; English
 is the fallback)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db import models
+from modeltranslation.translator import translator
 
 from icc.knowledge.models import (
     CallForPractices,
@@ -13,37 +14,16 @@ from icc.knowledge.models import (
     Theme,
 )
 
+#: The translated fields of each model.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Theme: ("name", "intro"),
+    GoodPractice: ("title", "summary", "description", "results"),
+    CallForPractices: ("title", "description"),
+    Publication: ("title", "summary"),
+    NewsSeries: ("title", "description"),
+    NewsItem: ("title", "summary", "body"),
+    NewsletterIssue: ("subject", "intro"),
+}
 
-@register(Theme)
-class ThemeTranslation(TranslationOptions):
-    fields = ("name", "intro")
-
-
-@register(GoodPractice)
-class GoodPracticeTranslation(TranslationOptions):
-    fields = ("title", "summary", "description", "results")
-
-
-@register(CallForPractices)
-class CallTranslation(TranslationOptions):
-    fields = ("title", "description")
-
-
-@register(Publication)
-class PublicationTranslation(TranslationOptions):
-    fields = ("title", "summary")
-
-
-@register(NewsSeries)
-class NewsSeriesTranslation(TranslationOptions):
-    fields = ("title", "description")
-
-
-@register(NewsItem)
-class NewsItemTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
-
-
-@register(NewsletterIssue)
-class NewsletterIssueTranslation(TranslationOptions):
-    fields = ("subject", "intro")
+for model, fields in TRANSLATED_FIELDS.items():
+    translator.register(model, fields=fields)

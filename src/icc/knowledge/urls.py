@@ -1,6 +1,6 @@
 """Pages of the knowledge base, under ``/<lang>/knowledge/``."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.knowledge import feeds
 from icc.knowledge.views import city, newsletter, public, secretariat
@@ -14,11 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("practices/new/", city.practice_new, name="practice_new"),
     path("practices/mine/", city.my_practices, name="my_practices"),
     path("practices/moderation/", secretariat.moderation, name="moderation"),
-    re_path(
-        r"^practices/export\.(?P<fmt>csv|xlsx)$",
-        secretariat.practices_export,
-        name="practices_export",
-    ),
+    path("practices/export.<tabular:fmt>", secretariat.practices_export, name="practices_export"),
     path("practices/import/", secretariat.practices_import, name="practices_import"),
     path("practices/<slug:slug>/", public.practice_detail, name="practice_detail"),
     path("practices/<slug:slug>/edit/", city.practice_edit, name="practice_edit"),
@@ -28,8 +24,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("calls/new/", secretariat.call_new, name="call_new"),
     path("calls/<int:pk>/answer/", city.call_answer, name="call_answer"),
     path("publications/", public.publication_list, name="publication_list"),
-    re_path(
-        r"^publications/export\.(?P<fmt>csv|xlsx)$",
+    path(
+        "publications/export.<tabular:fmt>",
         secretariat.publications_export,
         name="publications_export",
     ),

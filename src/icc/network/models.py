@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.models import Timestamped
 from icc.network.labels import STATUS_LABELS, STEP_LABELS
 from icc.network.lifecycle import Status, Step
 
@@ -32,7 +33,7 @@ class PlaceKind(models.TextChoices):
     REGION = "region", _("Region")
 
 
-class Place(models.Model):
+class Place(Timestamped):
     """A city or a region in the network (or on its way in)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -62,8 +63,6 @@ class Place(models.Model):
         help_text=_("Private: seen only by the secretariat, the place's coordinators and experts."),
     )
     is_demo = models.BooleanField(_("demonstration record"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("place")

@@ -1,25 +1,17 @@
 """Content fields translated with django-modeltranslation (fallback to English)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db import models
+from modeltranslation.translator import translator
 
 from icc.network.models import Coordinator, Country, Network, Place
 
+#: The translated fields of each model.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Country: ("name",),
+    Place: ("name", "description"),
+    Network: ("name", "description"),
+    Coordinator: ("role",),
+}
 
-@register(Country)
-class CountryTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(Place)
-class PlaceTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Network)
-class NetworkTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Coordinator)
-class CoordinatorTranslation(TranslationOptions):
-    fields = ("role",)
+for model, fields in TRANSLATED_FIELDS.items():
+    translator.register(model, fields=fields)

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from icc.network import views
 
@@ -6,9 +6,7 @@ app_name = "network"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("places/", views.place_list, name="place_list"),
-    re_path(
-        r"^places/export\.(?P<fmt>csv|xlsx)$", views.place_list_export, name="place_list_export"
-    ),
+    path("places/export.<tabular:fmt>", views.place_list_export, name="place_list_export"),
     path("places/import/", views.place_import, name="place_import"),
     path("places/<slug:slug>/", views.place_detail, name="place_detail"),
     path("places/<slug:slug>/workspace/", views.place_workspace, name="place_workspace"),

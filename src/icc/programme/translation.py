@@ -1,7 +1,8 @@
 """Content fields translated with django-modeltranslation (en, fr, es, it, pt, uk, de; English
 is the fallback)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db import models
+from modeltranslation.translator import translator
 
 from icc.programme.models import (
     CitySupport,
@@ -14,42 +15,17 @@ from icc.programme.models import (
     YearText,
 )
 
+#: The translated fields of each model.
+TRANSLATED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    YearText: ("foreword", "introduction"),
+    Grant: ("title", "objectives"),
+    GrantOutput: ("title",),
+    CitySupport: ("title", "description", "outputs"),
+    Expense: ("activity",),
+    NetworkReport: ("highlights",),
+    ToolHighlight: ("title", "description"),
+    ExpertVisit: ("profile_title",),
+}
 
-@register(YearText)
-class YearTextTranslation(TranslationOptions):
-    fields = ("foreword", "introduction")
-
-
-@register(Grant)
-class GrantTranslation(TranslationOptions):
-    fields = ("title", "objectives")
-
-
-@register(GrantOutput)
-class GrantOutputTranslation(TranslationOptions):
-    fields = ("title",)
-
-
-@register(CitySupport)
-class CitySupportTranslation(TranslationOptions):
-    fields = ("title", "description", "outputs")
-
-
-@register(Expense)
-class ExpenseTranslation(TranslationOptions):
-    fields = ("activity",)
-
-
-@register(NetworkReport)
-class NetworkReportTranslation(TranslationOptions):
-    fields = ("highlights",)
-
-
-@register(ToolHighlight)
-class ToolHighlightTranslation(TranslationOptions):
-    fields = ("title", "description")
-
-
-@register(ExpertVisit)
-class ExpertVisitTranslation(TranslationOptions):
-    fields = ("profile_title",)
+for model, fields in TRANSLATED_FIELDS.items():
+    translator.register(model, fields=fields)

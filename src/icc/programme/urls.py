@@ -1,6 +1,6 @@
 """Secretariat pages of the programme module, under ``/<lang>/programme/``."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.programme import views
 
@@ -10,11 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:year>/", views.programme_year, name="year"),
     path("<int:year>/annual-report/", views.annual_report_make, name="report_make"),
     path("annual-reports/<int:pk>/", views.annual_report_download, name="report_file"),
-    re_path(
-        r"^(?P<year>[0-9]{4})/expenditure\.(?P<fmt>csv|xlsx)$",
-        views.expenses_export,
-        name="expenses_export",
-    ),
+    path("<int:year>/expenditure.<tabular:fmt>", views.expenses_export, name="expenses_export"),
     path(
         "expenditure/import/",
         views.records_upload,

@@ -107,10 +107,10 @@ def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @secretariat_required
 def expenses_export(
-    request: HttpRequest, year: str, fmt: str
+    request: HttpRequest, year: int, fmt: str
 ) -> HttpResponse | StreamingHttpResponse:
     kind = format_chosen(fmt)
-    year_value = _year_or_404(int(year))
+    year_value = _year_or_404(year)
     return table_download(
         expenses_sheet(selectors.expenses_of_year(year=year_value)),
         grants_sheet(selectors.grants_of_year(year=year_value)),

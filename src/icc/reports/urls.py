@@ -1,14 +1,14 @@
 """Pages of the reports module, under ``/<lang>/index/`` before the index app's own routes
 (``…/report/`` and ``…/report.pdf`` do not clash with the index's ``<edition>/places/<slug>/…``)."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.reports import views
 
 app_name = "reports"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("charts/", views.charts, name="charts"),
-    re_path(r"^charts/export\.(?P<fmt>csv|xlsx)$", views.charts_export, name="charts_export"),
+    path("charts/export.<tabular:fmt>", views.charts_export, name="charts_export"),
     path("<slug:edition>/places/<slug:slug>/report/", views.place_report, name="place_report"),
     path(
         "<slug:edition>/places/<slug:slug>/report.pdf",

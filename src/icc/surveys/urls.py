@@ -1,6 +1,6 @@
 """Pages of the surveys module, under ``/<lang>/surveys/``."""
 
-from django.urls import URLPattern, URLResolver, path, re_path
+from django.urls import URLPattern, URLResolver, path
 
 from icc.surveys import views
 
@@ -13,5 +13,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:survey_id>/", views.survey_detail, name="detail"),
     path("<int:survey_id>/state/", views.survey_state, name="state"),
     path("<int:survey_id>/import/", views.survey_import, name="import"),
-    re_path(r"^(?P<survey_id>\d+)/export\.(?P<fmt>csv|xlsx)$", views.survey_export, name="export"),
+    path("<int:survey_id>/export.<tabular:fmt>", views.survey_export, name="export"),
 ]

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.models import Timestamped
+
 
 class RumourTheme(models.TextChoices):
     WELFARE = "welfare", _("Welfare benefits")
@@ -30,7 +32,7 @@ class Format(models.TextChoices):
     STREET_ACTION = "street_action", _("Street action")
 
 
-class Rumour(models.Model):
+class Rumour(Timestamped):
     """One rumour of a city's register, in the language it circulates in."""
 
     place = models.ForeignKey(
@@ -50,8 +52,6 @@ class Rumour(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_demo = models.BooleanField(_("invented for the demo"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("rumour")

@@ -15,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.models import Timestamped
+
 
 def validate_timezone_name(value: str) -> None:
     """Accept IANA time zone names only (``Europe/Madrid``, ``Africa/Casablanca``)."""
@@ -100,7 +102,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Event(models.Model):
+class Event(Timestamped):
     """One event of the programme: a meeting, webinar, academy, summit, study visit…"""
 
     uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, unique=True)
@@ -178,8 +180,6 @@ class Event(models.Model):
     is_fictional = models.BooleanField(
         _("fictional event"), default=False, help_text=_("Invented for demonstration.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("event")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.models import Timestamped
 from icc.events.models.event import Event
 from icc.events.registration_states import ACTIVE_STATES, State
 
@@ -77,7 +78,7 @@ def new_secret() -> str:
     return secrets.token_urlsafe(18)
 
 
-class Registration(models.Model):
+class Registration(Timestamped):
     """One person's registration for one event."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
@@ -108,8 +109,6 @@ class Registration(models.Model):
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("registration")

@@ -26,10 +26,10 @@ from icc.events.models import (
 )
 from icc.events.models.event import validate_timezone_name
 from icc.events.services.programme import Texts, texts_apply
-from icc.events.translation import EventTranslation
+from icc.events.translation import TRANSLATED_FIELDS
 
 # The event's translated fields, as registered with modeltranslation.
-TRANSLATED: tuple[str, ...] = tuple(EventTranslation.fields)
+TRANSLATED: tuple[str, ...] = TRANSLATED_FIELDS[Event]
 
 
 @dataclass(frozen=True)
