@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django_tasks import task
 
+from icc.conftest import client_for
 from icc.core.jobs import job_beat, job_enqueue, job_run, job_run_again, job_start, job_waiting
 from icc.core.models import Job
 
@@ -106,3 +107,18 @@ def test_run_again_refuses_a_live_run_and_restarts_a_stopped_one(
     again.refresh_from_db()
     assert again.pk != job.pk and again.state == "done" and again.done == 3
     assert Job.objects.get(pk=job.pk).state == "failed"
+
+
+def test_the_admin_shows_a_job_and_refuses_to_change_it(users):
+    """Jobs are the platform's own records: the secretariat reads them in the admin, and neither
+    adds nor edits one there (a run is started from its module's page)."""
+    job = Job.objects.create(kind="test.count", key="1", task_path=count_task.module_path)
+    staff = client_for(users["secretariat"])
+    url = f"/en/admin/core/job/{job.pk}/change/"
+    page = staff.get(url)
+    assert page.status_code == 200 and "test.count" in page.content.decode()
+    assert 'name="_save"' not in page.content.decode()
+    assert staff.post(url, {"kind": "other"}).status_code == 403
+    assert staff.get("/en/admin/core/job/add/").status_code == 403
+    job.refresh_from_db()
+    assert job.kind == "test.count"
