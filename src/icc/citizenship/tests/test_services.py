@@ -20,6 +20,13 @@ from icc.citizenship.services import (
 from icc.citizenship.tests.conftest import option_at
 
 
+def answer_first_question(response: Response, option: Option) -> None:
+    """Record ``option`` (it may belong to another question) as the answer to question 1."""
+    answer_record(
+        response=response, question_id=response.version.questions.first().pk, option_id=option.pk
+    )
+
+
 def test_content_loads_once_with_18_questions_in_english_and_french(version):
     assert version.status == VersionStatus.PUBLISHED
     assert version.questions.count() == 18
@@ -77,20 +84,12 @@ def test_a_response_is_scored_when_complete_and_then_frozen(version):
     assert set(response.scores) == {"openness", "rights", "advantage", "action", "interaction"}
     assert response.leading in response.scores
     with pytest.raises(CitizenshipError, match="already finished"):
-        answer_record(
-            response=response,
-            question_id=version.questions.first().pk,
-            option_id=option_at(version, 1, 2).pk,
-        )
+        answer_first_question(response, option_at(version, 1, 2))
 
 
 def test_completing_with_open_questions_says_how_many(version):
     response = response_start(version=version, language="en")
-    answer_record(
-        response=response,
-        question_id=version.questions.first().pk,
-        option_id=option_at(version, 1, 1).pk,
-    )
+    answer_first_question(response, option_at(version, 1, 1))
     with pytest.raises(CitizenshipError, match="17 still open"):
         response_complete(response=response)
 
@@ -98,18 +97,13 @@ def test_completing_with_open_questions_says_how_many(version):
 def test_an_option_of_another_question_is_refused(version):
     response = response_start(version=version, language="en")
     with pytest.raises(CitizenshipError, match="Choose one of the answers"):
-        answer_record(
-            response=response,
-            question_id=version.questions.first().pk,
-            option_id=option_at(version, 2, 1).pk,
-        )
+        answer_first_question(response, option_at(version, 2, 1))
 
 
 def test_answering_again_replaces_the_answer(version):
     response = response_start(version=version, language="en")
-    first = version.questions.first()
-    answer_record(response=response, question_id=first.pk, option_id=option_at(version, 1, 1).pk)
-    answer_record(response=response, question_id=first.pk, option_id=option_at(version, 1, 3).pk)
+    answer_first_question(response, option_at(version, 1, 1))
+    answer_first_question(response, option_at(version, 1, 3))
     assert list(response.answers.values_list("option_id", flat=True)) == [
         option_at(version, 1, 3).pk
     ]
@@ -163,10 +157,6 @@ def test_a_closed_group_takes_no_joins_and_no_answers(version):
     response = response_start(version=version, language="en", group=group)
     group_close(group=group)
     with pytest.raises(CitizenshipError, match="closed"):
-        answer_record(
-            response=response,
-            question_id=version.questions.first().pk,
-            option_id=option_at(version, 1, 1).pk,
-        )
+        answer_first_question(response, option_at(version, 1, 1))
     with pytest.raises(CitizenshipError, match="closed"):
         response_start(version=version, language="en", group=group)

@@ -23,6 +23,17 @@ def count_task(job_id: int) -> None:
     job_run(job_id=job_id, work=_count_to_three)
 
 
+def _running_count_job() -> Job:
+    """A run of ``count_task`` in progress that gave a sign of life just now."""
+    return Job.objects.create(
+        kind="test.count",
+        key="1",
+        task_path=count_task.module_path,
+        state="running",
+        heartbeat_at=timezone.now(),
+    )
+
+
 def _fail(job):
     raise RuntimeError("the disk is full")
 
@@ -64,17 +75,9 @@ def test_a_failure_is_recorded_with_its_error(django_capture_on_commit_callbacks
 
 def test_a_silent_run_is_stopped_and_the_next_start_marks_it_failed(settings):
     old = timezone.now() - dt.timedelta(seconds=settings.ICC_JOB_LEASE_S + 1)
-    dead = Job.objects.create(
-        kind="test.count", key="1", task_path=count_task.module_path, state="running"
-    )
+    dead = _running_count_job()
     Job.objects.filter(pk=dead.pk).update(heartbeat_at=old)
-    alive = Job.objects.create(
-        kind="test.count",
-        key="1",
-        task_path=count_task.module_path,
-        state="running",
-        heartbeat_at=timezone.now(),
-    )
+    alive = _running_count_job()
     dead.refresh_from_db()
     assert dead.stopped and not alive.stopped
     assert Job.objects.get(pk=dead.pk).state == "running"  # reading wrote nothing
@@ -89,13 +92,7 @@ def test_a_silent_run_is_stopped_and_the_next_start_marks_it_failed(settings):
 def test_run_again_refuses_a_live_run_and_restarts_a_stopped_one(
     settings, django_capture_on_commit_callbacks
 ):
-    job = Job.objects.create(
-        kind="test.count",
-        key="1",
-        task_path=count_task.module_path,
-        state="running",
-        heartbeat_at=timezone.now(),
-    )
+    job = _running_count_job()
     with pytest.raises(ValueError, match="still going"):
         job_run_again(job=job)
     Job.objects.filter(pk=job.pk).update(

@@ -1,12 +1,17 @@
 """Lists, feeds, the API, imports and exports of the knowledge base."""
 
 import datetime as dt
-import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from icc.conftest import FORMULA_PAYLOADS, client_for, download_cells
 from icc.knowledge.models import GoodPractice, Publication, PublicationVersion
+
+
+def _import(client: Client, path: str, name: str, content: bytes) -> str:
+    """Post ``content`` as the file ``name`` to an import page and give the page it answers."""
+    return client.post(path, {"file": SimpleUploadedFile(name, content)}).content.decode()
 
 
 def test_api_lists_published_practices_with_areas_and_languages(make_practice):
@@ -70,17 +75,14 @@ def test_practices_import_reports_every_bad_line_and_writes_nothing(users, direc
         ",bilbao,en,,draft,\n"
         "Bad date,bilbao,xx,,published,4 May\n"
     )
-    upload = io.BytesIO(csv.encode())
-    upload.name = "practices.csv"
-    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    body = _import(staff, "/en/knowledge/practices/import/", "practices.csv", csv.encode())
     assert "Nothing was imported" in body
     for line, column in ((3, "places"), (4, "title"), (5, "language"), (5, "published_on")):
         assert f"<td>{line}</td><td>{column}</td>" in body
     assert not GoodPractice.objects.exists()
 
-    upload = io.BytesIO(f"title,places,language,themes,status,published_on\n{good}\n".encode())
-    upload.name = "practices.csv"
-    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    csv = f"title,places,language,themes,status,published_on\n{good}\n"
+    body = _import(staff, "/en/knowledge/practices/import/", "practices.csv", csv.encode())
     assert "Done: 1 created, 0 updated." in body
     practice = GoodPractice.objects.get()
     assert (practice.status, practice.language, practice.country_id) == ("published", "es", "ES")
@@ -99,9 +101,7 @@ def test_exports_are_formula_safe_and_import_back(users, make_practice):
         == 403
     )
     exported = staff.get("/en/knowledge/practices/export.csv").getvalue()
-    upload = io.BytesIO(exported)
-    upload.name = "again.csv"
-    body = staff.post("/en/knowledge/practices/import/", {"file": upload}).content.decode()
+    body = _import(staff, "/en/knowledge/practices/import/", "again.csv", exported)
     assert "Done: 0 created, 1 updated." in body
     assert GoodPractice.objects.get().title == FORMULA_PAYLOADS[0]
 
@@ -114,13 +114,9 @@ def test_publications_import(users):
         "gentrification\n"
         "Odd,poster,2020-06-01,en,,\n"
     )
-    upload = io.BytesIO(csv.encode())
-    upload.name = "p.csv"
-    body = staff.post("/en/knowledge/publications/import/", {"file": upload}).content.decode()
+    body = _import(staff, "/en/knowledge/publications/import/", "p.csv", csv.encode())
     assert "<td>3</td><td>kind</td>" in body and not Publication.objects.exists()
-    upload = io.BytesIO(csv.rsplit("Odd", 1)[0].encode())
-    upload.name = "p.csv"
-    staff.post("/en/knowledge/publications/import/", {"file": upload})
+    _import(staff, "/en/knowledge/publications/import/", "p.csv", csv.rsplit("Odd", 1)[0].encode())
     publication = Publication.objects.get()
     assert [v.language for v in publication.versions.all()] == ["en", "es"]
     assert [t.slug for t in publication.themes.all()] == ["gentrification"]

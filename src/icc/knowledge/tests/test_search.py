@@ -9,20 +9,28 @@ def search(q):
     return client_for(None).get("/api/v1/search", {"q": q}).json()["items"]
 
 
+def practice_moved(capture, user, data, action):
+    """A practice ``user`` writes and moves on by ``action``, indexed for search at commit."""
+    with capture(execute=True):
+        practice = practice_create(user=user, data=data)
+        practice_transition(user=user, practice=practice, action=action)
+    return practice
+
+
 def test_a_published_practice_is_found_and_an_unpublished_one_is_not(
     users, directory, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        practice = practice_create(
-            user=users["city_coordinator"],
-            data=PracticeData(
-                title="Intercultural mediators in health centres",
-                summary="Mediators help patients and staff understand each other.",
-                place_ids=[directory["bilbao"].pk],
-                area_codes=["health"],
-            ),
-        )
-        practice_transition(user=users["city_coordinator"], practice=practice, action=Action.SUBMIT)
+    practice = practice_moved(
+        django_capture_on_commit_callbacks,
+        users["city_coordinator"],
+        PracticeData(
+            title="Intercultural mediators in health centres",
+            summary="Mediators help patients and staff understand each other.",
+            place_ids=[directory["bilbao"].pk],
+            area_codes=["health"],
+        ),
+        Action.SUBMIT,
+    )
     assert search("mediators") == []  # submitted, not published
     with django_capture_on_commit_callbacks(execute=True):
         practice_transition(user=users["secretariat"], practice=practice, action=Action.PUBLISH)
@@ -43,18 +51,18 @@ def test_a_published_practice_is_found_and_an_unpublished_one_is_not(
 def test_a_practice_written_in_spanish_is_found_by_an_english_query(
     users, directory, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        practice = practice_create(
-            user=users["secretariat"],
-            data=PracticeData(
-                title="Paseos de bienvenida por los barrios",
-                summary="Vecinos voluntarios acompañan a las familias recién llegadas a "
-                "descubrir los servicios y asociaciones de su barrio.",
-                language="es",
-                place_ids=[directory["bilbao"].pk],
-            ),
-        )
-        practice_transition(user=users["secretariat"], practice=practice, action=Action.PUBLISH)
+    practice_moved(
+        django_capture_on_commit_callbacks,
+        users["secretariat"],
+        PracticeData(
+            title="Paseos de bienvenida por los barrios",
+            summary="Vecinos voluntarios acompañan a las familias recién llegadas a "
+            "descubrir los servicios y asociaciones de su barrio.",
+            language="es",
+            place_ids=[directory["bilbao"].pk],
+        ),
+        Action.PUBLISH,
+    )
     items = search("volunteers welcome newly arrived families in the neighbourhood")
     assert items and items[0]["title"] == "Paseos de bienvenida por los barrios"
     assert items[0]["language"] == "es"

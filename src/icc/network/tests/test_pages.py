@@ -3,15 +3,53 @@
 import csv
 import io
 
+import pytest
 from django.test import Client
 
+PAGES = [
+    pytest.param(
+        "/en/network/",
+        [
+            'data-testid="count-members">3<',
+            'data-testid="count-countries">2<',
+            "Spanish network (RECI)",
+            'id="overview-map-data"',
+        ],
+        [],
+        id="the overview shows counts and networks",
+    ),
+    pytest.param(
+        "/en/network/places/bilbao/",
+        [
+            "<h1>Bilbao",
+            "346,000",
+            "Test statistics office",
+            "Financial agreement signed",
+            "Spanish network (RECI)",
+        ],
+        [],
+        id="a place's page shows its facts, membership steps and networks",
+    ),
+    pytest.param(
+        "/en/network/networks/reci/",
+        ["Bilbao", "Getxo"],
+        ["Reggio"],
+        id="a network's page lists its members only",
+    ),
+]
 
-def test_overview_shows_counts_and_networks(directory):
-    body = Client().get("/en/network/").content.decode()
-    assert 'data-testid="count-members">3<' in body
-    assert 'data-testid="count-countries">2<' in body
-    assert "Spanish network (RECI)" in body
-    assert 'id="overview-map-data"' in body
+
+@pytest.mark.parametrize(("url", "shown", "not_shown"), PAGES)
+def test_a_page_shows_what_it_is_about(directory, url, shown, not_shown):
+    body = Client().get(url).content.decode()
+    for words in shown:
+        assert words in body, words
+    for words in not_shown:
+        assert words not in body, words
+
+
+def test_an_unknown_place_is_not_found(directory):
+    assert Client().get("/en/network/places/nowhere/").status_code == 404
 
 
 def test_place_list_filters_and_partial_for_htmx(directory):
@@ -61,16 +99,6 @@ def test_xlsx_export(directory):
     assert "reggio-emilia" in values and "bilbao" not in values
 
 
-def test_place_page(directory):
-    body = Client().get("/en/network/places/bilbao/").content.decode()
-    assert "<h1>Bilbao" in body
-    assert "346,000" in body
-    assert "Test statistics office" in body
-    assert "Financial agreement signed" in body
-    assert "Spanish network (RECI)" in body
-    assert Client().get("/en/network/places/nowhere/").status_code == 404
-
-
 def test_french_pages_are_in_french(directory):
     body = Client().get("/fr/network/places/bilbao/").content.decode()
     assert '<html lang="fr">' in body
@@ -80,11 +108,6 @@ def test_french_pages_are_in_french(directory):
     listing = Client().get("/fr/network/places/").content.decode()
     assert "Villes et régions" in listing
     assert "Télécharger" in listing
-
-
-def test_network_page(directory):
-    body = Client().get("/en/network/networks/reci/").content.decode()
-    assert "Bilbao" in body and "Getxo" in body and "Reggio" not in body
 
 
 def test_language_switch_links_to_the_same_page(directory):

@@ -118,15 +118,42 @@ ourense,,,city,ES,,,,2021,105000,
     assert Place.objects.get(slug="bilbao").facts.get().population == 345000
 
 
+FILE_PROBLEMS = [
+    pytest.param(
+        "name,popultion\nVigo,290000\n",
+        [(1, "popultion"), (1, "country")],
+        [(0, "Did you mean “population”?"), (0, ", ".join(COLUMNS))],
+        id="an unknown column and a missing one are reported on line 1",
+    ),
+    pytest.param(
+        "name,country,name,\nVigo,ES,Vigo,\nGijón,ES,Gijón,oops\n",
+        [(1, "name"), (3, "D")],
+        [(0, "appears twice"), (1, "Column D has a value on this line but no heading")],
+        id="a repeated heading and a value without heading",
+    ),
+    pytest.param(
+        f"""{HEADER}
+vigo,Vigo,,city,ES,,,,,290000,
+gijon,Gijón,,city,ES,43.5,,,2021,,
+gijon,Gijón,,region,ES,43.5,,,2022,,
+""",
+        [(2, "year"), (4, "kind")],
+        [(1, "“city”")],
+        id="figures without a year and lines that contradict each other",
+    ),
+]
+
+
 @pytest.mark.django_db
-def test_an_unknown_column_and_a_missing_one_are_reported_on_line_1(tmp_path, spain):
-    path = _write(tmp_path, "typo.csv", "name,popultion\nVigo,290000\n")
+@pytest.mark.parametrize(("text", "where", "words"), FILE_PROBLEMS)
+def test_problems_of_the_columns_and_lines_are_reported_where_they_are(
+    tmp_path, spain, text, where, words
+):
+    report = _import(_write(tmp_path, "problems.csv", text))
 
-    report = _import(path)
-
-    assert _where(report.errors) == [(1, "popultion"), (1, "country")]
-    assert "Did you mean “population”?" in report.errors[0].message
-    assert ", ".join(COLUMNS) in report.errors[0].message
+    assert _where(report.errors) == where
+    for index, fragment in words:
+        assert fragment in report.errors[index].message
     assert Place.objects.count() == 0
 
 
@@ -161,30 +188,6 @@ def test_each_bad_cell_gets_a_sentence_on_its_line_and_column(
 
     assert _where(report.errors) == [(2, column)]
     assert words in report.errors[0].message
-
-
-@pytest.mark.django_db
-def test_a_repeated_heading_and_a_value_without_heading_are_reported(tmp_path, spain):
-    path = _write(tmp_path, "odd.csv", "name,country,name,\nVigo,ES,Vigo,\nGijón,ES,Gijón,oops\n")
-
-    report = _import(path)
-
-    assert _where(report.errors) == [(1, "name"), (3, "D")]
-    assert "appears twice" in report.errors[0].message
-    assert "Column D has a value on this line but no heading" in report.errors[1].message
-
-
-@pytest.mark.django_db
-def test_figures_without_a_year_and_contradicting_lines_are_errors(tmp_path, spain):
-    text = f"""{HEADER}
-vigo,Vigo,,city,ES,,,,,290000,
-gijon,Gijón,,city,ES,43.5,,,2021,,
-gijon,Gijón,,region,ES,43.5,,,2022,,
-"""
-    report = _import(_write(tmp_path, "mixed.csv", text))
-
-    assert _where(report.errors) == [(2, "year"), (4, "kind")]
-    assert "“city”" in report.errors[1].message
 
 
 @pytest.mark.django_db

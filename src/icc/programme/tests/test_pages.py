@@ -18,6 +18,13 @@ from icc.programme.models import AnnualReportFile, Expense, ExpertVisit, Grant
 pytestmark = pytest.mark.django_db
 
 
+def _upload(client: Any, path: str, name: str, content: bytes, **data: str) -> str:
+    """Post ``content`` as the file ``name`` to an import page, follow its answer and give the
+    page it lands on."""
+    answer = client.post(path, {**data, "file": SimpleUploadedFile(name, content)}, follow=True)
+    return str(answer.content.decode())
+
+
 def test_programme_pages_are_for_the_secretariat_only(users: dict[str, Any]) -> None:
     for role in ("resident", "city_coordinator", "network_coordinator"):
         assert client_for(users[role]).get("/en/programme/2020/").status_code == 403
@@ -65,12 +72,7 @@ def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
         b"2020,Studies,,research,12.5,\r\n"
         b"20x0,,,grants,ten,certified\r\n"
     )
-    answer = client.post(
-        "/en/programme/expenditure/import/",
-        {"year": "2020", "file": SimpleUploadedFile("costs.csv", bad)},
-        follow=True,
-    )
-    page = answer.content.decode()
+    page = _upload(client, "/en/programme/expenditure/import/", "costs.csv", bad, year="2020")
     assert "Line 3, column “category”" in page
     assert "Line 4, column “year”" in page and "Line 4, column “amount_eur”" in page
     assert "Line 4, column “activity_en”" in page
@@ -82,10 +84,7 @@ def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
     )
     # a French-style amount inside a CSV cell must be quoted
     good = good.replace(b"1 200,50", b'"1 200,50"')
-    client.post(
-        "/en/programme/expenditure/import/",
-        {"year": "2020", "file": SimpleUploadedFile("costs.csv", good)},
-    )
+    _upload(client, "/en/programme/expenditure/import/", "costs.csv", good, year="2020")
     line = Expense.objects.get()
     assert line.amount_eur == Decimal("1200.50")
     assert getattr(line, "activity_fr", None) == "Webinaires"
@@ -104,16 +103,15 @@ def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
     assert "Webinars" in cells and Decimal("1200.50") in [
         Decimal(str(c)) for c in cells if isinstance(c, float | int)
     ]
-    reimported = client.post(
+    reimported = _upload(
+        client,
         "/en/programme/expenditure/import/",
-        {
-            "year": "2020",
-            "dry_run": "on",
-            "file": SimpleUploadedFile("again.xlsx", export.content),
-        },
-        follow=True,
+        "again.xlsx",
+        export.content,
+        year="2020",
+        dry_run="on",
     )
-    assert "1 lines would be added" in reimported.content.decode()
+    assert "1 lines would be added" in reimported
     assert Expense.objects.count() == 1
 
 
@@ -136,38 +134,32 @@ def test_a_file_without_the_needed_columns_is_refused_column_by_column(
     users: dict[str, Any],
 ) -> None:
     client = client_for(users["secretariat"])
-    page = client.post(
+    page = _upload(
+        client,
         "/en/programme/expenditure/import/",
-        {"file": SimpleUploadedFile("costs.csv", b"year,activity_en\r\n2020,Webinars\r\n")},
-        follow=True,
-    ).content.decode()
+        "costs.csv",
+        b"year,activity_en\r\n2020,Webinars\r\n",
+    )
     assert "Line 1, column “category”: this column is missing." in page
     assert "Line 1, column “amount_eur”" in page
     assert not Expense.objects.exists()
-    refused = client.post(
-        "/en/programme/expenditure/import/",
-        {"file": SimpleUploadedFile("costs.txt", b"year\r\n2020\r\n")},
-        follow=True,
-    ).content.decode()
+    refused = _upload(client, "/en/programme/expenditure/import/", "costs.txt", b"year\r\n2020\r\n")
     assert "cannot be imported" in refused
 
 
 def test_the_years_page_totals_each_year(users: dict[str, Any]) -> None:
-    Expense.objects.create(year=2020, activity_en="A", category="events", amount_eur=Decimal("10"))
-    Expense.objects.create(
-        year=2020,
-        activity_en="B",
-        category="grants",
-        amount_eur=Decimal("5.25"),
-        certification="certified",
-    )
-    Expense.objects.create(
-        year=2019,
-        activity_en="C",
-        category="events",
-        amount_eur=Decimal("1"),
-        certification="certified",
-    )
+    for year, activity, category, amount, certification in (
+        (2020, "A", "events", "10", "provisional"),
+        (2020, "B", "grants", "5.25", "certified"),
+        (2019, "C", "events", "1", "certified"),
+    ):
+        Expense.objects.create(
+            year=year,
+            activity_en=activity,
+            category=category,
+            amount_eur=Decimal(amount),
+            certification=certification,
+        )
     page = client_for(users["secretariat"]).get("/en/programme/").content.decode()
     assert "15.25" in page
     assert page.index(">2020<") < page.index(">2019<")
@@ -186,11 +178,7 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
         b'Twin walks,bilbao,"Getxo, Reggio Emilia",12500,EUR,2020-03-01,2020-12-31,Completed\r\n'
         b",Atlantis,Nowhere,lots,EURO,03/2020,,finished\r\n"
     )
-    page = client.post(
-        "/en/programme/records/import/grants/",
-        {"year": "2020", "file": SimpleUploadedFile("grants.csv", bad)},
-        follow=True,
-    ).content.decode()
+    page = _upload(client, "/en/programme/records/import/grants/", "grants.csv", bad, year="2020")
     for kind in ("grants", "visits"):  # the year page offers both imports
         assert f'action="/en/programme/records/import/{kind}/"' in page
         assert f'id="import-{kind}"' in page
@@ -207,10 +195,7 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
     assert "Line 2" not in page and not Grant.objects.exists()
 
     good = bad.split(b"\r\n")[0] + b"\r\n" + bad.split(b"\r\n")[1] + b"\r\n"
-    client.post(
-        "/en/programme/records/import/grants/",
-        {"year": "2020", "file": SimpleUploadedFile("grants.csv", good)},
-    )
+    _upload(client, "/en/programme/records/import/grants/", "grants.csv", good, year="2020")
     grant = Grant.objects.get()
     assert (grant.lead_place.slug, grant.amount, grant.status) == (
         "bilbao", Decimal("12500"), "completed"
@@ -221,24 +206,20 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
         b"place,date,mode,purpose,experts,secretariat,profile\r\n"
         b"Bilbao,2020-05-04,Virtuelle,diagnosis,A. Expert,B. Officer,Bilbao profile\r\n"
     )
-    client.post(
-        "/en/programme/records/import/visits/",
-        {"year": "2020", "file": SimpleUploadedFile("visits.csv", visits)},
-    )
+    _upload(client, "/en/programme/records/import/visits/", "visits.csv", visits, year="2020")
     visit = ExpertVisit.objects.get()
     assert (visit.place.slug, visit.mode, visit.purpose) == ("bilbao", "virtual", "diagnosis")
 
     # what the export writes imports again (a check only here: the lines would be added)
     for kind, sheet in (("grants", grants_sheet([grant])), ("visits", visits_sheet([visit]))):
-        again = client.post(
+        again = _upload(
+            client,
             f"/en/programme/records/import/{kind}/",
-            {
-                "year": "2020",
-                "dry_run": "on",
-                "file": SimpleUploadedFile("x.csv", csv_bytes(sheet)),
-            },
-            follow=True,
-        ).content.decode()
+            "x.csv",
+            csv_bytes(sheet),
+            year="2020",
+            dry_run="on",
+        )
         assert "1 lines would be added" in again, kind
     assert client_for(users["city_coordinator"]).post(
         "/en/programme/records/import/grants/", {"file": SimpleUploadedFile("g.csv", good)}

@@ -73,46 +73,25 @@ def test_language_filter_and_facet_counts(corpus: None) -> None:
 
 def test_full_text_ranks_title_words_first(db: Any) -> None:
     """Without vectors (not computed yet) the words alone rank: a title beats a body."""
+    news: dict[str, Any] = {"source": "tests", "kind": "news"}
     document_put(
-        source="tests",
-        kind="news",
+        **news,
         key="body",
         language="en",
         title="Annual report",
-        summary="",
         body="a note on the housing market",
     )
     document_put(
-        source="tests",
-        kind="news",
-        key="title",
-        language="en",
-        title="Housing for everyone",
-        summary="A policy",
-        body="",
+        **news, key="title", language="en", title="Housing for everyone", summary="A policy"
     )
     document_put(
-        source="tests",
-        kind="news",
-        key="other",
-        language="en",
-        title="Festival",
-        summary="Music in the square",
-        body="",
+        **news, key="other", language="en", title="Festival", summary="Music in the square"
     )
     results = search(q="housing", limit=10)
     assert _keys(results) == ["title", "body"]
     assert results.pending == 3
     # accents and plural forms: a prefix of the word, diacritics removed
-    document_put(
-        source="tests",
-        kind="news",
-        key="es",
-        language="es",
-        title="Políticas de vivienda",
-        summary="",
-        body="",
-    )
+    document_put(**news, key="es", language="es", title="Políticas de vivienda")
     assert _keys(search(q="politica", limit=10)) == ["es"]
     # words never inject full-text syntax
     assert search(q='"housing" OR NEAR(', limit=10).total == 2
@@ -155,20 +134,14 @@ def _private_documents(directory: dict[str, Any]) -> None:
     document_put(
         **common, key="shared", title="Migrants take our jobs (members)", visibility="shared"
     )
-    document_put(
-        **common,
-        key="bilbao",
-        title="Migrants take our jobs in Bilbao",
-        visibility="private",
-        place_id=directory["bilbao"].pk,
-    )
-    document_put(
-        **common,
-        key="reggio",
-        title="Migrants take our jobs in Reggio",
-        visibility="private",
-        place_id=directory["reggio"].pk,
-    )
+    for key, city in (("bilbao", "Bilbao"), ("reggio", "Reggio")):
+        document_put(
+            **common,
+            key=key,
+            title=f"Migrants take our jobs in {city}",
+            visibility="private",
+            place_id=directory[key].pk,
+        )
 
 
 @pytest.mark.parametrize(
@@ -202,29 +175,22 @@ def test_visibility(
 def test_similar_rumours_in_other_cities(
     directory: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
+    rumours = (  # key, language, place, title
+        ("b", "es", "bilbao", "Los inmigrantes nos quitan el trabajo"),
+        ("r", "it", "reggio", "Gli immigrati ci rubano il lavoro"),
+        ("g", "en", "getxo", "Foreigners receive more social benefits than locals"),
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        common: dict[str, Any] = {"source": "tests", "kind": "rumour", "visibility": "public"}
-        document_put(
-            **common,
-            key="b",
-            language="es",
-            place_id=directory["bilbao"].pk,
-            title="Los inmigrantes nos quitan el trabajo",
-        )
-        document_put(
-            **common,
-            key="r",
-            language="it",
-            place_id=directory["reggio"].pk,
-            title="Gli immigrati ci rubano il lavoro",
-        )
-        document_put(
-            **common,
-            key="g",
-            language="en",
-            place_id=directory["getxo"].pk,
-            title="Foreigners receive more social benefits than locals",
-        )
+        for key, language, place, title in rumours:
+            document_put(
+                source="tests",
+                kind="rumour",
+                visibility="public",
+                key=key,
+                language=language,
+                place_id=directory[place].pk,
+                title=title,
+            )
         document_put(
             source="tests",
             kind="practice",

@@ -1,29 +1,13 @@
 """Small XLSForm workbooks written for these tests (openpyxl, in memory)."""
 
-import io
-from collections.abc import Sequence
-
-from openpyxl import Workbook
-
-Rows = Sequence[Sequence[object]]
+from icc.xlsform.tests.builders import Rows, xlsx
 
 
 def xlsform_bytes(survey: Rows, choices: Rows | None = None, settings: Rows | None = None) -> bytes:
-    """An .xlsx with the given sheets (each a header row then data rows)."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "survey"
-    for row in survey:
-        sheet.append(list(row))
-    for title, rows in (("choices", choices), ("settings", settings)):
-        if rows:
-            extra = book.create_sheet(title)
-            for row in rows:
-                extra.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """An .xlsx with the given sheets (each a header row then data rows); an empty or missing
+    ``choices`` or ``settings`` sheet is left out."""
+    extra = {title: rows for title, rows in (("choices", choices), ("settings", settings)) if rows}
+    return xlsx(survey=survey, **extra)
 
 
 # A perception survey in English and French: skip logic (believed only if heard), a group,
