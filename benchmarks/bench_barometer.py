@@ -60,7 +60,7 @@ def in_process(model: str, n: int, size: int) -> float:
 
 def on_cluster(model: str, n: int, size: int, workers: int) -> float:
     work = chunks(posts(n), size)
-    with LocalCluster(
+    with LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         # The pipeline's own path (``icc barometer run --scheduler``): its client, its worker setup.
