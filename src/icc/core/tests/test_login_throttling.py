@@ -117,6 +117,8 @@ def test_password_resets_are_limited_per_account(emails):
         (302, "/en/accounts/password-reset/sent/")
     }
     assert len(mail.outbox) == 3
+    assert "Intercultural Cities" in mail.outbox[0].subject  # the platform's name, not the host
+    assert "your account on Intercultural Cities." in mail.outbox[0].body
     assert reset("expert@example.org", address="192.0.2.200").status_code == 302
     assert len(mail.outbox) == 4  # another account is not affected
 
@@ -143,3 +145,9 @@ def test_refusals_are_logged(emails, caplog):
     messages = [record.getMessage() for record in caplog.records]
     assert any("Login refused, locked out: username=city address=127.0.0.1" in m for m in messages)
     assert any("Rate limit reached: scope=password-reset-account" in m for m in messages)
+
+
+def test_the_login_page_names_the_platform_not_the_host():
+    page = Client().get(LOGIN).content.decode()
+    assert "<title>Log in · Intercultural Cities</title>" in page
+    assert "testserver" not in page
