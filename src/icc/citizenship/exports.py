@@ -5,19 +5,18 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
 
-from icc.core.tabular import Cell, Sheet, format_chosen
+from icc.core.tabular import Cell, Format, Sheet
 from icc.core.tabular import table_download as tabular_download
 
 __all__ = ["Cell", "table_download"]
 
 
 def table_download(
-    *, heading: Sequence[str], rows: Iterable[Sequence[Cell]], fmt: str, filename: str
+    *, heading: Sequence[str], rows: Iterable[Sequence[Cell]], fmt: Format, filename: str
 ) -> HttpResponse | StreamingHttpResponse:
-    """``filename``.csv or .xlsx (``fmt``; anything else gives CSV) as an attachment."""
-    chosen = format_chosen(fmt)
+    """``filename``.csv or .xlsx (``fmt``) as an attachment."""
     return tabular_download(
         Sheet(header=list(heading), rows=rows, title=filename[:31]),
-        fmt=chosen,
-        filename=f"{filename}.{chosen}",
+        fmt=fmt,
+        filename=f"{filename}.{fmt}",
     )

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import experts, user_scope
-from icc.core.tabular import format_chosen, table_download
+from icc.core.tabular import Format, table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index import questionnaire, result_selectors, selectors, services
 from icc.index.exports import responses_sheet
@@ -235,13 +235,12 @@ def answer_history(request: HttpRequest, edition: str, slug: str) -> HttpRespons
 
 @secretariat_required
 def edition_export(
-    request: HttpRequest, edition: str, fmt: str
+    request: HttpRequest, edition: str, fmt: Format
 ) -> HttpResponse | StreamingHttpResponse:
     """Every response of an edition, one row per place, one column per question, plus scores."""
     edition_obj = selectors.edition_get(name=edition)
-    kind = format_chosen(fmt)
     sheet = responses_sheet(edition=edition_obj)
-    return table_download(sheet, fmt=kind, filename=f"icc-index-{edition_obj.name}.{kind}")
+    return table_download(sheet, fmt=fmt, filename=f"icc-index-{edition_obj.name}.{fmt}")
 
 
 def _queue_context(request: HtmxHttpRequest, edition: Edition) -> dict[str, Any]:

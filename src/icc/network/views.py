@@ -13,8 +13,8 @@ from icc.accounts.access import secretariat_required
 from icc.accounts.selectors import user_scope
 from icc.caching.response_cache import response_cache
 from icc.core.tabular import (
+    Format,
     TabularFileError,
-    format_chosen,
     import_limits,
     size_text,
     table_download,
@@ -75,11 +75,10 @@ def place_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def place_list_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
+def place_list_export(request: HttpRequest, fmt: Format) -> HttpResponse | StreamingHttpResponse:
     """The filtered list as CSV or XLSX: exactly the places the page shows."""
     places = _place_filterset(request).qs
-    kind = format_chosen(fmt)
-    return table_download(places_sheet(places), fmt=kind, filename=f"icc-places.{kind}")
+    return table_download(places_sheet(places), fmt=fmt, filename=f"icc-places.{fmt}")
 
 
 def place_detail(request: HttpRequest, slug: str) -> HttpResponse:

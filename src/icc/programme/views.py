@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_latest
-from icc.core.tabular import TabularFileError, format_chosen, table_download
+from icc.core.tabular import Format, TabularFileError, table_download
 from icc.programme import selectors, services
 from icc.programme.expense_table import (
     expenses_import,
@@ -107,16 +107,15 @@ def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @secretariat_required
 def expenses_export(
-    request: HttpRequest, year: int, fmt: str
+    request: HttpRequest, year: int, fmt: Format
 ) -> HttpResponse | StreamingHttpResponse:
-    kind = format_chosen(fmt)
     year_value = _year_or_404(year)
     return table_download(
         expenses_sheet(selectors.expenses_of_year(year=year_value)),
         grants_sheet(selectors.grants_of_year(year=year_value)),
         visits_sheet(selectors.expert_visits_of_year(year=year_value)),
-        fmt=kind,
-        filename=f"icc-expenditure-{year_value}.{kind}",
+        fmt=fmt,
+        filename=f"icc-expenditure-{year_value}.{fmt}",
     )
 
 

@@ -6,7 +6,7 @@ page's body and pushes the new address, so any view can be shared and reloaded a
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_run_again
-from icc.core.tabular import table_download
+from icc.core.tabular import Format, table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.result_selectors import edition_result_get, edition_results_state
 from icc.index.selectors import edition_get
@@ -84,9 +84,7 @@ def charts(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def charts_export(
-    request: HttpRequest, fmt: Literal["csv", "xlsx"]
-) -> HttpResponse | StreamingHttpResponse:
+def charts_export(request: HttpRequest, fmt: Format) -> HttpResponse | StreamingHttpResponse:
     """The table of the chart view in the query string, as CSV or XLSX."""
     try:
         query = chart_query_parse(dict(request.GET.lists()))

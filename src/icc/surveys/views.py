@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from icc.core.client_address import client_address
 from icc.core.ratelimit import rate_limit_allow
-from icc.core.tabular import TabularFileError, table_download
+from icc.core.tabular import Format, TabularFileError, table_download
 from icc.network.selectors import place_get_public
 from icc.surveys import selectors
 from icc.surveys.form import form_fill
@@ -292,11 +292,11 @@ def survey_import(request: HttpRequest, survey_id: int) -> HttpResponse:
 
 
 @login_required
-def survey_export(request: HttpRequest, survey_id: int, fmt: str) -> HttpResponseBase:
+def survey_export(request: HttpRequest, survey_id: int, fmt: Format) -> HttpResponseBase:
     """Every submission as CSV or XLSX (formula-safe), for the place's managers."""
     survey = _owned(request, survey_id, manage=True)
     return table_download(
         selectors.submissions_sheet(survey=survey),
-        fmt="csv" if fmt == "csv" else "xlsx",
+        fmt=fmt,
         filename=f"survey-{survey.pk}-submissions.{fmt}",
     )

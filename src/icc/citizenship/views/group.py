@@ -22,6 +22,7 @@ from icc.citizenship.limits import client_allowed
 from icc.citizenship.models import GroupSession
 from icc.citizenship.services import CitizenshipError, group_close, group_create, response_start
 from icc.citizenship.views.taking import remember, too_many
+from icc.core.tabular import Format
 from icc.language import content_language
 
 
@@ -80,7 +81,7 @@ def facilitate_close(request: HttpRequest, secret: str) -> HttpResponse:
 
 
 def facilitate_export(
-    request: HttpRequest, secret: str, fmt: str
+    request: HttpRequest, secret: str, fmt: Format
 ) -> HttpResponse | StreamingHttpResponse:
     """The anonymous counts per question and option, as CSV or XLSX."""
     group = selectors.group_get_for_facilitator(secret=secret)

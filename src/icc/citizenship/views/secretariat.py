@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from icc.accounts.access import secretariat_required
 from icc.citizenship import selectors
 from icc.citizenship.exports import Cell, table_download
+from icc.core.tabular import Format
 from icc.language import content_language
 
 
@@ -29,7 +30,7 @@ def stats(request: HttpRequest) -> HttpResponse:
 
 
 @secretariat_required
-def stats_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
+def stats_export(request: HttpRequest, fmt: Format) -> HttpResponse | StreamingHttpResponse:
     """The same tables in one sheet: table, key, completions."""
     data = _stats()
     rows: list[list[Cell]] = []

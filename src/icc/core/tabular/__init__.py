@@ -44,7 +44,6 @@ from icc.core.tabular.download import (
     CONTENT_TYPES,
     Format,
     content_disposition,
-    format_chosen,
     table_download,
 )
 from icc.core.tabular.limits import (
@@ -73,7 +72,6 @@ __all__ = [
     "csv_bytes",
     "csv_stream",
     "file_size_check",
-    "format_chosen",
     "import_limits",
     "import_refused",
     "rows_read",

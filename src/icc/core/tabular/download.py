@@ -13,11 +13,6 @@ from icc.language import current_language
 Format = Literal["csv", "xlsx"]
 
 
-def format_chosen(asked: str | None) -> Format:
-    """The format a reader asked for (``?format=xlsx``); CSV for anything else."""
-    return "xlsx" if asked == "xlsx" else "csv"
-
-
 CONTENT_TYPES: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
-from icc.core.tabular import format_chosen, table_download
+from icc.core.tabular import Format, table_download
 from icc.events import selectors
 from icc.events.exports import participants_sheet
 from icc.events.models import Event, Registration
@@ -64,15 +64,14 @@ def registrations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @secretariat_required
 def registrations_export(
-    request: HttpRequest, slug: str, fmt: str
+    request: HttpRequest, slug: str, fmt: Format
 ) -> HttpResponse | StreamingHttpResponse:
     """The participant list as CSV or XLSX."""
     event = selectors.event_get_any(slug=slug)
-    kind = format_chosen(fmt)
     sheet = participants_sheet(
         event=event, registrations=selectors.registrations_for_event(event=event)
     )
-    return table_download(sheet, fmt=kind, filename=f"{event.slug}-participants.{kind}")
+    return table_download(sheet, fmt=fmt, filename=f"{event.slug}-participants.{fmt}")
 
 
 @secretariat_required
