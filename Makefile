@@ -7,13 +7,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck contracts migrations pytest test-postgres bench messages screenshots clean
+.PHONY: install run test lint typecheck contracts migrations pytest test-postgres bench messages screenshots clean constraints
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP) messages ## create .venv and install the platform and its tools
@@ -49,6 +49,12 @@ test: install lint typecheck contracts migrations pytest ## every check: ruff, m
 
 bench: install ## benchmarks: print timings and ratios
 	@for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+constraints: ## take the newest versions pyproject.toml allows and write them to constraints.txt (then run make test)
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade --upgrade-strategy eager -e ".[dev]"
+	{ sed -n '1,3p' constraints.txt; $(BIN)/pip freeze --exclude-editable; } > constraints.txt.new && mv constraints.txt.new constraints.txt
+	touch $(STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .coverage
