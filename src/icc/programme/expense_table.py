@@ -7,7 +7,8 @@ Columns: ``year``, ``activity_en``, ``activity_fr``, ``category``, ``amount_eur`
 1. Every line is checked first; a line's problems are reported with its number and column, in
    the reader's language. When there is one problem, nothing is written.
 2. Amounts are euros with at most two decimals, read as ``Decimal`` (``1234.5`` or
-   ``1 234,50``); categories and certification statuses are their codes (as exported).
+   ``1 234,50``), below ``AMOUNT_LIMIT`` (what the database column holds); texts are no longer
+   than their column; categories and certification statuses are their codes (as exported).
 3. Lines are added: importing a file twice adds its lines twice (an expense may legitimately
    repeat), so the page says how many lines the file adds before it does.
 """
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from icc.core.tabular import Sheet, rows_read
@@ -28,6 +30,10 @@ from icc.core.tabular.cells import Cell
 from icc.programme.models import Certification, Expense, ExpenseCategory, ExpertVisit, Grant
 
 COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "certification")
+_AMOUNT_FIELD = Expense._meta.get_field("amount_eur")
+assert isinstance(_AMOUNT_FIELD, models.DecimalField)
+# the first amount the column cannot hold; grants' amounts have the same column
+AMOUNT_LIMIT = Decimal(10) ** (_AMOUNT_FIELD.max_digits - _AMOUNT_FIELD.decimal_places)
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,30 @@ def expenses_sheet(expenses: QuerySet[Expense]) -> Sheet:
     )
 
 
+class AmountTooLarge(InvalidOperation):
+    """An amount the database column cannot hold."""
+
+
+def amount_too_large_text() -> str:
+    return _("the amount is too large: it must be below %(limit)s.") % {
+        "limit": number_format(AMOUNT_LIMIT, force_grouping=True)
+    }
+
+
+def text_too_long(model: type[models.Model], field: str, text: str) -> str | None:
+    """Why ``text`` does not fit ``model``'s ``field`` (its ``max_length``), or ``None``."""
+    limit = getattr(model._meta.get_field(field), "max_length", None)
+    if limit is None or len(text) <= limit:
+        return None
+    return _("This text has %(length)d characters; shorten it to %(max)d at most.") % {
+        "length": len(text),
+        "max": limit,
+    }
+
+
 def _amount(text: str) -> Decimal:
+    """A non-negative amount with at most two decimals; ``InvalidOperation`` otherwise
+    (``AmountTooLarge`` when it is ``AMOUNT_LIMIT`` or more)."""
     cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
@@ -75,17 +104,23 @@ def _amount(text: str) -> Decimal:
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int) or exponent < -2 or value < 0:
         raise InvalidOperation
+    if value >= AMOUNT_LIMIT:
+        raise AmountTooLarge
     return value
 
 
 def _line(line: int, cells: dict[str, str], errors: list[RowError]) -> Expense | None:
     found = len(errors)
     year_text = cells.get("year", "").strip()
-    if not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
+    if not (year_text.isascii() and year_text.isdigit()) or not 1990 <= int(year_text) <= 2100:
         errors.append(RowError(line, "year", _("a year such as 2020 is expected.")))
     activity = cells.get("activity_en", "").strip()
     if not activity:
         errors.append(RowError(line, "activity_en", _("the activity is required.")))
+    for column in ("activity_en", "activity_fr"):
+        too_long = text_too_long(Expense, column, cells.get(column, "").strip())
+        if too_long:
+            errors.append(RowError(line, column, too_long))
     category = cells.get("category", "").strip()
     if category not in ExpenseCategory.values:
         errors.append(
@@ -108,6 +143,9 @@ def _line(line: int, cells: dict[str, str], errors: list[RowError]) -> Expense |
         )
     try:
         amount = _amount(cells.get("amount_eur", ""))
+    except AmountTooLarge:
+        errors.append(RowError(line, "amount_eur", amount_too_large_text()))
+        amount = Decimal("0")
     except (InvalidOperation, ValueError):
         errors.append(
             RowError(line, "amount_eur", _("an amount in euros with two decimals is expected."))

@@ -28,7 +28,13 @@ from django.utils.translation import gettext as _
 
 from icc.core.tabular import rows_read
 from icc.network.selectors import place_ids_by_slug_or_name
-from icc.programme.expense_table import RowError, _amount
+from icc.programme.expense_table import (
+    AmountTooLarge,
+    RowError,
+    _amount,
+    amount_too_large_text,
+    text_too_long,
+)
 from icc.programme.models import ExpertVisit, Grant, GrantStatus, VisitMode, VisitPurpose
 
 GRANT_REQUIRED = ("title", "lead_place", "start")
@@ -76,6 +82,13 @@ class _Line:
     def text(self, column: str) -> str:
         return self.cells.get(column, "").strip()
 
+    def fitting(self, column: str, model: type[models.Model], field: str) -> str:
+        """The column's text, with a problem when it is longer than ``field`` holds."""
+        too_long = text_too_long(model, field, self.text(column))
+        if too_long:
+            self.problem(column, too_long)
+        return self.text(column)
+
     def problem(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.number, column, message))
 
@@ -113,7 +126,7 @@ class _Line:
 
 
 def _grant(line: _Line, places: dict[str, int]) -> tuple[Grant, list[int]] | None:
-    if not line.text("title"):
+    if not line.fitting("title", Grant, "title"):
         line.problem("title", _("the title is required."))
     lead = line.place("lead_place", places)
     partners, unknown = _places(line.text("partner_places"), places)
@@ -127,6 +140,8 @@ def _grant(line: _Line, places: dict[str, int]) -> tuple[Grant, list[int]] | Non
     if line.text("amount"):
         try:
             amount = _amount(line.text("amount"))
+        except AmountTooLarge:
+            line.problem("amount", amount_too_large_text())
         except (InvalidOperation, ValueError):
             line.problem("amount", _("an amount with at most two decimals is expected."))
     currency = (line.text("currency") or "EUR").upper()
@@ -157,6 +172,12 @@ def _visit(line: _Line, places: dict[str, int]) -> ExpertVisit | None:
     date = line.date("date", required=True)
     mode = line.choice("mode", VisitMode)
     purpose = line.choice("purpose", VisitPurpose)
+    for column, name in (
+        ("experts", "experts"),
+        ("secretariat", "secretariat"),
+        ("profile", "profile_title"),
+    ):
+        line.fitting(column, ExpertVisit, name)
     if not line.ok or place is None or date is None:
         return None
     return ExpertVisit(

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
@@ -138,7 +139,9 @@ def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
     form = ExpenseImportForm(request.POST, request.FILES)
     back = request.POST.get("year", "")
     target = (
-        redirect("programme:year", year=int(back)) if back.isdigit() else redirect("programme:home")
+        redirect("programme:year", year=int(back))
+        if back.isascii() and back.isdigit() and 1990 <= int(back) <= 2100
+        else redirect("programme:home")
     )
     if not form.is_valid():
         messages.error(request, _("Choose a CSV or XLSX file."))
@@ -156,8 +159,17 @@ def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
     elif form.cleaned_data["dry_run"]:
         messages.success(
             request,
-            _("The file is correct: %(count)s lines would be added.") % {"count": outcome.created},
+            ngettext(
+                "The file is correct: %(count)s line would be added.",
+                "The file is correct: %(count)s lines would be added.",
+                outcome.created,
+            )
+            % {"count": outcome.created},
         )
     else:
-        messages.success(request, _("%(count)s lines added.") % {"count": outcome.created})
+        messages.success(
+            request,
+            ngettext("%(count)s line added.", "%(count)s lines added.", outcome.created)
+            % {"count": outcome.created},
+        )
     return target

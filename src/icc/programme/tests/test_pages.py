@@ -111,7 +111,7 @@ def test_an_expenditure_file_with_errors_imports_nothing_and_names_each_line(
         year="2020",
         dry_run="on",
     )
-    assert "1 lines would be added" in reimported
+    assert "1 line would be added" in reimported
     assert Expense.objects.count() == 1
 
 
@@ -164,6 +164,43 @@ def test_the_years_page_totals_each_year(users: dict[str, Any]) -> None:
     assert "15.25" in page
     assert page.index(">2020<") < page.index(">2019<")
     assert "Provisional" in page and "Certified" in page
+
+
+def test_texts_longer_than_their_column_and_amounts_too_large_are_refused_by_line(
+    users: dict[str, Any],
+) -> None:
+    """What the database cannot hold (a 400-character activity, an amount of 10^30 euros, a year
+    in superscript digits) is a line's error in the reader's language, not a server error on
+    PostgreSQL or a silently stored value on SQLite; nothing is written."""
+    client = client_for(users["secretariat"])
+    long_text = "A" * 400
+    costs = (
+        "year,activity_en,activity_fr,category,amount_eur\r\n"
+        f"2020,{long_text},,events,12\r\n"
+        "2020,Webinars,,events,1e30\r\n"
+        "2020,Webinars,,events,99999999999\r\n"
+        "\u00b2\u00b2,Webinars,,events,12\r\n"
+    ).encode()
+    page = _upload(client, "/en/programme/expenditure/import/", "costs.csv", costs, year="2020")
+    assert "Line 2, column “activity_en”: This text has 400 characters" in page
+    assert "Line 3, column “amount_eur”: the amount is too large" in page
+    assert "Line 4, column “amount_eur”: the amount is too large" in page
+    assert "Line 5, column “year”" in page
+    french = _upload(client, "/fr/programme/expenditure/import/", "costs.csv", costs, year="²")
+    assert "Ligne 3, colonne « amount_eur » : le montant est trop élevé" in french
+    assert "10 000 000 000" in french.replace("\u202f", " ").replace("\xa0", " ")
+
+    grants = (f"title,lead_place,amount,start\r\n{long_text},bilbao,1e12,2020-03-01\r\n").encode()
+    page = _upload(client, "/en/programme/records/import/grants/", "g.csv", grants, year="2020")
+    assert "Line 2, column “title”: This text has 400 characters" in page
+    assert "Line 2, column “amount”: the amount is too large" in page
+    visits = (
+        f"place,date,mode,purpose,experts\r\nbilbao,2020-05-04,virtual,diagnosis,{'E' * 600}\r\n"
+    ).encode()
+    page = _upload(client, "/en/programme/records/import/visits/", "v.csv", visits, year="2020")
+    assert "Line 2, column “experts”: This text has 600 characters" in page
+    assert not Expense.objects.exists() and not Grant.objects.exists()
+    assert not ExpertVisit.objects.exists()
 
 
 def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str, Any]) -> None:
@@ -220,7 +257,7 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
             year="2020",
             dry_run="on",
         )
-        assert "1 lines would be added" in again, kind
+        assert "1 line would be added" in again, kind
     assert client_for(users["city_coordinator"]).post(
         "/en/programme/records/import/grants/", {"file": SimpleUploadedFile("g.csv", good)}
     ).status_code in (302, 403)
