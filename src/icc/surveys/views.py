@@ -4,6 +4,7 @@ create, open/close, results with intervals, import, export)."""
 
 from __future__ import annotations
 
+import base64
 import secrets
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from icc.core.client_address import client_address
 from icc.core.ratelimit import rate_limit_allow
-from icc.core.tabular import Format, TabularFileError, table_download
+from icc.core.tabular import Format, TabularFileError, csv_bytes, table_download
 from icc.network.selectors import place_get_public
 from icc.surveys import selectors
 from icc.surveys.form import form_fill
@@ -30,6 +31,7 @@ from icc.surveys.services import (
     SurveyError,
     SurveyFormError,
     problems_translated,
+    quarantine_sheet,
     submission_create,
     submissions_import,
     survey_close,
@@ -37,6 +39,9 @@ from icc.surveys.services import (
     survey_open,
 )
 from icc.xlsform import LANGUAGE_NAMES
+
+PROBLEMS_LISTED = 500  # refused rows listed on the page; the quarantine file has them all
+
 
 # --- the public form ------------------------------------------------------------------------
 
@@ -287,6 +292,13 @@ def survey_import(request: HttpRequest, survey_id: int) -> HttpResponse:
         else:
             context["report"] = report
             context["submissions"] = selectors.submissions_count(survey_id=survey.pk)
+            if report.problems:
+                # the refused rows as they were read, with their reason, to correct and import
+                # again: the page lists only the first ones, and the upload is not kept
+                quarantine = base64.b64encode(csv_bytes(quarantine_sheet(report))).decode()
+                context["quarantine_url"] = f"data:text/csv;charset=utf-8;base64,{quarantine}"
+                context["listed"] = report.problems[:PROBLEMS_LISTED]
+                context["unlisted"] = max(len(report.problems) - PROBLEMS_LISTED, 0)
             status = 200
     return render(request, "surveys/detail.html", context, status=status)
 

@@ -207,6 +207,35 @@ def test_create_and_import_through_the_pages(
     assert other.post(place, {"title": "Not mine", "xlsform": upload}).status_code == 404
 
 
+def test_every_refused_row_of_an_import_can_be_downloaded_to_correct(
+    survey: Survey, users: dict[str, User]
+) -> None:
+    """The page lists the first 500 refused rows; the others were shown nowhere and the upload
+    is not kept. The page says how many are not listed and offers them all, with their reason
+    and their cells, as a CSV that imports again once corrected."""
+    import base64
+    import re
+
+    client = client_for(users["city_coordinator"])
+    rows = "".join(f"{8 + i % 2};no;uuid:r{i}\r\n" for i in range(1004))  # age 8 or 9: refused
+    export = io.BytesIO(("about/age;heard;meta/instanceID\r\n" + rows).encode())
+    export.name = "kobo.csv"
+    page = client.post(reverse("surveys:import", args=[survey.pk]), {"file": export})
+    text = page.content.decode()
+    assert "1004 rows read: 0 imported, 0 already there, 1004 refused." in text
+    assert "504 more refused rows are not listed here" in text
+    link = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', text)
+    assert link is not None
+    quarantine = download_cells(base64.b64decode(link.group(1)), "csv")
+    assert "uuid:r1003" in quarantine and "about/age" in quarantine
+    assert quarantine.count("Between 16 and 119") == 1004
+    export.seek(0)
+    french = client.post(
+        reverse("surveys:import", args=[survey.pk]).replace("/en/", "/fr/"), {"file": export}
+    )
+    assert "504 autres lignes refusées ne sont pas listées ici" in french.content.decode()
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_is_formula_safe(survey: Survey, users: dict[str, User], fmt: str) -> None:
     for number, payload in enumerate(FORMULA_PAYLOADS):
