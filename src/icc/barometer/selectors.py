@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
-from icc.barometer.models import Cell, Observation, Post
+from icc.barometer.models import Cell, Observation, Post, SensingValue
 from icc.core.jobs import job_latest, job_waiting
 from icc.network.selectors import place_get_public, places_by_ids
 
@@ -60,6 +60,7 @@ class Dashboard:
     hidden: int
     computed_at: dt.datetime | None
     signals: list[str] = field(default_factory=list)
+    synthetic: bool = False  # some of the place's posts, observations or series are demo data
 
 
 def dashboard(*, place: Place, period: str = "month") -> Dashboard:
@@ -93,6 +94,16 @@ def dashboard(*, place: Place, period: str = "month") -> Dashboard:
         languages=dict(sorted(languages.items(), key=lambda kv: -kv[1])),
         hidden=sum(c.hidden for c in cells),
         computed_at=cells[-1].computed_at if cells else None,
+        synthetic=place_has_synthetic_data(place_id=place.pk),
+    )
+
+
+def place_has_synthetic_data(*, place_id: int) -> bool:
+    """Whether any post, observation or sensing value of the place is synthetic (demo data):
+    its figures are then marked so on the page and in the export."""
+    return any(
+        model.objects.filter(place_id=place_id, synthetic=True).exists()
+        for model in (Post, Observation, SensingValue)
     )
 
 

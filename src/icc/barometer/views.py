@@ -178,8 +178,10 @@ def barometer_export(request: HttpRequest, slug: str) -> HttpResponseBase:
     header = [
         _("place"), _("neighbourhood"), _("period"), _("start"), _("posts"), _("score"),
         _("low"), _("high"), _("positive share"), _("negative share"),
-        *[_labels()[q] for q in SIGNAL_LABELS], _("observations"), _("synthetic or real"),
+        *[_labels()[q] for q in SIGNAL_LABELS], _("observations"), _("note"),
+        _("synthetic or real"),
     ]  # fmt: skip
+    origin = _("synthetic (demo)") if data.synthetic else _("real")
     rows = []
     for cell in [*data.cells, *data.neighbourhoods]:
         values = cell.values if not cell.hidden else {}
@@ -190,7 +192,7 @@ def barometer_export(request: HttpRequest, slug: str) -> HttpResponseBase:
                 place.name, cell.neighbourhood, cell.period, cell.start, cell.n_posts,
                 cell.score, cell.low, cell.high, shares.get("positive"), shares.get("negative"),
                 *[questions.get(q) for q in SIGNAL_LABELS], values.get("observations"),
-                _("hidden: fewer posts than the threshold") if cell.hidden else "",
+                _("hidden: fewer posts than the threshold") if cell.hidden else "", origin,
             ]
         )  # fmt: skip
     sheet = Sheet(header=header, rows=rows, title=_("Barometer"))

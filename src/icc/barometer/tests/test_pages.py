@@ -63,6 +63,29 @@ def test_export_and_charts(users, directory):
 
 
 @pytest.mark.django_db
+def test_the_export_and_the_page_say_whether_the_figures_are_synthetic(users, directory):
+    """The export's last column, "synthetic or real", held the hidden-period note: demo
+    figures were never marked. It says now, on every line, and the page says so too."""
+    _cells(directory["bilbao"])
+    client = client_for(users["city_coordinator"])
+    url = reverse("barometer:export", kwargs={"slug": "bilbao"})
+    page = reverse("barometer:place", kwargs={"slug": "bilbao"})
+    lines = client.get(url).getvalue().decode("utf-8-sig").strip().splitlines()
+    assert lines[0].endswith(",note,synthetic or real")
+    assert lines[1].endswith(",,real") and lines[4].endswith("threshold,real")
+    assert "barometer-synthetic" not in client.get(page).content.decode()
+    Post.objects.create(
+        place=directory["bilbao"], source="demo", external_id="1",
+        created_at=timezone.now(), synthetic=True,
+    )  # fmt: skip
+    lines = client.get(url).getvalue().decode("utf-8-sig").strip().splitlines()
+    assert all(line.endswith(",synthetic (demo)") for line in lines[1:])
+    french = client.get(url.replace("/en/", "/fr/")).getvalue().decode("utf-8-sig")
+    assert french.splitlines()[1].endswith(",synthétique (démo)")
+    assert "Démo : ces chiffres" in client.get(page.replace("/en/", "/fr/")).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_secretariat_queues_a_run_and_sees_its_progress(
     users, directory, django_capture_on_commit_callbacks
 ):
