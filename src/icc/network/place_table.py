@@ -28,7 +28,7 @@ from django.core.validators import URLValidator, validate_slug
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from icc.core.tabular import TabularFileError, rows_read
+from icc.core.tabular import TabularFileError, field_max_length, rows_read, too_long_text
 from icc.network.facts import FACT_FIELDS
 from icc.network.models import Place, PlaceFact, PlaceKind
 
@@ -120,15 +120,12 @@ _GROUPED_INTEGER = re.compile(r"\d{1,3}(?:[,\s'\u2019]\d{3})+|\d+")
 
 
 def _max_length(model: type[Place | PlaceFact], name: str) -> int:
-    return int(getattr(model._meta.get_field(name), "max_length", 0) or 0)
+    return field_max_length(model, name) or 0
 
 
 def _text(raw: str, *, max_length: int) -> str:
     if len(raw) > max_length:
-        raise CellError(
-            _("This text has %(length)d characters; shorten it to %(max)d at most.")
-            % {"length": len(raw), "max": max_length}
-        )
+        raise CellError(too_long_text(length=len(raw), limit=max_length))
     return raw
 
 

@@ -20,20 +20,18 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO
 
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from icc.core.tabular import Sheet, rows_read
+from icc.core.tabular import Sheet, decimal_limit, rows_read, text_too_long
 from icc.core.tabular.cells import Cell
 from icc.programme.models import Certification, Expense, ExpenseCategory, ExpertVisit, Grant
 
 COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "certification")
-_AMOUNT_FIELD = Expense._meta.get_field("amount_eur")
-assert isinstance(_AMOUNT_FIELD, models.DecimalField)
 # the first amount the column cannot hold; grants' amounts have the same column
-AMOUNT_LIMIT = Decimal(10) ** (_AMOUNT_FIELD.max_digits - _AMOUNT_FIELD.decimal_places)
+AMOUNT_LIMIT = decimal_limit(Expense, "amount_eur")
 
 
 @dataclass(frozen=True)
@@ -80,17 +78,6 @@ class AmountTooLarge(InvalidOperation):
 def amount_too_large_text() -> str:
     return _("the amount is too large: it must be below %(limit)s.") % {
         "limit": number_format(AMOUNT_LIMIT, force_grouping=True)
-    }
-
-
-def text_too_long(model: type[models.Model], field: str, text: str) -> str | None:
-    """Why ``text`` does not fit ``model``'s ``field`` (its ``max_length``), or ``None``."""
-    limit = getattr(model._meta.get_field(field), "max_length", None)
-    if limit is None or len(text) <= limit:
-        return None
-    return _("This text has %(length)d characters; shorten it to %(max)d at most.") % {
-        "length": len(text),
-        "max": limit,
     }
 
 

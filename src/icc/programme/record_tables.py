@@ -26,14 +26,13 @@ from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from icc.core.tabular import rows_read
+from icc.core.tabular import rows_read, text_too_long
 from icc.network.selectors import place_ids_by_slug_or_name
 from icc.programme.expense_table import (
     AmountTooLarge,
     RowError,
     _amount,
     amount_too_large_text,
-    text_too_long,
 )
 from icc.programme.models import ExpertVisit, Grant, GrantStatus, VisitMode, VisitPurpose
 

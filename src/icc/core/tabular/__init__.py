@@ -46,6 +46,7 @@ from icc.core.tabular.download import (
     content_disposition,
     table_download,
 )
+from icc.core.tabular.fields import decimal_limit, field_max_length, text_too_long, too_long_text
 from icc.core.tabular.limits import (
     ImportLimits,
     TabularFileError,
@@ -71,12 +72,16 @@ __all__ = [
     "content_disposition",
     "csv_bytes",
     "csv_stream",
+    "decimal_limit",
+    "field_max_length",
     "file_size_check",
     "import_limits",
     "import_refused",
     "rows_read",
     "size_text",
     "table_download",
+    "text_too_long",
+    "too_long_text",
     "xlsx_bytes",
     "xlsx_check",
 ]
