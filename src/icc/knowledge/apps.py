@@ -9,5 +9,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from icc.knowledge.notices import notice_kinds_register
+        from icc.knowledge.search_bridge import facet_labels_give
 
         notice_kinds_register()
+        facet_labels_give()

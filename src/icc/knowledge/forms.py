@@ -21,8 +21,11 @@ class FilterForm(forms.Form):
     """A list page's filters, read from the query string."""
 
     def clean_value(self, name: str) -> Any:
-        if not self.is_bound or not self.is_valid():
+        """The filter ``name`` as given, or empty when it is not valid: a wrong filter is left
+        out (and said so), the others still apply."""
+        if not self.is_bound:
             return self.fields[name].initial or ""
+        self.is_valid()  # cleaned_data keeps the fields that are valid
         return self.cleaned_data.get(name) or ""
 
     def query_without_page(self) -> str:

@@ -37,6 +37,7 @@ from django_tasks import task
 
 from icc.knowledge.models import NewsletterDelivery, NewsletterIssue, Subscriber
 from icc.knowledge.selectors import (
+    issue_for_sending,
     news_published,
     practices_published,
     since_last_issue,
@@ -235,7 +236,7 @@ def issue_email(*, issue: NewsletterIssue, subscriber: Subscriber) -> EmailMulti
 @task()
 def newsletter_send_task(issue_id: int) -> int:
     """Send issue ``issue_id`` to every active subscriber not yet served; returns the count."""
-    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    issue = issue_for_sending(pk=issue_id)
     if issue is None or issue.status == NewsletterIssue.Status.SENT:
         return 0
     served = set(issue.deliveries.values_list("subscriber_id", flat=True))

@@ -11,6 +11,9 @@ Rules held here:
   ``theme`` (theme slugs), ``country`` (ISO code), ``language`` (every language it can be read
   in), ``type`` (a publication's type) and ``year`` (of publication).
 - Vectors (the meaning) are computed by the search's background task, never here.
+- The search page names the facets' values as the knowledge base's pages do (a policy area's
+  label, a theme's name, a publication type's label), in the visitor's language
+  (``facet_labels_register``, called from the app's ``ready``).
 """
 
 from __future__ import annotations
@@ -20,8 +23,16 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone, translation
 
-from icc.knowledge.models import GoodPractice, NewsItem, PracticeStatus, Publication
+from icc.knowledge.models import (
+    GoodPractice,
+    NewsItem,
+    PracticeStatus,
+    Publication,
+    PublicationKind,
+)
 from icc.knowledge.sanitise import html_text
+from icc.knowledge.selectors import indicator_labels, themes
+from icc.search.labels import facet_labels_register
 from icc.search.services import document_put, document_remove
 
 SOURCE = "knowledge"
@@ -181,3 +192,18 @@ def knowledge_reindex() -> int:
         document_put(**news_document(item))
         count += 1
     return count
+
+
+def _theme_names() -> dict[str, str]:
+    return {theme.slug: theme.name for theme in themes()}
+
+
+def _publication_kinds() -> dict[str, str]:
+    return {kind.value: str(kind.label) for kind in PublicationKind}
+
+
+def facet_labels_give() -> None:
+    """Tell the search what the knowledge base's facet values mean (``AppConfig.ready``)."""
+    facet_labels_register(facet="area", labels=indicator_labels)
+    facet_labels_register(facet="theme", labels=_theme_names)
+    facet_labels_register(facet="type", labels=_publication_kinds)

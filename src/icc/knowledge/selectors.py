@@ -3,7 +3,9 @@ programme's annual report).
 
 Access: drafts and practices under moderation are seen only by the secretariat and by the
 coordinators of one of the practice's places (``practice_get_for_user``); everything else here
-reads published items only. "Missing" and "forbidden" are answered the same way (404).
+reads published items only, the items an item links to included (a practice's publications, a
+publication's practices, a newsletter issue's news and practices). "Missing" and "forbidden"
+are answered the same way (404).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -249,7 +251,14 @@ def practice_get_for_user(*, user: AnyUser, slug: str) -> GoodPractice:
     cities' coordinators; Http404 otherwise."""
     practice = (
         GoodPractice.objects.select_related("country", "call")
-        .prefetch_related("places", "themes", "areas", "links", "files", "publications")
+        .prefetch_related(
+            "places",
+            "themes",
+            "areas",
+            "links",
+            "files",
+            Prefetch("publications", queryset=Publication.objects.filter(is_published=True)),
+        )
         .filter(slug=slug)
         .first()
     )
@@ -407,7 +416,11 @@ def publication_list(*, filters: PublicationFilters) -> QuerySet[Publication]:
 def publication_get(*, slug: str) -> Publication:
     found = (
         Publication.objects.filter(slug=slug, is_published=True)
-        .prefetch_related("versions", "themes", "practices")
+        .prefetch_related(
+            "versions",
+            "themes",
+            Prefetch("practices", queryset=practices_published()),
+        )
         .first()
     )
     if found is None:
@@ -492,8 +505,22 @@ def issues_sent() -> QuerySet[NewsletterIssue]:
     return NewsletterIssue.objects.filter(status=NewsletterIssue.Status.SENT).order_by("-number")
 
 
+def _issues_with_items() -> QuerySet[NewsletterIssue]:
+    """Issues with those of their news and practices that are still published: an item
+    withdrawn since the issue was composed is neither shown in the archive nor e-mailed."""
+    return NewsletterIssue.objects.prefetch_related(
+        Prefetch("news", queryset=news_published()),
+        Prefetch("practices", queryset=practices_published()),
+    )
+
+
+def issue_for_sending(*, pk: int) -> NewsletterIssue | None:
+    """The issue ``pk`` with what it may still carry (``_issues_with_items``)."""
+    return _issues_with_items().filter(pk=pk).first()
+
+
 def issue_get(*, number: int, include_drafts: bool = False) -> NewsletterIssue:
-    rows = NewsletterIssue.objects.prefetch_related("news", "practices")
+    rows = _issues_with_items()
     if not include_drafts:
         rows = rows.filter(status=NewsletterIssue.Status.SENT)
     found = rows.filter(number=number).first()

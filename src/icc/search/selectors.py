@@ -17,6 +17,8 @@ Rules held here:
 - Filters (``language``, ``kinds``, ``facets``: any of the values asked within a facet, every
   facet asked) apply before ranking; facet counts are over the whole result set, not the page.
 - An empty query lists every visible document that passes the filters, newest first.
+- A hit's address is its page in the active language (a French visitor lands on the French
+  page), whatever language the module stored it in.
 - Nothing here writes, and no document's vector is computed here (only the query's).
 """
 
@@ -27,9 +29,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+from django.conf import settings
 from django.db import connection
+from django.urls import translate_url
+from django.utils.translation import override
 
 from icc.accounts.selectors import PUBLIC_SCOPE, UserScope
+from icc.language import current_language, language_base
 from icc.search import fts
 from icc.search.models import SearchDocument
 from icc.search.ranking import PARTIAL_WEIGHT, query_words, rrf_fuse
@@ -167,6 +173,17 @@ def _facet_counts(snap: Snapshot, rows: Sequence[int]) -> dict[str, list[FacetCo
     return counts
 
 
+def _in_active_language(url: str) -> str:
+    """The page at ``url`` (stored under any interface language's prefix, ``/en/…``) in the
+    active language; ``url`` as it is when it names no page of ours."""
+    stored = language_base(url.split("/")[1]) if url.startswith("/") and "/" in url[1:] else ""
+    active = current_language()
+    if not stored or stored == active or stored not in {code for code, _ in settings.LANGUAGES}:
+        return url
+    with override(stored):  # the path resolves only while its own language is active
+        return translate_url(url, active)
+
+
 def _hits(snap: Snapshot, scored: Sequence[tuple[int, float]]) -> list[SearchHit]:
     """The documents of ``scored`` (row, score), in that order (one query)."""
     ids = [int(snap.ids[row]) for row, _score in scored]
@@ -187,7 +204,7 @@ def _hits(snap: Snapshot, scored: Sequence[tuple[int, float]]) -> list[SearchHit
                 title=document.title,
                 summary=document.summary,
                 language=document.language,
-                url=document.url,
+                url=_in_active_language(document.url),
                 score=round(score, 6),
                 place_id=document.place_id,
                 facets=dict(document.facets or {}),

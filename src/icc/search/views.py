@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from icc.accounts.selectors import user_scope
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.network.selectors import country_list_with_members
+from icc.search.labels import facet_labels
 from icc.search.selectors import FACETS, FacetCount, search
 
 PAGE_SIZE = 20
@@ -101,8 +102,10 @@ def _groups(counts: dict[str, list[FacetCount]], chosen: dict[str, list[str]]) -
     }
     groups = []
     for name in FILTERS:
-        names, ticked = labels.get(name, {}), chosen.get(name, [])
-        counted = counts.get(name, [])
+        ticked, counted = chosen.get(name, []), counts.get(name, [])
+        if not (counted or ticked):
+            continue
+        names = labels[name] if name in labels else facet_labels(facet=name)
         if name == "year":  # newest first rather than most frequent
             counted = sorted(counted, key=lambda facet: facet.value, reverse=True)
         seen = {facet.value for facet in counted}
@@ -115,8 +118,7 @@ def _groups(counts: dict[str, list[FacetCount]], chosen: dict[str, list[str]]) -
             for value in ticked
             if value not in seen
         ]
-        if options:
-            groups.append(FacetGroup(name, str(FACET_LABELS[name]), options))
+        groups.append(FacetGroup(name, str(FACET_LABELS[name]), options))
     return groups
 
 

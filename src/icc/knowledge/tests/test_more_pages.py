@@ -103,3 +103,18 @@ def test_reindex_command_puts_published_items(make_practice, make_news):
     call_command("knowledge_reindex", stdout=out)
     assert out.getvalue().strip() == "2 items put into the search."
     assert set(SearchDocument.objects.values_list("kind", flat=True)) == {"practice", "news"}
+
+
+def test_a_city_is_not_offered_a_form_it_could_not_save(users, make_practice):
+    make_practice("walks", title="Welcome walks", status="submitted")
+    city = client_for(users["city_coordinator"])
+    answer = city.get("/fr/knowledge/practices/walks/edit/", follow=True)
+    html = answer.content.decode()
+    assert answer.redirect_chain == [("/fr/knowledge/practices/walks/", 302)]
+    assert "ne peut pas être modifiée à cette étape" in html
+    assert 'name="summary"' not in html
+    # the secretariat edits at any step
+    assert (
+        client_for(users["secretariat"]).get("/en/knowledge/practices/walks/edit/").status_code
+        == 200
+    )

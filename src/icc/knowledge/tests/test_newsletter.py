@@ -102,3 +102,43 @@ def test_subscribing_twice_sends_a_new_link_and_the_form_is_rate_limited(
         for i in range(6)
     ]
     assert codes == [302] * 5 + [429]
+
+
+def test_an_item_withdrawn_after_composing_is_neither_e_mailed_nor_shown_in_the_archive(
+    users, make_news, make_practice, django_capture_on_commit_callbacks
+):
+    Subscriber.objects.create(email="ana@example.org", language="en", confirmed_at=timezone.now())
+    kept = make_practice("welcome-walks", title="Welcome walks")
+    withdrawn = make_practice("leaky-practice", title="Practice withdrawn for errors")
+    make_news("leaky-news", title="News withdrawn before sending")
+    issue = issue_compose()
+    assert issue.practices.count() == 2 and issue.news.count() == 1
+    withdrawn.status, withdrawn.published_at = "draft", None  # unpublished by the secretariat
+    withdrawn.save()
+    issue.news.update(published_at=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_send(issue=issue)
+    (message,) = mail.outbox
+    html = str(message.alternatives[0][0])
+    for text in (message.body, html):
+        assert kept.title in text
+        assert "withdrawn" not in text
+    archive = Client().get(f"/en/knowledge/newsletter/{issue.number}/").content.decode()
+    assert kept.title in archive and "withdrawn" not in archive
+
+
+def test_pages_link_no_unpublished_publication_or_practice(make_practice):
+    from icc.knowledge.models import Publication
+
+    practice = make_practice("welcome-walks", title="Welcome walks")
+    draft = make_practice("walks-draft", title="Draft walks", status="draft")
+    hidden = Publication.objects.create(
+        slug="hidden-guide", title_en="Guide not yet out", kind="guide", is_published=False
+    )
+    public = Publication.objects.create(slug="walks-guide", title_en="Walks guide", kind="guide")
+    hidden.practices.add(practice)
+    public.practices.add(practice, draft)
+    page = Client().get("/en/knowledge/practices/welcome-walks/").content.decode()
+    assert "Walks guide" in page and "Guide not yet out" not in page
+    page = Client().get("/en/knowledge/publications/walks-guide/").content.decode()
+    assert "Welcome walks" in page and "Draft walks" not in page

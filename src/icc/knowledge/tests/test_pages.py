@@ -65,6 +65,16 @@ def test_feeds_and_list_pages(make_practice, make_news):
         assert client.get(url).status_code == 200
 
 
+def test_a_wrong_filter_is_left_out_and_the_others_still_apply(make_practice):
+    make_practice("walks", title="Welcome walks", themes=("refugees",))
+    make_practice("pairs", title="School pairs", themes=("youth",))
+    page = Client().get("/fr/knowledge/practices/", {"theme": "refugees", "year": "abc"})
+    html = page.content.decode()
+    assert "Année\u00a0: Saisissez un nombre entier." in html  # said, in French
+    assert "1 pratique" in html and "Welcome walks" in html and "School pairs" not in html
+    assert 'value="abc"' in html  # what was typed is kept
+
+
 def test_practices_import_reports_every_bad_line_and_writes_nothing(users, directory):
     staff = client_for(users["secretariat"])
     good = "Mediators,bilbao,es,refugees,published,2020-05-04"

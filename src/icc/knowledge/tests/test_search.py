@@ -3,6 +3,7 @@
 from icc.conftest import client_for
 from icc.knowledge.services import PracticeData, practice_create, practice_transition
 from icc.knowledge.workflow import Action
+from icc.search.services import document_put
 
 
 def search(q):
@@ -66,3 +67,24 @@ def test_a_practice_written_in_spanish_is_found_by_an_english_query(
     items = search("volunteers welcome newly arrived families in the neighbourhood")
     assert items and items[0]["title"] == "Paseos de bienvenida por los barrios"
     assert items[0]["language"] == "es"
+
+
+def test_search_page_names_facets_and_links_in_the_visitors_language(
+    make_practice, django_capture_on_commit_callbacks
+):
+    from icc.knowledge.models import Publication
+    from icc.knowledge.search_bridge import knowledge_reindex
+
+    make_practice("welcome-walks", title="Welcome walks", themes=("refugees",))
+    Publication.objects.create(slug="walks-study", title_en="Welcome walks study", kind="study")
+    with django_capture_on_commit_callbacks(execute=True):
+        knowledge_reindex()
+        # a shared rumour's theme is named by the anti-rumours module
+        document_put(source="antirumours", kind="rumour", key="1", language="en",
+                     title="Newcomers take our walks", facets={"theme": ["jobs"]})  # fmt: skip
+    html = client_for(None).get("/fr/search/", {"q": "walks"}).content.decode()
+    assert 'href="/fr/knowledge/practices/welcome-walks/"' in html  # not the English page
+    assert 'href="/fr/knowledge/publications/walks-study/"' in html
+    assert ">Personnes réfugiées <" in html and ">refugees <" not in html  # the theme's name
+    assert ">Étude <" in html and ">study <" not in html  # the type's label, not its code
+    assert ">Emploi et salaires <" in html

@@ -94,11 +94,11 @@ def test_submit_request_changes_publish_and_unpublish(users, directory):
     theme_page = public.get("/en/knowledge/themes/refugees/").content.decode()
     assert "Neighbourhood welcome walks" in theme_page
     assert "Neighbourhood welcome walks" in public.get("/en/knowledge/practices/").content.decode()
-    # published: the city no longer edits it
-    assert (
-        city.post(f"/en/knowledge/practices/{practice.slug}/edit/", form(directory)).status_code
-        == 403
-    )
+    # published: the city no longer edits it (sent back to the page, with why)
+    refused = city.post(f"/en/knowledge/practices/{practice.slug}/edit/", form(directory))
+    assert refused["Location"] == practice.get_absolute_url()
+    practice.refresh_from_db()
+    assert practice.results == "420 walks"
 
     staff.post(f"/en/knowledge/practices/{practice.slug}/step/unpublish/")
     practice.refresh_from_db()

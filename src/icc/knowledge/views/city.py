@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from icc.knowledge import selectors, services
 from icc.knowledge.forms import CallAnswerForm, ModerationForm, PracticeFileForm, PracticeForm
-from icc.knowledge.workflow import Action
+from icc.knowledge.workflow import Action, State, editable
 
 
 def _places_or_403(request: HttpRequest) -> list[tuple[int, str]]:
@@ -54,8 +54,13 @@ def practice_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     practice = selectors.practice_get_for_user(user=request.user, slug=slug)
-    if not selectors.practice_actors(user=request.user, practice=practice):
+    actors = selectors.practice_actors(user=request.user, practice=practice)
+    if not actors:
         raise Http404
+    if not editable(state=State(practice.status), actors=actors):
+        # no form that could not be saved (the city's practice is submitted or published)
+        messages.error(request, _("This practice cannot be changed at this step."))
+        return redirect(practice.get_absolute_url())
     lang = practice.language
     initial = {
         "title": getattr(practice, f"title_{lang}") or practice.title,

@@ -93,7 +93,7 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "publication": publication,
             "kind_label": PublicationKind(publication.kind).label,
-            "practices": [p for p in publication.practices.all() if p.status == "published"],
+            "practices": list(publication.practices.all()),
         },
     )
 
