@@ -166,3 +166,20 @@ def test_campaign_with_materials_and_diagnosis_pages(ar: dict[str, Any]) -> None
     upload = SimpleUploadedFile("kobo.csv", csv, content_type="text/csv")
     report = team.post(f"/en/antirumours/round/{diagnosis.pk}/import/", {"file": upload})
     assert "1 imported" in report.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_training_that_ends_before_it_starts_is_refused_with_what_was_typed(
+    ar: dict[str, Any],
+) -> None:
+    team = client_for(ar["team"])
+    typed = {"title": "Evening training", "day": "2025-04-10", "start": "20:00", "end": "17:00",
+             "venue": "Civic centre", "hours": "3", "language": "es"}  # fmt: skip
+    refused = team.post("/en/antirumours/city/bilbao/trainings/", typed)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "The training must end after it starts" in page
+    assert 'value="Evening training"' in page and 'value="Civic centre"' in page
+    french = team.post("/fr/antirumours/city/bilbao/trainings/", typed).content.decode()
+    assert "La formation doit finir après avoir commencé" in french
+    assert not ar["bilbao"].antirumours_trainings.exists()
