@@ -183,3 +183,19 @@ def test_a_training_that_ends_before_it_starts_is_refused_with_what_was_typed(
     french = team.post("/fr/antirumours/city/bilbao/trainings/", typed).content.decode()
     assert "La formation doit finir après avoir commencé" in french
     assert not ar["bilbao"].antirumours_trainings.exists()
+
+
+@pytest.mark.django_db
+def test_a_stage_edited_in_french_keeps_its_dates(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    stage = ar["bilbao"].antirumours_strategy.stages.get(kind=StageKind.DIAGNOSIS)
+    url = f"/fr/antirumours/stage/{stage.pk}/"
+    team.post(
+        url,
+        {"save_stage": "1", "stage-status": "done", "stage-starts_on": "2025-01-15",
+         "stage-ends_on": "2025-03-31", "stage-people": "", "stage-notes": ""},
+    )  # fmt: skip
+    page = team.get(url).content.decode()
+    # the browser's date boxes show the dates only when they come in ISO form
+    assert 'name="stage-starts_on" value="2025-01-15"' in page
+    assert 'name="stage-ends_on" value="2025-03-31"' in page
