@@ -199,3 +199,12 @@ def test_a_stage_edited_in_french_keeps_its_dates(ar: dict[str, Any]) -> None:
     # the browser's date boxes show the dates only when they come in ISO form
     assert 'name="stage-starts_on" value="2025-01-15"' in page
     assert 'name="stage-ends_on" value="2025-03-31"' in page
+
+
+@pytest.mark.django_db
+def test_the_register_and_a_rumour_in_french_say_rumeur(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    register = team.get("/fr/antirumours/city/bilbao/register/").content.decode()
+    assert '<th scope="col">Rumeur</th>' in register and ">Rumour<" not in register
+    rumour = team.get(f"/fr/antirumours/rumour/{ar['private'].pk}/").content.decode()
+    assert "<title>Rumeur ·" in rumour
