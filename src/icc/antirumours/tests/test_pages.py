@@ -208,3 +208,16 @@ def test_the_register_and_a_rumour_in_french_say_rumeur(ar: dict[str, Any]) -> N
     assert '<th scope="col">Rumeur</th>' in register and ">Rumour<" not in register
     rumour = team.get(f"/fr/antirumours/rumour/{ar['private'].pk}/").content.decode()
     assert "<title>Rumeur ·" in rumour
+
+
+@pytest.mark.django_db
+def test_importing_an_empty_file_says_why_nothing_was_imported(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    team.post("/en/antirumours/city/bilbao/diagnosis/", {"add_round": "1", "title": "Diag"})
+    url = f"/en/antirumours/round/{SurveyRound.objects.get(title='Diag').pk}/import/"
+    empty = SimpleUploadedFile("kobo.csv", b"", content_type="text/csv")
+    refused = team.post(url, {"file": empty})
+    assert refused.status_code == 422
+    assert "The submitted file is empty." in refused.content.decode()
+    french = team.post(url.replace("/en/", "/fr/"), {}).content.decode()
+    assert "Ce champ est obligatoire." in french
