@@ -125,6 +125,8 @@ def test_agents_consent_trainings_and_certificate(ar: dict[str, Any]) -> None:
     team.post(f"/en/antirumours/agent/{mikel.pk}/withdraw/")
     page = team.get("/en/antirumours/city/bilbao/agents/").content.decode()
     assert "m@example.org" not in page and "withdrawn on" in page
+    # nobody left to certify: no certificate made out to "contact data erased"
+    assert team.get(f"/en/antirumours/certificate/{attended.pk}/").status_code == 404
 
 
 @pytest.mark.django_db
