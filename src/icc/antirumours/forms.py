@@ -59,7 +59,14 @@ def checkboxes(
 
 
 class DateInput(forms.DateInput):
+    """A browser's date box: its value is always ISO (2025-01-15), whatever the page's
+    language; the French input format (15/01/2025) leaves the box empty, and saving the form
+    then erased the date."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 class StrategyPublicForm(forms.ModelForm[Strategy]):

@@ -211,6 +211,7 @@ def attendance_get_for_certificate(*, user: AnyUser, attendance_id: int) -> Trai
     row = (
         TrainingAttendance.objects.select_related("training__event", "training__place", "agent")
         .filter(pk=attendance_id, attended=True)
+        .exclude(agent__name="", agent__organisation="")  # erased: nobody to certify
         .first()
     )
     if row is None or not access_for_user(user=user, place_id=row.training.place_id).can_edit:

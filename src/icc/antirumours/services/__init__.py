@@ -334,7 +334,9 @@ def training_create(
     is_demo: bool = False,
 ) -> Training:
     """A training of agents: an event of the events module (a workshop at the city), tied to
-    the city here."""
+    the city here; refuses an end before its start."""
+    if end < start:
+        raise AntirumoursError(_("The training must end after it starts: check the two times."))
     theme_upsert(slug="anti-rumours", name={"en": "Anti-rumours", "fr": "Anti-rumeurs"})
     spec = EventSpec(
         slug=slug,

@@ -125,6 +125,8 @@ def test_agents_consent_trainings_and_certificate(ar: dict[str, Any]) -> None:
     team.post(f"/en/antirumours/agent/{mikel.pk}/withdraw/")
     page = team.get("/en/antirumours/city/bilbao/agents/").content.decode()
     assert "m@example.org" not in page and "withdrawn on" in page
+    # nobody left to certify: no certificate made out to "contact data erased"
+    assert team.get(f"/en/antirumours/certificate/{attended.pk}/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -166,3 +168,58 @@ def test_campaign_with_materials_and_diagnosis_pages(ar: dict[str, Any]) -> None
     upload = SimpleUploadedFile("kobo.csv", csv, content_type="text/csv")
     report = team.post(f"/en/antirumours/round/{diagnosis.pk}/import/", {"file": upload})
     assert "1 imported" in report.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_training_that_ends_before_it_starts_is_refused_with_what_was_typed(
+    ar: dict[str, Any],
+) -> None:
+    team = client_for(ar["team"])
+    typed = {"title": "Evening training", "day": "2025-04-10", "start": "20:00", "end": "17:00",
+             "venue": "Civic centre", "hours": "3", "language": "es"}  # fmt: skip
+    refused = team.post("/en/antirumours/city/bilbao/trainings/", typed)
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "The training must end after it starts" in page
+    assert 'value="Evening training"' in page and 'value="Civic centre"' in page
+    french = team.post("/fr/antirumours/city/bilbao/trainings/", typed).content.decode()
+    assert "La formation doit finir après avoir commencé" in french
+    assert not ar["bilbao"].antirumours_trainings.exists()
+
+
+@pytest.mark.django_db
+def test_a_stage_edited_in_french_keeps_its_dates(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    stage = ar["bilbao"].antirumours_strategy.stages.get(kind=StageKind.DIAGNOSIS)
+    url = f"/fr/antirumours/stage/{stage.pk}/"
+    team.post(
+        url,
+        {"save_stage": "1", "stage-status": "done", "stage-starts_on": "2025-01-15",
+         "stage-ends_on": "2025-03-31", "stage-people": "", "stage-notes": ""},
+    )  # fmt: skip
+    page = team.get(url).content.decode()
+    # the browser's date boxes show the dates only when they come in ISO form
+    assert 'name="stage-starts_on" value="2025-01-15"' in page
+    assert 'name="stage-ends_on" value="2025-03-31"' in page
+
+
+@pytest.mark.django_db
+def test_the_register_and_a_rumour_in_french_say_rumeur(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    register = team.get("/fr/antirumours/city/bilbao/register/").content.decode()
+    assert '<th scope="col">Rumeur</th>' in register and ">Rumour<" not in register
+    rumour = team.get(f"/fr/antirumours/rumour/{ar['private'].pk}/").content.decode()
+    assert "<title>Rumeur ·" in rumour
+
+
+@pytest.mark.django_db
+def test_importing_an_empty_file_says_why_nothing_was_imported(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    team.post("/en/antirumours/city/bilbao/diagnosis/", {"add_round": "1", "title": "Diag"})
+    url = f"/en/antirumours/round/{SurveyRound.objects.get(title='Diag').pk}/import/"
+    empty = SimpleUploadedFile("kobo.csv", b"", content_type="text/csv")
+    refused = team.post(url, {"file": empty})
+    assert refused.status_code == 422
+    assert "The submitted file is empty." in refused.content.decode()
+    french = team.post(url.replace("/en/", "/fr/"), {}).content.decode()
+    assert "Ce champ est obligatoire." in french

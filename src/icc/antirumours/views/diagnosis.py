@@ -133,20 +133,16 @@ def round_import(request: HttpRequest, round_id: int) -> HttpResponse:
     survey_round = selectors.round_get_for_editor(user=request.user, round_id=round_id)
     survey = survey_get(survey_id=survey_round.survey_id or 0)
     form = ImportForm(request.POST, request.FILES)
-    if survey is None or not form.is_valid():
+    if survey is None:
         return redirect("antirumours:round", round_id=survey_round.pk)
+    context: dict[str, Any] = {"round": survey_round, "place": survey_round.place}
+    if not form.is_valid():  # no file, or an empty one
+        context["error"] = " ".join(str(error) for error in form.errors["file"])
+        return render(request, "antirumours/round_import.html", context, status=422)
     upload = form.cleaned_data["file"]
     try:
         report = submissions_import(survey=survey, file=upload, filename=upload.name)
     except TabularFileError as refused:
-        return render(
-            request,
-            "antirumours/round_import.html",
-            {"round": survey_round, "place": survey_round.place, "error": str(refused)},
-            status=422,
-        )
-    return render(
-        request,
-        "antirumours/round_import.html",
-        {"round": survey_round, "place": survey_round.place, "report": report},
-    )
+        context["error"] = str(refused)
+        return render(request, "antirumours/round_import.html", context, status=422)
+    return render(request, "antirumours/round_import.html", {**context, "report": report})

@@ -76,6 +76,18 @@ def test_the_short_address_and_the_code_form_lead_to_the_session(version):
     assert "No session has this code" in missing.content.decode()
 
 
+def test_a_mistyped_short_address_shows_the_code_form_with_the_reason(version):
+    create_group()
+    mistyped = Client().get(Client().get("/j/zzzzzz")["Location"])
+    page = mistyped.content.decode()
+    assert mistyped.status_code == 404
+    assert "No session has this code" in page and 'value="ZZZZZZ"' in page
+    french = Client().get("/fr/citizenship/join/ZZZZZZ/").content.decode()
+    assert "Aucune séance n" in french
+    too_long = Client().get("/en/citizenship/join/ABCDEFGHJKMNPQRS/").content.decode()
+    assert "at most 12 characters" in too_long
+
+
 def test_closing_stops_joins_and_answers_and_keeps_the_export(version):
     group = create_group()
     alice = join(group)

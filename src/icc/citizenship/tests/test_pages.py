@@ -90,6 +90,20 @@ def test_switching_language_mid_test_keeps_the_answers(version):
     assert f'value="{option_at(version, 1, 2).pk}" required checked' in page
 
 
+def test_back_or_a_second_click_after_the_last_question_shows_the_profile(version):
+    client = Client()
+    result = take_test(client, version)["Location"]
+    last = option_at(version, 18, 2)
+    again = client.post("/en/citizenship/question/18/", {"option": last.pk})
+    assert again.status_code == 302 and again["Location"] == result
+    back = client.get("/en/citizenship/question/18/")
+    assert back.status_code == 302 and back["Location"] == result
+    assert "not open in this browser" not in client.get(result).content.decode()
+    assert Response.objects.get().answers.filter(option=last).count() == 0  # nothing changed
+    take_test(client, version, choose=2)  # a new test starts as before
+    assert Response.objects.filter(completed_at__isnull=False).count() == 2
+
+
 def test_the_result_link_reveals_no_personal_data(version):
     client = Client()
     client.post("/en/citizenship/", {"language": "en", "city": "Reggio Emilia"})

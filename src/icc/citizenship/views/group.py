@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from icc.citizenship import selectors
@@ -24,6 +25,8 @@ from icc.citizenship.services import CitizenshipError, group_close, group_create
 from icc.citizenship.views.taking import remember, too_many
 from icc.core.tabular import Format
 from icc.language import content_language
+
+NO_SESSION = gettext_lazy("No session has this code. Check it with your facilitator.")
 
 
 def _join_url(request: HttpRequest, group: GroupSession) -> str:
@@ -122,7 +125,7 @@ def join(request: HttpRequest) -> HttpResponse:
         group = selectors.group_get_by_code(code=form.cleaned_data["code"])
         if group is not None:
             return redirect("citizenship:join_code", code=group.code)
-        form.add_error("code", _("No session has this code. Check it with your facilitator."))
+        form.add_error("code", NO_SESSION)
     return render(request, "citizenship/join.html", {"form": form})
 
 
@@ -135,8 +138,10 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
     """A session's welcome; POST joins it (anonymously) and opens the first question."""
     group = selectors.group_get_by_code(code=code)
     if group is None:
-        form = JoinForm(initial={"code": code})
-        form.add_error(None, _("No session has this code. Check it with your facilitator."))
+        # The code as typed (or read off a QR code), with why it opened nothing.
+        form = JoinForm({"code": code})
+        if form.is_valid():
+            form.add_error("code", NO_SESSION)
         return render(request, "citizenship/join.html", {"form": form}, status=404)
     languages = selectors.content_languages(version=group.version)
     if request.method == "POST" and group.is_open:

@@ -48,12 +48,17 @@ def too_many(request: HttpRequest) -> HttpResponse:
 
 
 def remember(request: HttpRequest, response: Response) -> None:
-    """The test in progress of this browser (its answers live on the server)."""
+    """The test of this browser (its answers live on the server), kept once finished so that
+    Back or a second click on the last button leads to its profile."""
     request.session[SESSION_KEY] = response.public_id
 
 
+def _remembered(request: HttpRequest) -> Response | None:
+    return selectors.response_get(public_id=request.session.get(SESSION_KEY, ""))
+
+
 def _in_progress(request: HttpRequest) -> Response | None:
-    response = selectors.response_get(public_id=request.session.get(SESSION_KEY, ""))
+    response = _remembered(request)
     return response if response is not None and response.completed_at is None else None
 
 
@@ -89,7 +94,12 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
     # Autosaves come from the page's script as a choice changes; they never report a problem
     # (one may race the Next button that finished the test): the Next button does.
     autosave = request.method == "POST" and bool(request.headers.get("X-Autosave"))
-    response = _in_progress(request)
+    response = _remembered(request)
+    if response is not None and response.completed_at is not None:
+        if autosave:
+            return HttpResponse(status=204)
+        # Finished already (Back from the profile, the last button sent twice): its profile.
+        return redirect(response.get_absolute_url())
     if response is None and autosave:
         return HttpResponse(status=204)
     if response is None:
@@ -147,7 +157,6 @@ def _finish(request: HttpRequest, response: Response) -> HttpResponse:
         test = selectors.content_view(version=response.version, language=response.language)
         first_open = next((q.number for q in test.questions if q.id not in answers), 1)
         return redirect("citizenship:question", number=first_open)
-    request.session.pop(SESSION_KEY, None)
     return redirect(response.get_absolute_url())
 
 
