@@ -209,6 +209,12 @@ class Response(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("citizenship:result", kwargs={"public_id": self.public_id})
 
+    @property
+    def group_closed(self) -> bool:
+        """Unfinished while the facilitator closed its group session: the group takes no more
+        answers from it; the person may go on alone (``response_continue_alone``)."""
+        return self.completed_at is None and self.group is not None and not self.group.is_open
+
 
 class Answer(models.Model):
     """The option a response chose for a question (one per question, replaced on change)."""

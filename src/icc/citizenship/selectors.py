@@ -2,6 +2,12 @@
 
 Content texts are read in the language a person took the test in (falling back to English),
 whatever the language of the interface around them; views get plain dataclasses.
+
+Small counts: a group session's counts of a question (per option, and the shares drawn from
+them) are shown only once as many participants as the platform's small-cell threshold
+(``ICC_SURVEYS_MIN_CELL``, 5 by default, the surveys' rule) have answered it; until then the
+question says from how many they are shown, so that nobody's answer can be told from a count of
+one or two.
 """
 
 from dataclasses import dataclass
@@ -181,6 +187,25 @@ def response_answers(*, response: Response) -> dict[int, int]:
     return dict(Answer.objects.filter(response=response).values_list("question_id", "option_id"))
 
 
+def response_first_open(*, response: Response) -> int | None:
+    """The number (1-based) of the first question ``response`` has not answered, ``None`` once
+    every question has an answer."""
+    answered = set(Answer.objects.filter(response=response).values_list("question_id", flat=True))
+    question_ids = Question.objects.filter(version_id=response.version_id).values_list(
+        "pk", flat=True
+    )
+    return next(
+        (number for number, pk in enumerate(question_ids, start=1) if pk not in answered), None
+    )
+
+
+def response_resume_at(*, response: Response) -> int:
+    """Where a test in progress goes on: its first open question, or its last one (whose button
+    shows the profile) when every question is answered."""
+    first_open = response_first_open(response=response)
+    return first_open or Question.objects.filter(version_id=response.version_id).count() or 1
+
+
 def dimension_labels(*, version: ContentVersion, language: str) -> dict[str, str]:
     """Dimension code → label in ``language``."""
     with translation.override(language):
@@ -206,31 +231,42 @@ def group_get_for_facilitator(*, secret: str) -> GroupSession:
 
 @dataclass(frozen=True)
 class OptionTally:
+    """An option and how many chose it; ``count`` and ``share`` are ``None`` while its question
+    is ``hidden``."""
+
     text: str
-    count: int
-    share: float  # 0–100, of the answers given to this question
+    count: int | None
+    share: float | None  # 0–100, of the answers given to this question
 
 
 @dataclass(frozen=True)
 class QuestionTally:
+    """``hidden``: fewer participants than the threshold answered it, so no count is shown."""
+
     number: int
     text: str
     prompt: str
     answered: int
+    hidden: bool
     options: tuple[OptionTally, ...]
 
 
 @dataclass(frozen=True)
 class GroupTally:
-    """Anonymous counts of a group session: nobody's answers can be told apart."""
+    """Anonymous counts of a group session: nobody's answers can be told apart. A question's
+    counts are shown from ``min_answers`` participants who answered it."""
 
     joined: int
     completed: int
+    min_answers: int
     questions: tuple[QuestionTally, ...]
 
 
 def group_tally(*, group: GroupSession, language: str) -> GroupTally:
-    """How many joined and finished, and per question how many chose each option."""
+    """How many joined and finished, and per question how many chose each option (small counts
+    hidden, see the top of this file). A closed session keeps the answers given while it was
+    open: a participant who goes on alone answers on a copy (``response_continue_alone``)."""
+    min_answers = max(1, int(settings.ICC_SURVEYS_MIN_CELL))
     responses = Response.objects.filter(group=group)
     counts = dict(
         Answer.objects.filter(response__group=group)
@@ -242,18 +278,18 @@ def group_tally(*, group: GroupSession, language: str) -> GroupTally:
     questions = []
     for q in view.questions:
         answered = sum(counts.get(o.id, 0) for o in q.options)
+        hidden = answered < min_answers
         options = tuple(
-            OptionTally(
-                o.text,
-                counts.get(o.id, 0),
-                100.0 * counts.get(o.id, 0) / answered if answered else 0,
-            )
+            OptionTally(o.text, None, None)
+            if hidden
+            else OptionTally(o.text, counts.get(o.id, 0), 100.0 * counts.get(o.id, 0) / answered)
             for o in q.options
         )
-        questions.append(QuestionTally(q.number, q.text, q.prompt, answered, options))
+        questions.append(QuestionTally(q.number, q.text, q.prompt, answered, hidden, options))
     return GroupTally(
         joined=responses.count(),
         completed=responses.filter(completed_at__isnull=False).count(),
+        min_answers=min_answers,
         questions=tuple(questions),
     )
 

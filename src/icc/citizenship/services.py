@@ -157,6 +157,39 @@ def answer_record(*, response: Response, question_id: int, option_id: int) -> An
 
 
 @transaction.atomic
+def response_continue_alone(
+    *, response: Response, question_id: int | None = None, option_id: int | None = None
+) -> Response:
+    """Go on alone once the facilitator has closed the group session: a new response outside any
+    group with a copy of every answer given so far, then the answer ``option_id`` to
+    ``question_id`` if one was chosen. The group keeps the original untouched, so the session's
+    counts stay what they were at closing and nothing answered from now on counts in them. A
+    response already outside any group only gets that answer (a second click changes nothing)."""
+    response = (
+        Response.objects.select_related("group").select_for_update(of=("self",)).get(pk=response.pk)
+    )
+    if response.completed_at is not None:
+        _check_open(response)
+    if response.group is not None:
+        if response.group.is_open:
+            raise CitizenshipError(_("Your group session is still open: go on answering in it."))
+        alone = Response.objects.create(
+            public_id=secrets.token_urlsafe(16),
+            version_id=response.version_id,
+            language=response.language,
+            city=response.city,
+        )
+        Answer.objects.bulk_create(
+            Answer(response=alone, question_id=question, option_id=option)
+            for question, option in response.answers.values_list("question_id", "option_id")
+        )
+        response = alone
+    if question_id and option_id:
+        answer_record(response=response, question_id=question_id, option_id=option_id)
+    return response
+
+
+@transaction.atomic
 def response_language_set(*, response: Response, language: str) -> Response:
     """Go on with the test in another of its languages; the answers stay."""
     response = (

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", taking.start, name="start"),
     path("question/<int:number>/", taking.question, name="question"),
     path("language/", taking.language, name="language"),
+    path("alone/", taking.alone, name="alone"),
     path("result/<str:public_id>/", taking.result, name="result"),
     path("print/", taking.printable, name="print"),
     path("guide/", taking.guide, name="guide"),

@@ -258,7 +258,8 @@ ICC_CITIZENSHIP_LIMITS = {
     "group": (10, 3600),  # group sessions created
 }
 # Surveys (XLSForm, public phone links): results hide groups and cells with fewer respondents
-# than this; public submissions allowed per client address and window (hits, seconds).
+# than this (a citizenship group session's counts of a question too, until this many answered
+# it); public submissions allowed per client address and window (hits, seconds).
 ICC_SURVEYS_MIN_CELL = int(os.environ.get("ICC_SURVEYS_MIN_CELL", "5"))
 ICC_SURVEYS_SUBMIT_LIMIT = (60, 3600)
 # The public address of the platform, for links in e-mails (registrations, password resets).

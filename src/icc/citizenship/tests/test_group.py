@@ -31,6 +31,7 @@ def answer(participant, number, option, lang="en"):
     assert response.status_code == 302
 
 
+@override_settings(ICC_SURVEYS_MIN_CELL=1)  # the counts themselves; the threshold is tested below
 def test_counts_follow_the_participants(version):
     group = create_group()
     alice, bob, chloe = join(group), join(group, "fr"), join(group)
@@ -88,6 +89,7 @@ def test_a_mistyped_short_address_shows_the_code_form_with_the_reason(version):
     assert "at most 12 characters" in too_long
 
 
+@override_settings(ICC_SURVEYS_MIN_CELL=1)
 def test_closing_stops_joins_and_answers_and_keeps_the_export(version):
     group = create_group()
     alice = join(group)
@@ -103,7 +105,7 @@ def test_closing_stops_joins_and_answers_and_keeps_the_export(version):
 
     exported = Client().get(f"/en/citizenship/group/facilitate/{group.secret}/export.csv")
     rows = list(csv.reader(io.StringIO(exported.getvalue().decode("utf-8-sig"))))
-    assert rows[0] == ["question", "question text", "answer", "count", "share (%)"]
+    assert rows[0] == ["question", "question text", "answer", "count", "share (%)", "note"]
     assert rows[2][0] == "1" and rows[2][3] == "1" and rows[2][4] == "100.0"
     assert len(rows) == 1 + 18 * 4
     book = load_workbook(
@@ -125,3 +127,92 @@ def test_joins_and_sessions_are_rate_limited(version):
     refused = Client().post(f"/en/citizenship/join/{group.code}/", {"language": "en"})
     assert refused.status_code == 429
     assert Response.objects.filter(group=group).count() == 2
+
+
+def tally_of(group):
+    return Client().get(f"/en/citizenship/group/facilitate/{group.secret}/live/").content.decode()
+
+
+def counts_of(live, number):
+    block = live.split(f'id="tally-q{number}"')[1].split("</li>\n  \n")[0]
+    return re.findall(r"data-count>(\d+)<", block)
+
+
+def test_counts_stay_hidden_until_five_participants_answered(version):
+    group = create_group()
+    participants = [join(group) for _i in range(5)]
+    for participant in participants[:2]:
+        answer(participant, 1, option_at(version, 1, 1))
+    live = tally_of(group)
+    assert counts_of(live, 1) == []  # nobody's answer can be told from a count of 1 or 2
+    q1 = live.split('id="tally-q1"')[1].split('id="tally-q2"')[0]
+    assert "Counts shown from 5 participants" in q1 and "2 have answered so far" in q1
+    assert option_at(version, 1, 1).text in q1  # the options stay readable for the discussion
+    assert "bar-fill" not in q1  # nor any share drawn from the counts
+    exported = Client().get(f"/en/citizenship/group/facilitate/{group.secret}/export.csv")
+    rows = list(csv.reader(io.StringIO(exported.getvalue().decode("utf-8-sig"))))
+    assert rows[1][3:] == ["", "", "hidden: shown from 5 participants"]
+    french = Client().get(f"/fr/citizenship/group/facilitate/{group.secret}/").content.decode()
+    assert "Effectifs affichés à partir de 5 participant·e·s" in french
+
+    for participant in participants[2:]:
+        answer(participant, 1, option_at(version, 1, 2))
+    live = tally_of(group)
+    assert counts_of(live, 1) == ["2", "3", "0", "0"]
+    assert counts_of(live, 2) == []  # question 2: nobody yet
+    exported = Client().get(f"/en/citizenship/group/facilitate/{group.secret}/export.csv")
+    rows = list(csv.reader(io.StringIO(exported.getvalue().decode("utf-8-sig"))))
+    assert rows[1][3:] == ["2", "40.0", ""]
+
+
+@override_settings(ICC_SURVEYS_MIN_CELL=1)
+def test_a_participant_whose_session_closes_keeps_the_answers_and_finishes_alone(version):
+    group = create_group()
+    alice, bruno = join(group), join(group, "fr")
+    answer(alice, 1, option_at(version, 1, 2))
+    answer(alice, 2, option_at(version, 2, 3))
+    for number in range(1, 18):
+        answer(bruno, number, option_at(version, number, 1), "fr")
+    last = {"option": option_at(version, 18, 1).pk}
+    bruno.post("/fr/citizenship/question/18/", last, HTTP_X_AUTOSAVE="1")  # no profile asked yet
+    Client().post(f"/en/citizenship/group/facilitate/{group.secret}/close/")
+    before = tally_of(group)
+
+    # Alice was on question 3: told plainly, her answers kept, offered to go on alone
+    page = alice.get("/en/citizenship/question/3/").content.decode()
+    assert "The facilitator has closed this group session." in page
+    assert "Your 2 answers are kept." in page
+    assert "what you answer from now on no longer counts in them" in page
+    assert 'action="/en/citizenship/alone/"' in page and "Finish the test on my own" in page
+    chosen = option_at(version, 3, 4)
+    refused = alice.post("/en/citizenship/question/3/", {"option": chosen.pk})
+    assert refused.status_code == 409
+    assert f'value="{chosen.pk}" required checked' in refused.content.decode()  # not lost
+    question_3 = version.questions.all()[2]
+    going = alice.post("/en/citizenship/alone/", {"question": question_3.pk, "option": chosen.pk})
+    assert going["Location"] == "/en/citizenship/question/4/"
+    again = alice.post("/en/citizenship/alone/", {})  # a second click changes nothing
+    assert again["Location"] == "/en/citizenship/question/4/"
+    alone = Response.objects.get(group=None)
+    assert set(alone.answers.values_list("option_id", flat=True)) == {
+        option_at(version, 1, 2).pk,
+        option_at(version, 2, 3).pk,
+        chosen.pk,
+    }
+    for number in range(4, 19):
+        answer(alice, number, option_at(version, number, 1))
+    alone.refresh_from_db()
+    assert alone.completed_at is not None
+
+    # Bruno had answered everything: straight to his profile
+    french = bruno.get("/fr/citizenship/question/18/").content.decode()
+    assert "La personne qui anime a clôturé cette séance de groupe." in french
+    assert "Voir mon profil" in french
+    profile = bruno.post("/fr/citizenship/alone/", {})
+    assert profile["Location"].startswith("/fr/citizenship/result/")
+
+    # The closed session's results are what they were at closing
+    after = tally_of(group)
+    assert after == before
+    assert counts_of(after, 3) == ["1", "0", "0", "0"]  # Bruno's, not Alice's later answer
+    assert "2 participants joined" in after and "0 finished" in after

@@ -185,3 +185,35 @@ def test_autosave_stores_a_choice_without_moving_on(version):
     late = client.post("/en/citizenship/question/18/", {"option": chosen.pk}, HTTP_X_AUTOSAVE="1")
     assert late.status_code == 204  # a save racing the last Next button is dropped quietly
     assert "not open in this browser" not in client.get("/en/citizenship/").content.decode()
+
+
+def test_going_on_with_a_test_lands_on_the_first_open_question(version):
+    client = Client()
+    client.post("/en/citizenship/", {"language": "en"})
+    for number in range(1, 13):
+        client.post(
+            f"/en/citizenship/question/{number}/", {"option": option_at(version, number, 2).pk}
+        )
+
+    def resume() -> str:
+        page = client.get("/en/citizenship/").content.decode()
+        return re.search(r'href="([^"]+)" id="resume"', page).group(1)
+
+    assert resume() == "/en/citizenship/question/13/"
+    kept = client.get(resume()).content.decode()
+    assert "12 answers saved" in kept and "Question 13 of 18" in kept
+    # a gap: question 14 answered, 13 still open
+    client.post("/en/citizenship/question/14/", {"option": option_at(version, 14, 1).pk})
+    assert resume() == "/en/citizenship/question/13/"
+    client.post("/en/citizenship/question/13/", {"option": option_at(version, 13, 1).pk})
+    assert resume() == "/en/citizenship/question/15/"
+    # every question answered (the last by autosave) but not finished: the last question
+    for number in range(15, 19):
+        client.post(
+            f"/en/citizenship/question/{number}/",
+            {"option": option_at(version, number, 1).pk},
+            HTTP_X_AUTOSAVE="1",
+        )
+    assert resume() == "/en/citizenship/question/18/"
+    french = client.get("/fr/citizenship/").content.decode()
+    assert 'href="/fr/citizenship/question/18/" id="resume">Le poursuivre' in french

@@ -12,6 +12,7 @@ from icc.citizenship.services import (
     group_close,
     group_create,
     response_complete,
+    response_continue_alone,
     response_start,
     response_submit,
     version_draft_create,
@@ -160,3 +161,22 @@ def test_a_closed_group_takes_no_joins_and_no_answers(version):
         answer_first_question(response, option_at(version, 1, 1))
     with pytest.raises(CitizenshipError, match="closed"):
         response_start(version=version, language="en", group=group)
+
+
+def test_going_on_alone_only_once_the_session_is_closed_and_never_touching_the_group(version):
+    group = group_create(version=version, title="", created_by_id=None)
+    joined = response_start(version=version, language="fr", city="Getxo", group=group)
+    first = option_at(version, 1, 3)
+    answer_record(response=joined, question_id=first.question_id, option_id=first.pk)
+    with pytest.raises(CitizenshipError, match="still open"):
+        response_continue_alone(response=joined)
+    group_close(group=group)
+    second = option_at(version, 2, 1)
+    alone = response_continue_alone(
+        response=joined, question_id=second.question_id, option_id=second.pk
+    )
+    assert alone.pk != joined.pk and alone.group is None
+    assert (alone.language, alone.city) == ("fr", "Getxo")
+    assert set(alone.answers.values_list("option_id", flat=True)) == {first.pk, second.pk}
+    assert list(joined.answers.values_list("option_id", flat=True)) == [first.pk]
+    assert response_continue_alone(response=alone).pk == alone.pk  # a second click: the same

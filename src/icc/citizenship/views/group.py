@@ -86,12 +86,23 @@ def facilitate_close(request: HttpRequest, secret: str) -> HttpResponse:
 def facilitate_export(
     request: HttpRequest, secret: str, fmt: Format
 ) -> HttpResponse | StreamingHttpResponse:
-    """The anonymous counts per question and option, as CSV or XLSX."""
+    """The anonymous counts per question and option, as CSV or XLSX; a question fewer
+    participants answered than the threshold has empty counts and says why."""
     group = selectors.group_get_for_facilitator(secret=secret)
     tally = selectors.group_tally(group=group, language=content_language())
-    heading = [_("question"), _("question text"), _("answer"), _("count"), _("share (%)")]
+    heading = [
+        _("question"),
+        _("question text"),
+        _("answer"),
+        _("count"),
+        _("share (%)"),
+        _("note"),
+    ]
+    hidden = _("hidden: shown from %(count)s participants") % {"count": tally.min_answers}
     rows: list[list[Cell]] = [
-        [question.number, question.text, option.text, option.count, round(option.share, 1)]
+        [question.number, question.text, option.text, None, None, hidden]
+        if option.count is None or option.share is None
+        else [question.number, question.text, option.text, option.count, round(option.share, 1), ""]
         for question in tally.questions
         for option in question.options
     ]

@@ -19,6 +19,7 @@ from icc.citizenship.services import (
     CitizenshipError,
     answer_record,
     response_complete,
+    response_continue_alone,
     response_language_set,
     response_start,
 )
@@ -62,6 +63,12 @@ def _in_progress(request: HttpRequest) -> Response | None:
     return response if response is not None and response.completed_at is None else None
 
 
+def _gone(request: HttpRequest) -> HttpResponse:
+    """No test in progress in this browser: back to the start page, saying why."""
+    messages.info(request, _("Your test is not open in this browser any more; start a new one."))
+    return redirect("citizenship:start")
+
+
 def start(request: HttpRequest) -> HttpResponse:
     """What the test is, in which language, and a button to begin (POST starts a response)."""
     version = selectors.version_current_or_404()
@@ -76,6 +83,7 @@ def start(request: HttpRequest) -> HttpResponse:
         )
         remember(request, response)
         return redirect("citizenship:question", number=1)
+    resume = _in_progress(request)
     return render(
         request,
         "citizenship/start.html",
@@ -83,7 +91,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "test": selectors.content_view(version=version, language=language),
             "languages": languages,
             "form": form,
-            "resume": _in_progress(request),
+            "resume_at": selectors.response_resume_at(response=resume) if resume else None,
         },
     )
 
@@ -103,16 +111,24 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
     if response is None and autosave:
         return HttpResponse(status=204)
     if response is None:
-        messages.info(
-            request, _("Your test is not open in this browser any more; start a new one.")
-        )
-        return redirect("citizenship:start")
+        return _gone(request)
     test = selectors.content_view(version=response.version, language=response.language)
     current = test.question(number)
     if current is None:
         raise Http404("No such question.")
+    answers = selectors.response_answers(response=response)
+    chosen = answers.get(current.id)
     error = ""
-    if request.method == "POST":
+    status = 200
+    if request.method == "POST" and response.group_closed:
+        # Closed while this person was answering: the page says so and offers to go on alone,
+        # keeping the choice just made.
+        if autosave:
+            return HttpResponse(status=204)
+        posted = request.POST.get("option", "")
+        chosen = int(posted) if posted.isdigit() else chosen
+        status = 409
+    elif request.method == "POST":
         try:
             answer_record(
                 response=response,
@@ -124,27 +140,28 @@ def question(request: HttpRequest, number: int) -> HttpResponse:
                 return HttpResponse(status=204)
             error = str(problem) if isinstance(problem, CitizenshipError) else ""
             error = error or _("Choose one of the answers shown for this question.")
+            status = 400
         else:
             if autosave:
                 return HttpResponse(status=204)
             if number < len(test.questions):
                 return redirect("citizenship:question", number=number + 1)
             return _finish(request, response)
-    answers = selectors.response_answers(response=response)
     return render(
         request,
         "citizenship/question.html",
         {
             "test": test,
             "question": current,
-            "chosen": answers.get(current.id),
+            "chosen": chosen,
             "total": len(test.questions),
             "answered": len(answers),
             "error": error,
             "languages": selectors.content_languages(version=response.version),
             "group": response.group,
+            "closed": response.group_closed,
         },
-        status=400 if error else 200,
+        status=status,
     )
 
 
@@ -153,11 +170,45 @@ def _finish(request: HttpRequest, response: Response) -> HttpResponse:
         response = response_complete(response=response)
     except CitizenshipError as problem:
         messages.error(request, str(problem))
-        answers = selectors.response_answers(response=response)
-        test = selectors.content_view(version=response.version, language=response.language)
-        first_open = next((q.number for q in test.questions if q.id not in answers), 1)
-        return redirect("citizenship:question", number=first_open)
+        return redirect(
+            "citizenship:question", number=selectors.response_resume_at(response=response)
+        )
     return redirect(response.get_absolute_url())
+
+
+@require_POST
+def alone(request: HttpRequest) -> HttpResponse:
+    """Finish alone a test whose group session the facilitator closed: the answers so far and the
+    one just chosen come along (the group's counts stay as they were at closing); on to the first
+    open question, or to the profile when every question is answered."""
+    response = _remembered(request)
+    if response is not None and response.completed_at is not None:
+        return redirect(response.get_absolute_url())
+    if response is None:
+        return _gone(request)
+    question_id, option_id = (request.POST.get(key, "") for key in ("question", "option"))
+    try:
+        response = response_continue_alone(
+            response=response,
+            question_id=int(question_id) if question_id.isdigit() else None,
+            option_id=int(option_id) if option_id.isdigit() else None,
+        )
+    except CitizenshipError as problem:
+        messages.error(request, str(problem))
+        return redirect(
+            "citizenship:question", number=selectors.response_resume_at(response=response)
+        )
+    remember(request, response)
+    if selectors.response_first_open(response=response) is None:
+        return _finish(request, response)
+    messages.success(
+        request,
+        _(
+            "You go on alone: your answers are kept, and what you answer now stays out of "
+            "the group's results."
+        ),
+    )
+    return redirect("citizenship:question", number=selectors.response_resume_at(response=response))
 
 
 @require_POST
