@@ -20,6 +20,7 @@ from icc.antirumours.models import (
     StageDocument,
     Strategy,
 )
+from icc.core.forms import DateInput, TimeInput
 
 #: Languages a rumour, counter-argument or material can be written in (ISO 639-1).
 LANGUAGE_CODES = ("en", "fr", "es", "it", "pt", "de", "uk", "ca", "eu", "el", "nl", "pl", "ar")
@@ -56,17 +57,6 @@ def checkboxes(
         required=False,
         **options,
     )
-
-
-class DateInput(forms.DateInput):
-    """A browser's date box: its value is always ISO (2025-01-15), whatever the page's
-    language; the French input format (15/01/2025) leaves the box empty, and saving the form
-    then erased the date."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
-        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 class StrategyPublicForm(forms.ModelForm[Strategy]):
@@ -130,8 +120,8 @@ class AgentForm(forms.ModelForm[Agent]):
 class TrainingForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=200)
     day = forms.DateField(label=_("day"), widget=DateInput())
-    start = forms.TimeField(label=_("from"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label=_("to"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start = forms.TimeField(label=_("from"), widget=TimeInput())
+    end = forms.TimeField(label=_("to"), widget=TimeInput())
     venue = forms.CharField(label=_("venue"), max_length=200, required=False)
     hours = forms.DecimalField(label=_("hours"), min_value=0, max_digits=5, decimal_places=1)
     language = language_field()

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.forms import DateInput
 from icc.knowledge import selectors
 from icc.knowledge.models import CONTENT_LANGUAGES, PracticeFile, PublicationKind
 from icc.knowledge.services import PracticeData
@@ -221,7 +222,7 @@ class CallForm(forms.Form):
         label=_("What we are looking for"), widget=forms.Textarea(attrs={"rows": 4}),
         required=False, max_length=5000,
     )  # fmt: skip
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

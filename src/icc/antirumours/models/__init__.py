@@ -14,6 +14,7 @@ from icc.antirumours.models.register import (
     RumourTheme,
 )
 from icc.antirumours.models.strategy import (
+    PUBLIC_SUMMARY_MAX,
     FocusGroupNote,
     Stage,
     StageDocument,
@@ -25,6 +26,7 @@ from icc.antirumours.models.strategy import (
 )
 
 __all__ = [
+    "PUBLIC_SUMMARY_MAX",
     "Agent",
     "AgentKind",
     "Campaign",

@@ -4,6 +4,10 @@ diagnosis and follow-up survey rounds and the focus groups' notes."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+#: The longest public summary, in characters (a page of text).
+PUBLIC_SUMMARY_MAX = 5000
 
 
 class StageKind(models.TextChoices):
@@ -17,9 +21,12 @@ class StageKind(models.TextChoices):
 
 
 class StageStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    """A stage's status; the context lets languages agree it with "stage" (French: étape,
+    feminine: "Terminée")."""
+
+    NOT_STARTED = "not_started", pgettext_lazy("stage status", "Not started")
+    IN_PROGRESS = "in_progress", pgettext_lazy("stage status", "In progress")
+    DONE = "done", pgettext_lazy("stage status", "Done")
 
 
 class Strategy(models.Model):
@@ -34,6 +41,7 @@ class Strategy(models.Model):
     public_summary = models.TextField(
         _("what the city does (public)"),
         blank=True,
+        max_length=PUBLIC_SUMMARY_MAX,
         help_text=_("Shown on the city's public anti-rumours page."),
     )
     is_public = models.BooleanField(_("public page shown"), default=False)

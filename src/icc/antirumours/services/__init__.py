@@ -18,10 +18,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser
 from icc.antirumours.models import (
+    PUBLIC_SUMMARY_MAX,
     Agent,
     AgentKind,
     Campaign,
@@ -72,7 +74,15 @@ def strategy_start(*, place_id: int, is_demo: bool = False) -> Strategy:
 
 @transaction.atomic
 def strategy_public_set(*, strategy: Strategy, public_summary: str, is_public: bool) -> Strategy:
-    strategy.public_summary = public_summary.strip()
+    """The public page's summary (at most ``PUBLIC_SUMMARY_MAX`` characters) and whether the
+    page is shown."""
+    public_summary = public_summary.strip()
+    if len(public_summary) > PUBLIC_SUMMARY_MAX:
+        raise AntirumoursError(
+            _("The public summary is %(length)s characters long; shorten it to %(most)s at most.")
+            % {"length": len(public_summary), "most": PUBLIC_SUMMARY_MAX}
+        )
+    strategy.public_summary = public_summary
     strategy.is_public = is_public
     strategy.save(update_fields=["public_summary", "is_public", "updated_at"])
     return strategy
@@ -283,7 +293,16 @@ def agent_add(
     joined_on: dt.date | None = None,
     is_demo: bool = False,
 ) -> Agent:
-    """Add an agent; personal and contact data need the consent's date and purpose."""
+    """Add an agent; personal and contact data need the consent's date and purpose, and
+    consent cannot be given on a day still to come."""
+    if consent_on is not None and consent_on > timezone.localdate():
+        raise AntirumoursError(
+            _(
+                "The consent date %(date)s is still to come: give the day the person agreed, "
+                "today at the latest."
+            )
+            % {"date": date_format(consent_on, "SHORT_DATE_FORMAT")}
+        )
     if (name or email or phone) and not (consent_on and consent_purpose.strip()):
         raise AntirumoursError(
             _(

@@ -9,9 +9,13 @@ import re
 
 import numpy as np
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from icc.antirumours.models import RadarCount, Rumour
 from icc.antirumours.radar import DEFAULT_THRESHOLD, radar_counts, radar_examples
+from icc.antirumours.services import AntirumoursError
 from icc.barometer.selectors import posts_for_place_month
 from icc.search.vectors import passages_embed
 
@@ -74,7 +78,17 @@ def radar_compute(
 
 
 def radar_enqueue(*, place_id: int, month: dt.date, user_id: int | None = None) -> None:
-    """Queue the radar of one month for the background worker (started after the commit)."""
+    """Queue the radar of one month for the background worker (started after the commit); a
+    month still to come has no posts to count and is refused."""
+    this_month = timezone.localdate().replace(day=1)
+    if month.replace(day=1) > this_month:
+        raise AntirumoursError(
+            _("%(month)s is still to come: choose this month (%(this)s) or an earlier one.")
+            % {
+                "month": date_format(month, "YEAR_MONTH_FORMAT"),
+                "this": this_month.strftime("%Y-%m"),
+            }
+        )
     from icc.antirumours.tasks import radar_task
     from icc.core.jobs import job_enqueue
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from icc.accounts.models import User
+from icc.antirumours import services
 from icc.antirumours.models import SurveyRound
 from icc.conftest import PASSWORD
 from icc.surveys.selectors import submissions_count
@@ -64,4 +65,18 @@ def test_diagnosis_on_a_phone_from_template_to_ranked_rumours(
     assert _no_sideways_scroll(page)
     page.goto(page.base + "/en/antirumours/city/bilbao/")
     assert page.locator("h1").inner_text() == "Anti-rumours in Bilbao"
+    assert _no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_very_long_word_in_the_public_summary_does_not_widen_the_page(
+    page: Any, ar: dict[str, Any], width: int
+) -> None:
+    # the longest summary allowed, written as one word (a pasted link or a slip of a key)
+    services.strategy_public_set(
+        strategy=ar["bilbao"].antirumours_strategy, public_summary="x" * 5000, is_public=True
+    )
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(page.base + "/en/antirumours/city/bilbao/")
+    assert page.locator("main").get_by_text("x" * 40, exact=False).first.is_visible()
     assert _no_sideways_scroll(page)

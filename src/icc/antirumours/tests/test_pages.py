@@ -1,10 +1,12 @@
 """The pages a city's team uses, as real HTTP round trips: strategy, stages, register, sharing
 with confirmation, agents and consent, trainings with certificates, campaigns, diagnosis."""
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from icc.accounts.models import User
 from icc.antirumours.models import (
@@ -14,7 +16,10 @@ from icc.antirumours.models import (
     SurveyRound,
     TrainingAttendance,
 )
+from icc.antirumours.services import AntirumoursError, strategy_public_set
+from icc.antirumours.services.radar import RADAR_JOB
 from icc.conftest import client_for
+from icc.core.models import Job
 
 
 @pytest.mark.django_db
@@ -223,3 +228,72 @@ def test_importing_an_empty_file_says_why_nothing_was_imported(ar: dict[str, Any
     assert "The submitted file is empty." in refused.content.decode()
     french = team.post(url.replace("/en/", "/fr/"), {}).content.decode()
     assert "Ce champ est obligatoire." in french
+
+
+@pytest.mark.django_db
+def test_a_consent_date_still_to_come_is_refused_with_what_was_typed(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    typed = {"kind": "volunteer", "name": "Ane", "email": "ane@example.org",
+             "consent_on": tomorrow, "consent_purpose": "Trainings"}  # fmt: skip
+    page = team.post("/en/antirumours/city/bilbao/agents/", typed).content.decode()
+    assert "is still to come: give the day the person agreed, today at the latest" in page
+    assert f'name="consent_on" value="{tomorrow}"' in page and 'value="ane@example.org"' in page
+    french = team.post("/fr/antirumours/city/bilbao/agents/", typed).content.decode()
+    assert "pas encore arrivée" in french
+    assert not ar["bilbao"].antirumours_agents.filter(name="Ane").exists()
+    typed["consent_on"] = timezone.localdate().isoformat()
+    team.post("/en/antirumours/city/bilbao/agents/", typed)
+    assert ar["bilbao"].antirumours_agents.filter(name="Ane").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("month", ["9999-12", "next"])
+def test_the_radar_refuses_a_month_still_to_come(ar: dict[str, Any], month: str) -> None:
+    team = client_for(ar["team"])
+    if month == "next":
+        month = (timezone.localdate().replace(day=28) + dt.timedelta(days=5)).strftime("%Y-%m")
+    url = "/en/antirumours/city/bilbao/radar/"
+    response = team.post(url, {"month": month})
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "is still to come: choose this month" in page
+    assert f'name="month" value="{month}"' in page
+    assert not Job.objects.filter(kind=RADAR_JOB).exists()
+    french = team.post("/fr" + url.removeprefix("/en"), {"month": month}).content.decode()
+    assert "pas encore arrivé : choisissez ce mois-ci" in french
+    this_month = timezone.localdate().strftime("%Y-%m")
+    assert team.post(url, {"month": this_month}).status_code == 302
+    assert Job.objects.filter(kind=RADAR_JOB).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_public_summary_too_long_is_refused_and_kept(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    url = "/en/antirumours/city/bilbao/strategy/"
+    long_text = "Bilbao " * 800  # 5,600 characters
+    page = team.post(url, {"public_summary": long_text, "is_public": "on"}).content.decode()
+    assert "at most 5000 characters" in page and long_text.strip() in page
+    strategy = Strategy.objects.get(place=ar["bilbao"])
+    assert (strategy.public_summary, strategy.is_public) == ("", False)
+    # the same rule for every caller of the service
+    with pytest.raises(AntirumoursError, match="shorten it to 5000 at most"):
+        strategy_public_set(strategy=strategy, public_summary=long_text, is_public=True)
+
+
+@pytest.mark.django_db
+def test_stage_statuses_agree_with_the_feminine_stage_in_french(ar: dict[str, Any]) -> None:
+    team = client_for(ar["team"])
+    strategy = ar["bilbao"].antirumours_strategy
+    stage = strategy.stages.get(kind=StageKind.DIAGNOSIS)
+    team.post(
+        f"/fr/antirumours/stage/{stage.pk}/",
+        {"save_stage": "1", "stage-status": "done", "stage-starts_on": "2025-01-15",
+         "stage-ends_on": "2025-03-31", "stage-people": "", "stage-notes": ""},
+    )  # fmt: skip
+    page = team.get("/fr/antirumours/city/bilbao/strategy/").content.decode()
+    assert '<span class="badge">Terminée</span>' in page
+    assert '<span class="badge">Pas commencée</span>' in page
+    stage_page = team.get(f"/fr/antirumours/stage/{stage.pk}/").content.decode()
+    assert '<option value="done" selected>Terminée</option>' in stage_page
+    assert '<option value="in_progress">En cours</option>' in stage_page

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.forms import DateInput, TimeInput
 from icc.events.models import Person, PersonRole, SessionKind, SlotKind
 from icc.events.services.programme import Texts
 
@@ -33,7 +34,7 @@ def texts_of(form: forms.Form, name: str) -> Texts:
 
 
 class PartForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,10 +42,8 @@ class PartForm(forms.Form):
 
 
 class SlotForm(forms.Form):
-    start = forms.TimeField(label=_("Start"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(
-        label=_("End"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    start = forms.TimeField(label=_("Start"), widget=TimeInput())
+    end = forms.TimeField(label=_("End"), required=False, widget=TimeInput())
     kind = forms.ChoiceField(label=_("Kind"), choices=SlotKind.choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from django.core import mail
 
-from icc.events.models import Registration
+from icc.events.models import Event, Registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,3 +40,13 @@ def test_register_then_download_the_calendar(page, make_event):
 
     page.goto(page.base + f"/en/events/{event.slug}/")  # the event page knows nothing of her
     assert page.locator("#registration a.button").inner_text() == "Register"
+
+
+def test_a_very_long_word_in_a_title_does_not_widen_the_list_on_a_phone(page, make_event):
+    # the title sits in a grid column that would otherwise grow to the word's whole width
+    event = make_event()
+    Event.objects.filter(pk=event.pk).update(title_en="Q" * 200)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base + "/en/events/")
+    assert page.locator(".event-item h3").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -147,3 +147,27 @@ def test_editor_shows_english_and_french_inputs_filled_and_escaped(make_event, u
     ) in body
     # the long field of the slot's "add a session" form
     assert f'id="add-session{slot.pk}-description_en" name="description_en" rows="3">' in body
+
+
+def test_a_part_edited_in_french_keeps_its_date_and_its_slots_their_times(make_event, users):
+    event = make_event(questions=False)
+    part = programme_services.part_create(
+        event=event, title={"en": "Day one", "fr": "Premier jour"}, date=dt.date(2030, 5, 6)
+    )
+    slot = programme_services.slot_create(part=part, start=dt.time(9, 30), end=dt.time(11))
+    client = client_for(users["secretariat"])
+    url = f"/fr/events/{event.slug}/programme/edit/"
+    page = client.get(url).content.decode()
+    # the browser's date and time boxes show their values only in ISO form
+    date_box = f'id="part-{part.pk}-date" name="date" value="2030-05-06"'
+    assert date_box in page
+    assert f'id="slot-{slot.pk}-start" name="start" value="09:30"' in page
+    # what the boxes send back when only the title is changed
+    client.post(
+        url,
+        {"op": "part-edit", "id": part.pk, "title_en": "Day one", "title_fr": "Jour un",
+         "date": "2030-05-06"},
+    )  # fmt: skip
+    saved = Part.objects.values_list("title_fr", "date").get(pk=part.pk)
+    assert saved == ("Jour un", dt.date(2030, 5, 6))
+    assert date_box in client.get(url).content.decode()
