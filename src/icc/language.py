@@ -10,12 +10,21 @@ Rules held here:
 - ``content_language()`` is a content language (``settings.MODELTRANSLATION_LANGUAGES``): which
   text of a translated field or a questionnaire label to show. Content has more languages than
   the interface, so ``es`` is a content language though the interface falls back to English.
+- ``language_name(code)`` names a language in the active language ("Swedish", « Suédois »),
+  from Django's list of names; an unknown code is shown as it is. Inside a sentence
+  (``in_sentence=True``: "written in …", a list after a colon) the name follows the active
+  language's spelling: English and German capitalise language names, French, Spanish, Italian,
+  Portuguese, Ukrainian and the others of ``LOWER_CASE_NAMES`` write them in lower case
+  (« écrit en anglais »), whereas Django's French names start with a capital (« Anglais »).
 
 This module sits below every app (import-linter's layers): any app may use it.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
+
+# languages that write the names of languages in lower case inside a sentence
+LOWER_CASE_NAMES = frozenset({"fr", "es", "it", "pt", "uk", "ca", "nl", "pl", "el", "eu"})
 
 
 def language_base(code: str | None) -> str:
@@ -42,3 +51,15 @@ def content_language() -> str:
     base = language_base(get_language())
     languages: tuple[str, ...] = tuple(settings.MODELTRANSLATION_LANGUAGES)
     return base if base in languages else str(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
+def language_name(code: str, *, in_sentence: bool = False) -> str:
+    """The name of language ``code`` in the active language; in lower case when
+    ``in_sentence`` and the active language writes language names so (``LOWER_CASE_NAMES``)."""
+    try:
+        name = str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+    if in_sentence and language_base(get_language()) in LOWER_CASE_NAMES:
+        return name.lower()
+    return name

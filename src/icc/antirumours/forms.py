@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -21,20 +20,14 @@ from icc.antirumours.models import (
     Strategy,
 )
 from icc.core.forms import DateInput, TimeInput
+from icc.language import language_name
 
 #: Languages a rumour, counter-argument or material can be written in (ISO 639-1).
 LANGUAGE_CODES = ("en", "fr", "es", "it", "pt", "de", "uk", "ca", "eu", "el", "nl", "pl", "ar")
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return [(code, str(get_language_info(code)["name_translated"])) for code in LANGUAGE_CODES]
-
-
-def language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
+    return [(code, language_name(code)) for code in LANGUAGE_CODES]
 
 
 def language_field() -> forms.ChoiceField:

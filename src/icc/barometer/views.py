@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +20,7 @@ from icc.barometer.charts import chart_svg, compare_svg
 from icc.barometer.models import Observation
 from icc.barometer.services import barometer_run_enqueue
 from icc.core.tabular import Sheet, table_download
+from icc.language import language_name
 
 if TYPE_CHECKING:
     from icc.barometer.selectors import Dashboard
@@ -49,15 +49,6 @@ def _labels() -> dict[str, str]:
         "posts": _("posts"),
         "score": _("barometer score (0-100)"),
     }
-
-
-def language_name(code: str) -> str:
-    """The language's name in the reader's language ("Swedish", "suédois"); the code when
-    Django does not know it."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 def _narrow(request: HttpRequest) -> bool:

@@ -179,13 +179,26 @@ class PracticeForm(forms.Form):
         choice_field(self, "areas").choices = _area_choices()
 
     def clean_links(self) -> list[tuple[str, str]]:
+        """One link per line; a line whose address is wrong is named (its number and its
+        address), and the field keeps what was typed."""
         links = []
         validate = forms.URLField(max_length=500, assume_scheme="https")
-        for line in str(self.cleaned_data.get("links") or "").splitlines():
+        lines = str(self.cleaned_data.get("links") or "").splitlines()
+        for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             label, _sep, url = line.strip().rpartition(" ")
-            links.append(((label or url).strip()[:200], validate.clean(url)))
+            try:
+                links.append(((label or url).strip()[:200], validate.clean(url)))
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _(
+                        "Line %(line)s: “%(address)s” is not a web address. Write a label, "
+                        "a space, then the address (https://…), or remove the line."
+                    ),
+                    params={"line": number, "address": url[:100]},
+                    code="invalid_link",
+                ) from None
         return links
 
     def data_object(self) -> PracticeData:

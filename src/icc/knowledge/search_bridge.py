@@ -6,6 +6,9 @@ Rules held here:
   come, a publication while it is marked published. Publishing (or changing a published item)
   puts its searchable copy after the change commits; unpublishing takes it out after commit.
   Nothing is written to the search when the change rolls back.
+- A news item dated in the future is put at once with its publication time (``visible_from``):
+  the search leaves it out until then and finds it from then on, with nothing to run on the
+  day. A news item without a publication time (a draft) is not searchable.
 - The copy holds the item as written: its language, title, summary and text (tags removed),
   its page's address (English interface) and its facets: ``area`` (index indicator areas),
   ``theme`` (theme slugs), ``country`` (ISO code), ``language`` (every language it can be read
@@ -21,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 
 from icc.knowledge.models import (
     GoodPractice,
@@ -108,17 +111,20 @@ def publication_document(publication: Publication) -> dict[str, Any]:
 
 
 def news_document(item: NewsItem) -> dict[str, Any]:
-    return _document(
-        item,
-        kind="news",
-        lang=item.language,
-        body=html_text(_text(item, "body", item.language)),
-        facets={
-            "theme": [t.slug for t in item.themes.all()],
-            "language": [item.language],
-            "year": _year(item.published_at),
-        },
-    )
+    return {
+        **_document(
+            item,
+            kind="news",
+            lang=item.language,
+            body=html_text(_text(item, "body", item.language)),
+            facets={
+                "theme": [t.slug for t in item.themes.all()],
+                "language": [item.language],
+                "year": _year(item.published_at),
+            },
+        ),
+        "visible_from": item.published_at,
+    }
 
 
 def practice_put_now(practice_id: int) -> None:
@@ -164,7 +170,7 @@ def publication_index(*, publication_id: int) -> None:
 def news_index(*, news_id: int) -> None:
     def put() -> None:
         found = NewsItem.objects.prefetch_related("themes").filter(pk=news_id).first()
-        if found is None or found.published_at is None or found.published_at > timezone.now():
+        if found is None or found.published_at is None:
             document_remove(source=SOURCE, kind="news", key=str(news_id))
         else:
             document_put(**news_document(found))
@@ -173,8 +179,9 @@ def news_index(*, news_id: int) -> None:
 
 
 def knowledge_reindex() -> int:
-    """Put every published item now (the demo loader, ``icc knowledge_reindex``); returns the
-    count. Vectors follow in the search's background task."""
+    """Put every published item now, and every news item dated in the future (found from its
+    date), for the demo loader and ``icc knowledge_reindex``; returns the count. Vectors
+    follow in the search's background task."""
     count = 0
     practices = GoodPractice.objects.filter(status=PracticeStatus.PUBLISHED).prefetch_related(
         "places", "areas", "themes"
@@ -187,7 +194,7 @@ def knowledge_reindex() -> int:
     ):
         document_put(**publication_document(publication))
         count += 1
-    news = NewsItem.objects.filter(published_at__lte=timezone.now()).prefetch_related("themes")
+    news = NewsItem.objects.filter(published_at__isnull=False).prefetch_related("themes")
     for item in news:
         document_put(**news_document(item))
         count += 1

@@ -55,6 +55,11 @@ class SearchDocument(models.Model):
         related_name="+",
         verbose_name=pgettext_lazy("search", "place"),
     )
+    # from when the item may be found (a news item dated in the future); empty: at once. The
+    # search leaves out what is not yet due when it is asked, so nothing needs to run on the day
+    visible_from = models.DateTimeField(
+        pgettext_lazy("search", "found from"), null=True, blank=True
+    )
     updated_at = models.DateTimeField(pgettext_lazy("search", "updated"), auto_now=True)
     # 384 float32 (little-endian) of multilingual-e5-small; empty until the background task
     # computes it (and emptied again when the text changes)

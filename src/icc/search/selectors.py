@@ -14,6 +14,9 @@ Rules held here:
   of related ones near 0.85-0.9). Both rankings are
   fused (reciprocal rank fusion, ``ranking.rrf_fuse``): an item written in English is found by
   a query in Spanish through its vector, and an item holding the query's words comes first.
+- A dated document (a news item published at a later time, ``visible_from``) is left out until
+  its time has come, by every search, ``similar``, the counts and the API: it appears by itself
+  when due (``now`` is the time of the query, the present unless a caller gives one).
 - Filters (``language``, ``kinds``, ``facets``: any of the values asked within a facet, every
   facet asked) apply before ranking; facet counts are over the whole result set, not the page.
 - An empty query lists every visible document that passes the filters, newest first.
@@ -24,6 +27,7 @@ Rules held here:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +36,7 @@ import numpy.typing as npt
 from django.conf import settings
 from django.db import connection
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import override
 
 from icc.accounts.selectors import PUBLIC_SCOPE, UserScope
@@ -98,9 +103,11 @@ def _allowed(
     *,
     viewer: UserScope,
     wanted: Mapping[str, Sequence[str]],
+    now: dt.datetime | None,
     exclude_place_id: int | None = None,
 ) -> npt.NDArray[np.bool_]:
     allowed = _visible(snap, viewer)
+    allowed &= snap.due <= (now or timezone.now()).timestamp()
     for name, values in wanted.items():
         if not values:
             continue
@@ -222,6 +229,7 @@ def search(
     viewer: UserScope = PUBLIC_SCOPE,
     limit: int = 20,
     offset: int = 0,
+    now: dt.datetime | None = None,
 ) -> SearchResults:
     """The documents ``viewer`` may see that answer ``q``, best first, with facet counts."""
     snap = snapshot()
@@ -231,7 +239,7 @@ def search(
         wanted["language"] = [language]
     if kinds:
         wanted["kind"] = list(kinds)
-    allowed = _allowed(snap, viewer=viewer, wanted=wanted)
+    allowed = _allowed(snap, viewer=viewer, wanted=wanted, now=now)
     if text:
         every_word, some_words = _full_text(snap, text, allowed)
         nearest = _semantic(snap, text, allowed, SEMANTIC_MAX, SIMILARITY_MARGIN)
@@ -259,6 +267,7 @@ def similar(
     exclude_place_id: int | None = None,
     viewer: UserScope = PUBLIC_SCOPE,
     limit: int = 5,
+    now: dt.datetime | None = None,
 ) -> list[SearchHit]:
     """The documents nearest in meaning to ``text`` (any language), best first, with their
     cosine similarity as ``score``; documents of ``exclude_place_id`` left out (to find the
@@ -268,5 +277,7 @@ def similar(
         return []
     snap = snapshot()
     wanted = {"kind": list(kinds)} if kinds else {}
-    allowed = _allowed(snap, viewer=viewer, wanted=wanted, exclude_place_id=exclude_place_id)
+    allowed = _allowed(
+        snap, viewer=viewer, wanted=wanted, now=now, exclude_place_id=exclude_place_id
+    )
     return _hits(snap, _semantic(snap, text, allowed, limit))

@@ -10,12 +10,15 @@ Rules held here:
 - Facets are stored as facet name -> list of distinct strings (a single value or a number is
   turned into a one-item list); empty values are dropped.
 - A private document belongs to a place: ``place_id`` is required for it.
+- A document may be dated: ``visible_from`` (a news item published at a later time) is stored
+  with it, and the selectors leave it out until that time; nothing is written when it comes.
 - ``documents_embed`` computes the missing vectors in batches; the task and ``icc search
   reindex`` call it. A document changed while its vector was computed keeps no stale vector.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -75,6 +78,7 @@ def document_put(
     facets: Mapping[str, FacetValue] | None = None,
     visibility: str = SearchDocument.Visibility.PUBLIC,
     place_id: int | None = None,
+    visible_from: dt.datetime | None = None,
 ) -> SearchDocument:
     """Store (or replace) the searchable copy of one item; its vector follows in the
     background."""
@@ -93,6 +97,7 @@ def document_put(
         "facets": _facets_normalise(facets),
         "visibility": visibility,
         "place_id": place_id,
+        "visible_from": visible_from,
     }
     document = (
         SearchDocument.objects.select_for_update()

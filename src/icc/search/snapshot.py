@@ -10,6 +10,8 @@ Rules held here:
   loads afresh.
 - Vectors of the current model are stacked into one ``(n, 384)`` matrix; a document without one
   (its embedding still being computed) is found by full text only.
+- A dated document's time (``visible_from``) is kept as a number, for the selectors to leave
+  out at query time what is not yet due (the snapshot itself does not change when it comes).
 - Facets include ``kind`` and ``language``, so that every filter and every count is one
   look-up in ``postings`` (facet -> value -> row numbers).
 """
@@ -37,6 +39,7 @@ class Snapshot:
     visibility: npt.NDArray[np.str_]
     place_ids: npt.NDArray[np.int64]  # 0: no place
     updated: npt.NDArray[np.float64]  # timestamps, for listing without a query
+    due: npt.NDArray[np.float64]  # timestamp from which each may be found (-inf: always)
     postings: dict[str, dict[str, npt.NDArray[np.int64]]]
     matrix: Vector  # (number of vectors, 384)
     vector_rows: npt.NDArray[np.int64]  # row of each vector
@@ -50,19 +53,23 @@ class Snapshot:
 
 
 def _load(version: tuple[str, ...] | None) -> Snapshot:
-    fields = ("id", "kind", "language", "visibility", "place_id", "facets", "updated_at")
+    fields = (
+        "id", "kind", "language", "visibility", "place_id", "facets", "updated_at", "visible_from"
+    )  # fmt: skip
     ids: list[int] = []
     visibility: list[str] = []
     places: list[int] = []
     updated: list[float] = []
+    due: list[float] = []
     postings: dict[str, dict[str, list[int]]] = {}
-    for row, (pk, kind, language, seen_by, place_id, facets, updated_at) in enumerate(
+    for row, (pk, kind, language, seen_by, place_id, facets, updated_at, visible_from) in enumerate(
         SearchDocument.objects.order_by("id").values_list(*fields).iterator(chunk_size=2000)
     ):
         ids.append(pk)
         visibility.append(seen_by)
         places.append(place_id or 0)
         updated.append(updated_at.timestamp() if isinstance(updated_at, dt.datetime) else 0.0)
+        due.append(visible_from.timestamp() if isinstance(visible_from, dt.datetime) else -np.inf)
         named = {name: tuple(values) for name, values in (facets or {}).items()}
         named["kind"], named["language"] = (kind,), (language,)
         for name, values in named.items():
@@ -83,6 +90,7 @@ def _load(version: tuple[str, ...] | None) -> Snapshot:
         visibility=np.asarray(visibility, dtype=np.str_),
         place_ids=np.asarray(places, dtype=np.int64),
         updated=np.asarray(updated, dtype=np.float64),
+        due=np.asarray(due, dtype=np.float64),
         postings={
             name: {value: np.asarray(found, dtype=np.int64) for value, found in values.items()}
             for name, values in postings.items()

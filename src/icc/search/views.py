@@ -9,11 +9,12 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse, QueryDict
-from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from icc.accounts.selectors import user_scope
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
+from icc.language import language_name
 from icc.network.selectors import country_list_with_members
 from icc.search.labels import facet_labels
 from icc.search.selectors import FACETS, FacetCount, search
@@ -40,13 +41,6 @@ KIND_LABELS = {
 }
 
 
-def _language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=500, strip=True)
     lang = forms.ChoiceField(label=pgettext_lazy("search", "Written in"), required=False)
@@ -57,7 +51,7 @@ class SearchForm(forms.Form):
         codes = settings.MODELTRANSLATION_LANGUAGES
         choices = [
             ("", pgettext_lazy("search", "Any language")),
-            *((c, _language_name(c)) for c in codes),
+            *((c, language_name(c)) for c in codes),
         ]
         lang = self.fields["lang"]
         assert isinstance(lang, forms.ChoiceField)
@@ -148,12 +142,14 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
             {
                 "hit": hit,
                 "kind": KIND_LABELS.get(hit.kind, hit.kind),
-                "language": _language_name(hit.language),
+                "language": language_name(hit.language, in_sentence=True),
             }
             for hit in results.hits
         ],
         "groups": _groups(results.facets, chosen),
-        "language_counts": [(_language_name(code), n) for code, n in languages.items()],
+        "language_counts": [
+            (language_name(code, in_sentence=True), n) for code, n in languages.items()
+        ],
         "query": query.urlencode(),
         "page": page,
         "pages": pages,

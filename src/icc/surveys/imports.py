@@ -9,10 +9,14 @@ Rules held here:
   group separator), or any column ending in ``/q``. A ``select_multiple`` answer is the
   space-separated names of its column, or, when that column is missing or empty, the choices
   whose own column (``q/choice`` or ``q-choice``) holds 1 or true. Other columns (``_id``,
-  ``start``, ``_status``…) are ignored. A file whose columns match no question is refused.
+  ``start``, ``_status``, ``_source``…) are ignored. A file whose columns match no question is
+  refused.
 - A row's instance id is the first of ``meta/instanceID``, ``meta-instanceID``,
   ``instanceID``, ``KEY``, ``_uuid`` that is filled, without its ``uuid:`` prefix (so a
-  KoboToolbox export and an ODK Central export of the same data match). A row without one gets a
+  KoboToolbox export and an ODK Central export of the same data match). The platform's own
+  export writes each answer's id in ``_uuid`` (a web answer's ``web:`` key, an imported row's
+  id), so importing it again adds nothing; ``_id`` (a database's row number, in KoboToolbox's
+  exports as in ours) is never an answer's id. A row without one gets a
   digest of its answers and time. A row whose id is already stored, or seen earlier in the file,
   is a duplicate and is not stored again.
 - Each row is checked like a web submission (``icc.surveys.form``); a refused row goes to the

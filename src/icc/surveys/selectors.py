@@ -13,8 +13,12 @@ Rules held here:
   95 % interval (``icc.surveys.intervals``).
 - Small cells: a group of respondents smaller than the survey's ``min_cell`` (k, setting
   ``ICC_SURVEYS_MIN_CELL``) is hidden whole, its size included; in a group shown, a choice
-  chosen by 1 to k − 1 people shows neither its count nor its share. Hidden cells say so
-  (``hidden``). A change between two surveys is hidden when either side is.
+  chosen by 1 to k − 1 people shows neither its count nor its share. Then secondary
+  suppression (``icc.surveys.suppression``): where a group, a choice across the groups, or a
+  group of a ``select_one`` question would have exactly one hidden number, the next-smallest
+  is hidden too, so that no hidden count is the difference of numbers shown. Hidden cells say
+  so (``hidden``), and why (``protects``: hidden to protect another). A change between two
+  surveys is hidden when either side is.
 - Groups of respondents (``by``) are the choices of another ``select_one`` question, in form
   order; respondents who did not answer it are in no group (but are in the overall figures).
 """
@@ -36,6 +40,7 @@ from icc.language import content_language
 from icc.surveys.form import QuestionDef, SurveyForm, text_in
 from icc.surveys.intervals import newcombe_difference, wilson
 from icc.surveys.models import Submission, Survey
+from icc.surveys.suppression import suppress
 
 MANAGE_ROLES = frozenset({PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR})
 READ_ROLES = MANAGE_ROLES | {PlaceRole.EXPERT, PlaceRole.NETWORK_COORDINATOR}
@@ -59,6 +64,7 @@ class ChoiceCount:
     low: float | None
     high: float | None
     hidden: bool
+    protects: bool = False  # hidden though not small, so that a small one cannot be worked out
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class GroupCounts:
     respondents: int | None
     hidden: bool
     choices: tuple[ChoiceCount, ...]
+    protects: bool = False  # hidden though not small, so that a small one cannot be worked out
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,7 @@ class ChoiceChange:
     low: float | None
     high: float | None
     hidden: bool
+    protects: bool = False  # hidden only to protect a small count on either side
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class SubmissionRow:
     submitted_at: datetime.datetime
     source: str
     answers: dict[str, Any]
+    instance_id: str = ""  # the answer's id across exports and imports (``external_id``)
 
 
 # --- surveys and access ---------------------------------------------------------------------
@@ -209,10 +218,10 @@ def submissions_counts(*, survey_ids: list[int]) -> dict[int, int]:
 def submissions_answers(*, survey_id: int) -> Iterator[SubmissionRow]:
     """Every submission of a survey, oldest first (answers keyed by question name)."""
     rows = Submission.objects.filter(survey_id=survey_id).values_list(
-        "id", "submitted_at", "source", "answers"
+        "id", "submitted_at", "source", "answers", "external_id"
     )
-    for pk, submitted_at, source, answers in rows.iterator(chunk_size=2000):
-        yield SubmissionRow(pk, submitted_at, source, answers)
+    for pk, submitted_at, source, answers, external_id in rows.iterator(chunk_size=2000):
+        yield SubmissionRow(pk, submitted_at, source, answers, external_id)
 
 
 # --- results --------------------------------------------------------------------------------
@@ -236,37 +245,25 @@ def _chosen(answer: object) -> list[str]:
 
 
 def _group(
-    key: str,
-    label: str,
-    answers: list[list[str]],
-    question: QuestionDef,
-    language: str,
-    default: str,
-    k: int,
-) -> GroupCounts:
-    total = len(answers)
-    if total < k:
-        return GroupCounts(key, label, None, True, ())
-    choices = []
-    for choice in question.choices:
-        count = sum(1 for chosen in answers if choice.name in chosen)
-        choice_label = text_in(choice.labels, language, default) or choice.name
+    key: str, label: str, total: int, counts: list[int], choices: list[tuple[str, str]],
+    hidden: tuple[bool, bool, list[bool], list[bool]],
+) -> GroupCounts:  # fmt: skip
+    """One group of ``total`` respondents: ``counts`` of ``choices`` (name, label); ``hidden``:
+    the group hidden, by rule 2, each cell hidden, by rule 2 (``icc.surveys.suppression``)."""
+    group_hidden, group_protects, cells_hidden, cells_protect = hidden
+    if group_hidden:
+        return GroupCounts(key, label, None, True, (), protects=group_protects)
+    shown = []
+    for (name, choice_label), count, cell_hidden, protects in zip(
+        choices, counts, cells_hidden, cells_protect, strict=True
+    ):
         interval = wilson(count, total)
-        if 0 < count < k or interval is None:
-            choices.append(ChoiceCount(choice.name, choice_label, None, None, None, None, True))
+        if cell_hidden or interval is None:
+            shown.append(ChoiceCount(name, choice_label, None, None, None, None, True, protects))
         else:
-            choices.append(
-                ChoiceCount(
-                    choice.name,
-                    choice_label,
-                    count,
-                    interval.estimate,
-                    interval.low,
-                    interval.high,
-                    False,
-                )
-            )
-    return GroupCounts(key, label, total, False, tuple(choices))
+            estimate, low, high = interval.estimate, interval.low, interval.high
+            shown.append(ChoiceCount(name, choice_label, count, estimate, low, high, False))
+    return GroupCounts(key, label, total, False, tuple(shown))
 
 
 def survey_counts(
@@ -300,17 +297,28 @@ def survey_counts(
         if not ranked:
             return group
         choices = sorted(group.choices, key=lambda c: (c.hidden, -(c.share or 0)))
-        return GroupCounts(group.key, group.label, group.respondents, group.hidden, tuple(choices))
+        return GroupCounts(
+            group.key, group.label, group.respondents, group.hidden, tuple(choices), group.protects
+        )
 
-    overall = _group(
-        "", _("All respondents"), [c for c, _g in answered], target, language, default, k
-    )
-    groups = []
-    if by_question is not None:
-        for choice in by_question.choices:
-            members = [c for c, g in answered if g == choice.name]
-            label = text_in(choice.labels, language, default) or choice.name
-            groups.append(order(_group(choice.name, label, members, target, language, default, k)))
+    rows: list[tuple[str, str, list[list[str]]]] = [
+        ("", _("All respondents"), [c for c, _g in answered])
+    ]
+    for choice in by_question.choices if by_question is not None else ():
+        label = text_in(choice.labels, language, default) or choice.name
+        rows.append((choice.name, label, [c for c, g in answered if g == choice.name]))
+    choices = [(c.name, text_in(c.labels, language, default) or c.name) for c in target.choices]
+    counts = [
+        [sum(1 for chosen in members if name in chosen) for name, _label in choices]
+        for _key, _label, members in rows
+    ]
+    sizes = [len(members) for _key, _label, members in rows]
+    masks = suppress(sizes, counts, k, rows_add_up=target.type == "select_one")
+    counted = [
+        _group(key, label, sizes[i], counts[i], choices, masks.row(i))
+        for i, (key, label, _members) in enumerate(rows)
+    ]
+    overall, groups = counted[0], [order(group) for group in counted[1:]]
     return SurveyCounts(
         survey_id=survey_id,
         question=question,
@@ -343,14 +351,15 @@ def surveys_compare(
             previous = ChoiceCount(choice.name, choice.label, 0, 0.0, None, None, False)
         elif previous is None:
             previous = ChoiceCount(choice.name, choice.label, None, None, None, None, True)
-        hidden = (
+        small = (
             before.overall.hidden
             or after.overall.hidden
-            or choice.hidden
-            or previous.hidden
+            or (choice.hidden and not choice.protects)
+            or (previous.hidden and not previous.protects)
             or (before.overall.respondents or 0) < k
             or (after.overall.respondents or 0) < k
         )
+        hidden = small or choice.hidden or previous.hidden
         interval = None
         if not hidden:
             interval = newcombe_difference(
@@ -369,6 +378,7 @@ def surveys_compare(
                 low=interval.low if interval else None,
                 high=interval.high if interval else None,
                 hidden=interval is None,
+                protects=hidden and not small,
             )
         )
     return SurveyComparison(
@@ -395,13 +405,16 @@ def _cell(value: object) -> str | int | float | None:
 
 
 def submissions_sheet(*, survey: Survey) -> Sheet:
-    """Every submission as a table: id, time (UTC), source, then one column per question
-    (its XLSForm name; ``select_multiple`` as space-separated choice names, as KoboToolbox
-    exports them, so that the file imports back)."""
+    """Every submission as a table: id (this database's number), instance id (``_uuid``, as
+    KoboToolbox names it: a web answer's ``web:`` key, an imported row's id from its tool),
+    time (UTC), source, then one column per question (its XLSForm name; ``select_multiple`` as
+    space-separated choice names, as KoboToolbox exports them), so that the file imports back
+    into the same survey without adding anything twice."""
     questions = [question.code for question in survey_form(survey=survey).asked_questions]
     rows = (
         [
             row.id,
+            row.instance_id,
             timezone.localtime(row.submitted_at, datetime.UTC).replace(tzinfo=None),
             row.source,
             *(_cell(row.answers.get(code)) for code in questions),
@@ -409,7 +422,7 @@ def submissions_sheet(*, survey: Survey) -> Sheet:
         for row in submissions_answers(survey_id=survey.pk)
     )
     return Sheet(
-        header=["_id", "_submission_time", "_source", *questions],
+        header=["_id", "_uuid", "_submission_time", "_source", *questions],
         rows=rows,
         title=survey.title[:31] or "Submissions",
     )

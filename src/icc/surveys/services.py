@@ -16,6 +16,7 @@ Rules held here:
 from __future__ import annotations
 
 import io
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -231,11 +232,12 @@ def submission_create(
     filled = form_fill(SurveyForm.from_snapshot(survey.form), answers, language)
     if not filled.ok:
         raise SubmissionInvalid(problems_translated(filled.problems))
-    external_id = f"web:{key[:100]}" if key else ""
-    if external_id:
-        existing = Submission.objects.filter(survey=survey, external_id=external_id).first()
-        if existing is not None:
-            return existing
+    # a web answer's id, as an instance id is to ODK: "web:" and the form's one-time key (a
+    # fresh one when none is given); the export carries it, so a re-import adds nothing
+    external_id = f"web:{(key or secrets.token_urlsafe(16))[:100]}"
+    existing = Submission.objects.filter(survey=survey, external_id=external_id).first()
+    if existing is not None:
+        return existing
     try:
         with transaction.atomic():
             return Submission.objects.create(

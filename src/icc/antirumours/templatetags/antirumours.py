@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from icc.antirumours.forms import language_name
 from icc.antirumours.models import Format, RumourTheme
+from icc.language import language_name
 
 register = template.Library()
 

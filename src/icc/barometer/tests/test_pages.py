@@ -193,7 +193,7 @@ def test_the_progress_block_for_readers_with_details_for_the_secretariat(users, 
 def test_language_names_in_the_readers_language():
     from django.utils import translation
 
-    from icc.barometer.views import language_name
+    from icc.language import language_name
 
     assert language_name("sv") == "Swedish" and language_name("zz") == "zz"
     with translation.override("fr"):

@@ -88,3 +88,32 @@ def test_search_page_names_facets_and_links_in_the_visitors_language(
     assert ">Personnes réfugiées <" in html and ">refugees <" not in html  # the theme's name
     assert ">Étude <" in html and ">study <" not in html  # the type's label, not its code
     assert ">Emploi et salaires <" in html
+
+
+def test_news_dated_in_the_future_is_found_by_itself_once_its_date_has_come(
+    make_news, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from icc.knowledge.search_bridge import news_index
+    from icc.search.selectors import search as search_now
+    from icc.search.selectors import similar
+
+    due = timezone.now() + dt.timedelta(days=2)
+    item = make_news("summer-festival", title="Summer festival of neighbours", published=due)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_index(news_id=item.pk)  # what saving it in the admin does
+    # not yet: neither by its words, nor by its meaning, nor in the list without words
+    assert search("festival") == []
+    assert search_now(q="festival").total == 0 and search_now(q="").total == 0
+    assert similar(text="A summer festival of neighbours") == []
+    # two days later the same search finds it, with nothing run in between
+    later = due + dt.timedelta(minutes=1)
+    assert [h.title for h in search_now(q="festival", now=later).hits] == [
+        "Summer festival of neighbours"
+    ]
+    assert search_now(q="", now=later).facets["year"][0].value == str(due.year)
+    near = similar(text="A summer festival of neighbours", now=later)  # by its meaning
+    assert [h.title for h in near] == ["Summer festival of neighbours"]

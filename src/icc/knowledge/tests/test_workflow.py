@@ -209,3 +209,19 @@ def test_a_city_attaches_documents_and_images_of_accepted_types(
 def theme_get(slug):
     themes_present()
     return Theme.objects.get(slug=slug)
+
+
+def test_a_wrong_link_names_its_line_and_what_was_typed_stays(users, directory):
+    typed = "Project page https://example.org/walks\n\nAgenda example,org/agenda"
+    city = client_for(users["city_coordinator"])
+    response = city.post("/en/knowledge/practices/new/", form(directory, links=typed))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Line 3: “example,org/agenda” is not a web address." in html
+    assert "Enter a valid URL." not in html
+    assert "Agenda example,org/agenda</textarea>" in html  # nothing typed is lost
+    assert not GoodPractice.objects.exists()
+    french = client_for(users["city_coordinator"]).post(
+        "/fr/knowledge/practices/new/", form(directory, links=typed)
+    )
+    assert "Ligne 3 : « example,org/agenda »" in french.content.decode()

@@ -263,3 +263,41 @@ def test_the_secretariat_can_look_in_the_admin(survey: Survey, users: dict[str, 
     assert listing.status_code == 200 and "Perceptions 2026" in listing.content.decode()
     assert client.get(reverse("admin:surveys_submission_changelist")).status_code == 200
     assert client.get(reverse("admin:surveys_survey_add")).status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_platforms_own_export_imports_back_without_doubling_anything(
+    survey: Survey, users: dict[str, User], fmt: str
+) -> None:
+    client = client_for(users["city_coordinator"])
+    public = Client()
+    form = public.get(_url(survey)).content.decode()
+    key = form.split('name="key" value="', 1)[1].split('"', 1)[0]
+    assert public.post(_url(survey), {**FORM, "key": key}).status_code in (200, 302)
+    submission_create(survey=survey, answers=FORM)  # an answer stored with no key given
+    kobo = io.BytesIO(b"about/age;heard;meta/instanceID\r\n30;no;uuid:k1\r\n")
+    kobo.name = "kobo.csv"
+    client.post(reverse("surveys:import", args=[survey.pk]), {"file": kobo})
+    assert selectors.submissions_count(survey_id=survey.pk) == 3
+    export = client.get(reverse("surveys:export", args=[survey.pk, fmt]))
+    again = io.BytesIO(export.getvalue())
+    again.name = f"export.{fmt}"
+    page = client.post(reverse("surveys:import", args=[survey.pk]), {"file": again})
+    assert "3 rows read: 0 imported, 3 already there, 0 refused." in page.content.decode()
+    assert selectors.submissions_count(survey_id=survey.pk) == 3
+
+
+def test_results_page_says_which_cells_are_hidden_to_protect_a_small_one(
+    survey: Survey, users: dict[str, User]
+) -> None:
+    base = {"age": 30, "gender": "woman", "city": "bilbao", "district": "deusto"}
+    answers = [{**base, "heard": "yes", "believed": "no"}] * 20 + [{**base, "heard": "no"}] * 3
+    Submission.objects.bulk_create([Submission(survey=survey, answers=a) for a in answers])
+    client = client_for(users["city_coordinator"])
+    detail = reverse("surveys:detail", args=[survey.pk])
+    html = client.get(detail, {"question": "heard"}).content.decode()
+    assert "hidden to protect a small count" in html and "fewer than 5" in html
+    assert ">20<" not in html  # 23 − 20 would give the 3 who did not hear it
+    assert "the next smallest is hidden too" in html
+    french = client.get(detail.replace("/en/", "/fr/"), {"question": "heard"}).content.decode()
+    assert "masqué pour protéger un petit effectif" in french

@@ -99,7 +99,9 @@ def test_groups_and_small_cells_are_hidden(survey: Survey) -> None:
     woman, man, other = counts.groups
     assert (woman.label, woman.respondents, woman.hidden) == ("Woman", 10, False)
     yes, no = woman.choices
-    assert (yes.count, no.count, no.hidden) == (6, None, True)  # 4 < k = 5
+    assert (no.count, no.hidden, no.protects) == (None, True, False)  # 4 < k = 5
+    # 10 women less 6 who heard would give the 4 who did not: the 6 are hidden too
+    assert (yes.count, yes.hidden, yes.protects) == (None, True, True)
     assert man.hidden and man.respondents is None and man.choices == ()
     assert other.hidden
     assert counts.hidden_groups == 2
@@ -123,3 +125,42 @@ def test_compare_hides_a_side_below_k(directory: dict[str, Any]) -> None:
     comparison = selectors.surveys_compare(before_id=before.pk, after_id=after.pk, question="heard")
     assert comparison.before_respondents is None
     assert all(change.hidden and change.change is None for change in comparison.changes)
+
+
+def test_no_hidden_count_can_be_worked_out_by_subtraction(directory: dict[str, Any]) -> None:
+    """23 respondents, 3 said no: with the total and the 20 shown, the 3 would be 23 − 20."""
+    survey = _survey(directory, yes=20, no=3)
+    counts = selectors.survey_counts(survey_id=survey.pk, question="heard")
+    assert counts.overall.respondents == 23
+    yes, no = counts.overall.choices
+    assert (yes.count, yes.share, yes.hidden, yes.protects) == (None, None, True, True)
+    assert (no.count, no.hidden, no.protects) == (None, True, False)
+    # the change between two surveys hides the same cells, and says why
+    before = _survey(directory, yes=30, no=30)
+    comparison = selectors.surveys_compare(
+        before_id=before.pk, after_id=survey.pk, question="heard"
+    )
+    change_yes, change_no = comparison.changes
+    assert (change_yes.hidden, change_yes.protects, change_yes.change) == (True, True, None)
+    assert (change_no.hidden, change_no.protects) == (True, False)
+
+
+def test_groups_and_choices_across_groups_are_protected_too(survey: Survey) -> None:
+    """Everyone's numbers are the sum of the groups': a group or a group's cell hidden alone
+    would be everyone's less the others."""
+    base = {"age": 30, "city": "bilbao", "district": "deusto", "believed": "no"}
+    answers = (
+        [{**base, "gender": "woman", "heard": "yes"}] * 8
+        + [{**base, "gender": "woman", "heard": "no"}] * 6
+        + [{**base, "gender": "man", "heard": "yes"}] * 9
+        + [{**base, "gender": "man", "heard": "no"}] * 7
+        + [{**base, "gender": "other", "heard": "no"}] * 2
+    )
+    Submission.objects.bulk_create([Submission(survey=survey, answers=a) for a in answers])
+    counts = selectors.survey_counts(survey_id=survey.pk, question="heard", by="gender")
+    woman, man, other = counts.groups
+    assert other.hidden and not other.protects  # 2 < k
+    # 32 − 16 − 14 would give the 2: the smallest group shown is hidden too
+    assert (woman.hidden, woman.protects, woman.respondents) == (True, True, None)
+    assert not man.hidden and [c.count for c in man.choices] == [9, 7]
+    assert [c.count for c in counts.overall.choices] == [17, 15]
