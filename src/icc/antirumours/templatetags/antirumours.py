@@ -4,14 +4,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from icc.antirumours.models import Format, RumourTheme
-from icc.language import language_name
 
 register = template.Library()
-
-
-@register.filter
-def language_label(code: str) -> str:
-    return language_name(code)
 
 
 @register.filter

@@ -11,12 +11,10 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
 from icc.events.models import Event
-from icc.events.models.event import WORKING_LANGUAGES
 from icc.events.selectors import events_at_place
-from icc.language import current_language
+from icc.language import current_language, language_name
 
 register = template.Library()
-LANGUAGE_NAMES = dict(WORKING_LANGUAGES)
 
 
 def _french() -> bool:
@@ -86,18 +84,10 @@ def names(people: Sequence[Any]) -> str:
 
 
 @register.filter
-def language_name(code: str) -> str:
-    return str(LANGUAGE_NAMES.get(code, code))
-
-
-@register.filter
 def languages_text(codes: Sequence[str]) -> str:
     """ "English and French"; « Anglais et français » (French writes language names in lower
     case inside a phrase)."""
-    words = [language_name(code) for code in codes]
-    if _french():
-        words = [w.lower() for w in words]
-    text = join_and(words)
+    text = join_and([language_name(code, in_sentence=True) for code in codes])
     return text[:1].upper() + text[1:]
 
 
