@@ -6,7 +6,8 @@ Rules
 2. Only CONFIRMED registrations hold a seat. No capacity means every seat is free.
 3. APPROVE (secretariat): PENDING → CONFIRMED when a seat is free, else WAITING.
 4. PROMOTE (automatic): WAITING → CONFIRMED, first in the queue first, each time a seat frees up
-   (a withdrawal, a confirmed person rejected, the capacity raised).
+   (a withdrawal, a confirmed person rejected, the capacity raised) before the event starts;
+   from the start on, the waiting list stays as it is.
 5. WITHDRAW (the registrant): PENDING, CONFIRMED or WAITING → WITHDRAWN.
 6. REJECT (secretariat): PENDING, WAITING or CONFIRMED → REJECTED.
 7. WITHDRAWN and REJECTED are final: registering again makes a new registration.

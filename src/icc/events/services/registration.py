@@ -189,17 +189,19 @@ def registration_withdraw(
                 "If you cannot attend, write to the organisers."
             )
         )
-    return _withdraw(registration, notify=notify)
+    return _withdraw(registration, notify=notify, now=now)
 
 
-def _withdraw(registration: Registration, *, notify: bool) -> Registration:
+def _withdraw(
+    registration: Registration, *, notify: bool, now: dt.datetime | None = None
+) -> Registration:
     event = _locked(registration.event)
     registration.refresh_from_db()
     before = _apply(registration, Action.WITHDRAW)
     if notify:
         registration_email_queue(registration=registration, kind=State.WITHDRAWN.value)
     if before is State.CONFIRMED:
-        waiting_list_promote(event=event)
+        waiting_list_promote(event=event, now=now)
     return registration
 
 
@@ -216,22 +218,28 @@ def registration_approve(*, registration: Registration) -> Registration:
 
 
 @transaction.atomic
-def registration_reject(*, registration: Registration) -> Registration:
+def registration_reject(
+    *, registration: Registration, now: dt.datetime | None = None
+) -> Registration:
     """The secretariat turns a registration down (rule 6); a freed seat is passed on."""
     event = _locked(registration.event)
     registration.refresh_from_db()
     before = _apply(registration, Action.REJECT)
     registration_email_queue(registration=registration, kind=State.REJECTED.value)
     if before is State.CONFIRMED:
-        waiting_list_promote(event=event)
+        waiting_list_promote(event=event, now=now)
     return registration
 
 
 @transaction.atomic
-def waiting_list_promote(*, event: Event) -> list[Registration]:
+def waiting_list_promote(*, event: Event, now: dt.datetime | None = None) -> list[Registration]:
     """Confirm people from the waiting list, first come first served, while seats are free
-    (rule 4). Each promoted person gets an e-mail."""
+    (rule 4). Each promoted person gets an e-mail. Once the event has started nobody moves up:
+    a seat freed then (an erasure, a late rejection, a raised capacity) would only send "a seat
+    is free for you" to someone who can no longer come."""
     event = _locked(event)
+    if (now or timezone.now()) >= event.start:
+        return []
     waiting = Registration.objects.filter(event=event, state=State.WAITING).order_by(
         "queued_at", "id"
     )
@@ -263,7 +271,7 @@ def registration_erase(
     first (its seat passed on); the row stays, anonymous, so that counts still add up. The
     personal link stops working."""
     if registration.is_active:  # erasure is a right at any time, even after the start
-        _withdraw(registration, notify=False)
+        _withdraw(registration, notify=False, now=now)
         registration.refresh_from_db()
     registration.name = ""
     registration.email = ""

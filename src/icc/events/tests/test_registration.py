@@ -1,6 +1,7 @@
 """Registration through the pages: capacity and waiting list, approval, answers, the personal
 link (change, withdraw, export, erase), e-mails in the registrant's language."""
 
+import datetime as dt
 import json
 import re
 
@@ -8,6 +9,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from icc.events.models import Registration
 from icc.events.registration_states import State
@@ -272,3 +274,28 @@ def test_the_registrations_page_shows_option_labels_not_stored_values(make_event
     client.force_login(users["secretariat"])
     page = client.get(f"/en/events/{event.slug}/registrations/").content.decode()
     assert ">Rumours<" in page and ">rumours<" not in page and ">yes<" in page
+
+
+def test_a_seat_freed_after_the_start_moves_nobody_up(
+    make_event, users, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1, questions=False)
+    seated = registration_create(event=event, name="Ana", email="ana@example.org", answers={})
+    waiting = registration_create(event=event, name="Ben", email="ben@example.org", answers={})
+    late = registration_create(event=event, name="Cy", email="cy@example.org", answers={})
+    event.start = timezone.now() - dt.timedelta(hours=1)  # the event is under way
+    event.save()
+    client = Client()
+    client.force_login(users["secretariat"])
+    url = f"/en/events/{event.slug}/registrations/"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"registration": seated.pk, "action": "erase"})
+    assert Registration.objects.get(pk=seated.pk).anonymised_at is not None
+    assert Registration.objects.get(pk=waiting.pk).state == State.WAITING
+    assert [m.subject for m in mail.outbox] == []  # nobody is told a seat is free
+    Registration.objects.filter(pk=waiting.pk).update(state=State.CONFIRMED)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"registration": waiting.pk, "action": "reject"})
+    assert Registration.objects.get(pk=late.pk).state == State.WAITING
+    assert not any("seat is free" in m.subject for m in mail.outbox)
