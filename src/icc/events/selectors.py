@@ -194,6 +194,20 @@ def registrations_for_event(*, event: Event) -> QuerySet[Registration]:
     return Registration.objects.filter(event=event).order_by("state", "queued_at", "id")
 
 
+def registration_get_for_event(*, event: Event, registration_id: str | None) -> Registration:
+    """The registration of ``event`` that a secretariat form names by its id; 404 alike for
+    another event's, a missing one and an id that is not a number."""
+    text = registration_id or ""
+    registration = (
+        Registration.objects.filter(event=event, pk=int(text)).first()
+        if text.isascii() and text.isdigit()
+        else None
+    )
+    if registration is None:
+        raise Http404(_("This event has no such registration."))
+    return registration
+
+
 def registrations_confirmed(*, event: Event) -> QuerySet[Registration]:
     """The check-in list: confirmed people by name."""
     return Registration.objects.filter(event=event, state=State.CONFIRMED).order_by("name", "id")

@@ -117,3 +117,20 @@ def test_personal_link_needs_a_valid_token(make_event):
     assert registration.state == "confirmed"
     registration_erase(registration=registration)
     assert client.get(f"{base}{token}/").status_code == 404
+
+
+@pytest.mark.parametrize("posted", ["abc", "", "1e5", "-1", "٣", "99999999999999999999"])
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/en/events/{slug}/registrations/", {"action": "approve"}),
+        ("/en/events/{slug}/check-in/", {"checked_in": "1"}),
+        ("/en/events/{slug}/programme/edit/", {"op": "part-delete"}),
+    ],
+)
+def test_a_posted_id_that_is_not_a_number_is_not_found(users, make_event, posted, url, data):
+    event = make_event()
+    client = client_for(users["secretariat"])
+    name = "id" if "programme" in url else "registration"
+    response = client.post(url.format(slug=event.slug), {**data, name: posted})
+    assert response.status_code == 404

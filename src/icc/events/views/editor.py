@@ -55,8 +55,10 @@ def _valid(form: forms.Form) -> forms.Form:
     return form
 
 
-def _id(request: HttpRequest) -> str:
-    return request.POST.get("id", "")
+def _id(request: HttpRequest) -> int | None:
+    """The posted ``id``; None (so: 404) when it is not a number."""
+    value = request.POST.get("id", "")
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _direction(request: HttpRequest) -> programme_services.Direction:

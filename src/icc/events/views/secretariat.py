@@ -3,7 +3,7 @@ list and participant exports. Every view is guarded by ``secretariat_required``.
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from icc.accounts.access import secretariat_required
@@ -30,7 +30,9 @@ ACTIONS = {
 
 def _posted_registration(request: HttpRequest, event: Event) -> Registration:
     """The registration a form of this event's pages posted (404 for another event's)."""
-    return get_object_or_404(Registration, event=event, pk=request.POST.get("registration"))
+    return selectors.registration_get_for_event(
+        event=event, registration_id=request.POST.get("registration")
+    )
 
 
 @secretariat_required
