@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -66,6 +67,13 @@ def _delete(row: M, siblings: "models.QuerySet[M]") -> None:
     _renumber(list(siblings))
 
 
+def _event_changed(**lookup: object) -> None:
+    """Mark the events matching ``lookup`` as changed now: their calendars (.ics) take their
+    ``DTSTAMP`` and ``LAST-MODIFIED`` from it, so that a calendar application replaces the
+    entries it holds with the edited programme."""
+    Event.objects.filter(**lookup).update(updated_at=timezone.now())
+
+
 def _next_position(siblings: "models.QuerySet[M]") -> int:
     top = siblings.aggregate(top=models.Max("position"))["top"]
     return 0 if top is None else top + 1
@@ -80,6 +88,7 @@ def part_create(*, event: Event, title: Texts, date: dt.date) -> Part:
     part = Part(event=event, date=date, position=_next_position(event.parts.all()))
     texts_apply(part, "title", title)
     part.save()
+    _event_changed(pk=event.pk)
     return part
 
 
@@ -88,6 +97,7 @@ def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
     texts_apply(part, "title", title)
     part.date = date
     part.save()
+    _event_changed(pk=part.event_id)
     return part
 
 
@@ -95,11 +105,13 @@ def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
 def part_delete(*, part: Part) -> None:
     """Delete a part with its slots and sessions (people stay in the directory)."""
     _delete(part, part.event.parts.all())
+    _event_changed(pk=part.event_id)
 
 
 @transaction.atomic
 def part_move(*, part: Part, direction: Direction) -> None:
     _move(part, part.event.parts.all(), direction)
+    _event_changed(pk=part.event_id)
 
 
 # slots
@@ -123,6 +135,7 @@ def slot_create(
     slot.save()
     siblings.insert(index, slot)
     _renumber(siblings)
+    _event_changed(parts=part.pk)
     return slot
 
 
@@ -142,6 +155,7 @@ def slot_update(
     slot.start, slot.end, slot.kind = start, end, kind
     texts_apply(slot, "title", title or {})
     slot.save()
+    _event_changed(parts=slot.part_id)
     return slot
 
 
@@ -156,11 +170,13 @@ def _check_times(start: dt.time, end: dt.time | None) -> None:
 @transaction.atomic
 def slot_delete(*, slot: Slot) -> None:
     _delete(slot, slot.part.slots.all())
+    _event_changed(parts=slot.part_id)
 
 
 @transaction.atomic
 def slot_move(*, slot: Slot, direction: Direction) -> None:
     _move(slot, slot.part.slots.all(), direction)
+    _event_changed(parts=slot.part_id)
 
 
 # sessions
@@ -183,6 +199,7 @@ def session_create(
     texts_apply(session, "description", description or {})
     texts_apply(session, "location", location or {})
     session.save()
+    _event_changed(parts__slots=slot.pk)
     return session
 
 
@@ -200,17 +217,20 @@ def session_update(
     texts_apply(session, "description", description)
     texts_apply(session, "location", location)
     session.save()
+    _event_changed(parts__slots=session.slot_id)
     return session
 
 
 @transaction.atomic
 def session_delete(*, session: Session) -> None:
     _delete(session, session.slot.sessions.all())
+    _event_changed(parts__slots=session.slot_id)
 
 
 @transaction.atomic
 def session_move(*, session: Session, direction: Direction) -> None:
     _move(session, session.slot.sessions.all(), direction)
+    _event_changed(parts__slots=session.slot_id)
 
 
 # sub-items
@@ -221,6 +241,7 @@ def session_item_create(*, session: Session, text: Texts) -> SessionItem:
     item = SessionItem(session=session, position=_next_position(session.items.all()))
     texts_apply(item, "text", text)
     item.save()
+    _event_changed(parts__slots__sessions=session.pk)
     return item
 
 
@@ -228,17 +249,20 @@ def session_item_create(*, session: Session, text: Texts) -> SessionItem:
 def session_item_update(*, item: SessionItem, text: Texts) -> SessionItem:
     texts_apply(item, "text", text)
     item.save()
+    _event_changed(parts__slots__sessions=item.session_id)
     return item
 
 
 @transaction.atomic
 def session_item_delete(*, item: SessionItem) -> None:
     _delete(item, item.session.items.all())
+    _event_changed(parts__slots__sessions=item.session_id)
 
 
 @transaction.atomic
 def session_item_move(*, item: SessionItem, direction: Direction) -> None:
     _move(item, item.session.items.all(), direction)
+    _event_changed(parts__slots__sessions=item.session_id)
 
 
 # people
@@ -271,6 +295,7 @@ def person_update(*, person: Person, name: str, title: Texts, organisation: Text
     texts_apply(person, "title", title)
     texts_apply(person, "organisation", organisation)
     person.save()
+    _event_changed(parts__slots__sessions__people__person=person)
     return person
 
 
@@ -281,19 +306,23 @@ def session_person_add(*, session: Session, person: Person, role: PersonRole) ->
         raise ValueError(
             _("%(name)s already has this role in the session.") % {"name": person.name}
         )
-    return SessionPerson.objects.create(
+    row = SessionPerson.objects.create(
         session=session,
         person=person,
         role=role,
         position=_next_position(session.people.all()),
     )
+    _event_changed(parts__slots__sessions=session.pk)
+    return row
 
 
 @transaction.atomic
 def session_person_remove(*, session_person: SessionPerson) -> None:
     _delete(session_person, session_person.session.people.all())
+    _event_changed(parts__slots__sessions=session_person.session_id)
 
 
 @transaction.atomic
 def session_person_move(*, session_person: SessionPerson, direction: Direction) -> None:
     _move(session_person, session_person.session.people.all(), direction)
+    _event_changed(parts__slots__sessions=session_person.session_id)

@@ -2,10 +2,11 @@
 
 import datetime as dt
 
+import icalendar
 import pytest
 
 from icc.conftest import client_for
-from icc.events.models import Part, Person, PersonRole, Session, SessionKind, Slot, SlotKind
+from icc.events.models import Event, Part, Person, PersonRole, Session, SessionKind, Slot, SlotKind
 from icc.events.services import programme as programme_services
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,37 @@ def test_a_part_edited_in_french_keeps_its_date_and_its_slots_their_times(make_e
     saved = Part.objects.values_list("title_fr", "date").get(pk=part.pk)
     assert saved == ("Jour un", dt.date(2030, 5, 6))
     assert date_box in client.get(url).content.decode()
+
+
+def _stamps(client, event):
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/en/events/{event.slug}/calendar.ics").content
+    )
+    return [
+        (str(e["SUMMARY"]), e.decoded("DTSTART").strftime("%H:%M"), e.decoded("DTSTAMP"))
+        for e in calendar.walk("VEVENT")
+    ]
+
+
+def test_a_programme_edited_in_the_editor_gives_calendars_a_newer_stamp(make_event, users):
+    event = make_event(questions=False)
+    part = programme_services.part_create(
+        event=event, title={"en": "Day"}, date=dt.date(2030, 5, 6)
+    )
+    slot = programme_services.slot_create(part=part, start=dt.time(9, 30), end=dt.time(11))
+    session = programme_services.session_create(
+        slot=slot, kind=SessionKind.TALK, title={"en": "Welcome"}
+    )
+    speaker = programme_services.person_create(name="Nadia Haddad", title={}, organisation={})
+    programme_services.session_person_add(session=session, person=speaker, role=PersonRole.SPEAKER)
+    long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    Event.objects.filter(pk=event.pk).update(updated_at=long_ago)  # as sent in an e-mail
+    client = client_for(users["secretariat"])
+    assert _stamps(client, event) == [("Welcome", "09:30", long_ago)]
+    url = f"/en/events/{event.slug}/programme/edit/"
+    client.post(url, {"op": "slot-edit", "id": slot.pk, "start": "10:00", "kind": "sessions"})
+    [(title, start, stamp)] = _stamps(client, event)
+    assert (title, start) == ("Welcome", "10:00") and stamp > long_ago
+    Event.objects.filter(pk=event.pk).update(updated_at=long_ago)
+    client.post(url, {"op": "person-edit", "id": session.people.get().pk, "name": "Nadia H."})
+    assert _stamps(client, event)[0][2] > long_ago  # the description names the speaker
