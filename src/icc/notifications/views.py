@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from icc.accounts.models import User
@@ -53,7 +54,8 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 def notification_read_all_view(request: HttpRequest) -> HttpResponse:
     """Mark every notice read."""
     count = notification_read_all(user=_user(request))
-    messages.success(request, _("%(count)d notices marked as read.") % {"count": count})
+    text = ngettext("%(count)d notice marked as read.", "%(count)d notices marked as read.", count)
+    messages.success(request, text % {"count": count})
     return redirect("notifications:list")
 
 

@@ -107,6 +107,17 @@ def test_mark_all_read_and_the_unread_filter(client):
     assert "No unread notices." in client.get("/en/notifications/?show=unread").content.decode()
 
 
+def test_one_notice_marked_read_is_said_in_the_singular(client):
+    ana = _person("ana")
+    _send([ana])
+    client.force_login(ana)
+    response = client.post("/en/notifications/read-all/", follow=True)
+    assert "1 notice marked as read." in response.content.decode()
+    _send([ana])
+    response = client.post("/fr/notifications/read-all/", follow=True)
+    assert "1 notification marquée comme lue." in response.content.decode()
+
+
 def test_preferences_page_saves_language_and_email_choices(client):
     ana = _person("ana")
     client.force_login(ana)
