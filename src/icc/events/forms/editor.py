@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from icc.core.forms import DateInput, TimeInput
 from icc.events.models import Person, PersonRole, SessionKind, SlotKind
 from icc.events.services.programme import Texts
+from icc.language import language_name
 
 EDITOR_LANGUAGES = ("en", "fr")
-LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 
 
 def _translated(
@@ -21,7 +21,7 @@ def _translated(
     for language in EDITOR_LANGUAGES:
         widget = forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput
         form.fields[f"{name}_{language}"] = forms.CharField(
-            label=f"{label} ({LANGUAGE_NAMES[language]})",
+            label=f"{label} ({language_name(language, in_sentence=True)})",
             required=required and language == "en",
             widget=widget,
             max_length=None if long else 400,

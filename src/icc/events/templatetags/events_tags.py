@@ -10,6 +10,7 @@ from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
+from icc.events.forms.editor import EDITOR_LANGUAGES
 from icc.events.models import Event
 from icc.events.selectors import events_at_place
 from icc.language import current_language, language_name
@@ -110,13 +111,13 @@ def translated_inputs(
     """English and French inputs of a translated field for the programme editor, filled from
     ``obj`` (None for an empty "add" form); ids are ``{prefix}{key}-{field}``, unique."""
     cells = []
-    for language, language_label in (("en", gettext("English")), ("fr", gettext("French"))):
+    for language in EDITOR_LANGUAGES:
         field = f"{name}_{language}"
         cells.append(
             {
                 "field": field,
                 "ident": f"{prefix}{key}-{field}",
-                "language_label": language_label,
+                "language_label": language_name(language, in_sentence=True),
                 "value": (getattr(obj, field, "") or "") if obj is not None else "",
                 "needed": required and language == "en",
             }

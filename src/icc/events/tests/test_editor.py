@@ -206,3 +206,14 @@ def test_a_programme_edited_in_the_editor_gives_calendars_a_newer_stamp(make_eve
     Event.objects.filter(pk=event.pk).update(updated_at=long_ago)
     client.post(url, {"op": "person-edit", "id": session.people.get().pk, "name": "Nadia H."})
     assert _stamps(client, event)[0][2] > long_ago  # the description names the speaker
+
+
+def test_the_french_editor_names_the_languages_in_lower_case_inside_its_labels(make_event, users):
+    event = make_event(questions=False)
+    client = client_for(users["secretariat"])
+    url = f"/fr/events/{event.slug}/programme/edit/"
+    body = client.get(url).content.decode()
+    assert 'title_en">Titre (anglais) *</label>' in body
+    assert 'title_fr">Titre (français)</label>' in body and "(Anglais)" not in body
+    page = client.post(url, {"op": "part-add", "date": "2030-05-06"}, follow=True)
+    assert "Titre (anglais)\u00a0: Ce champ est obligatoire." in page.content.decode()

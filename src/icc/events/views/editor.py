@@ -50,7 +50,9 @@ def _valid(form: forms.Form) -> forms.Form:
         problems = []
         for name, errors in form.errors.items():
             text = " ".join(str(error) for error in errors)
-            problems.append(f"{form.fields[name].label}: {text}" if name in form.fields else text)
+            if name in form.fields:
+                text = _("%(label)s: %(error)s") % {"label": form.fields[name].label, "error": text}
+            problems.append(text)
         raise Invalid(" ".join(problems))
     return form
 
