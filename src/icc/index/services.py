@@ -25,6 +25,7 @@ from icc.accounts.services import role_assign
 from icc.core.jobs import job_enqueue
 from icc.core.tabular import file_size_check, xlsx_check
 from icc.index.forms_bridge import edition_form, question_as_form
+from icc.index.labels import refusal_text
 from icc.index.models import (
     Answer,
     AnswerRevision,
@@ -44,6 +45,7 @@ from icc.index.workflow import (
     Action,
     Actor,
     State,
+    TransitionRefused,
     WorkflowError,
     may_comment,
     next_state,
@@ -344,11 +346,15 @@ def response_transition(
 ) -> Response:
     """Move a response through the workflow (rules in ``workflow.py``) and record who did it.
 
-    Submitting refuses a response with required questions unanswered, naming them.
+    Submitting refuses a response with required questions unanswered, naming them. A step the
+    workflow refuses raises ``WorkflowError`` saying why in the reader's language.
     """
     response = Response.objects.select_for_update().get(pk=response.pk)
     state = State(response.state)
-    target = next_state(state, action, actors)
+    try:
+        target = next_state(state, action, actors)
+    except TransitionRefused as refused:
+        raise WorkflowError(refusal_text(refused)) from refused
     if action is Action.SUBMIT:
         missing = response_missing_required(response)
         if missing:
