@@ -50,7 +50,7 @@ from icc.index.workflow import (
     may_comment,
     next_state,
 )
-from icc.index.xlsform.model import Form, Issue
+from icc.index.xlsform.model import ASKED_TYPES, Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
 from icc.language import content_language
@@ -265,6 +265,14 @@ def answer_save(
     response = Response.objects.select_for_update().get(pk=response.pk)
     if State(response.state) not in EDITABLE_STATES:
         raise WorkflowError(_("This response is no longer a draft; its answers are locked."))
+    if not question.asked:
+        raise AnswerInvalid(
+            _(
+                "“%(question)s” is not answered on the questionnaire pages (a note, a "
+                "calculation, a location, a photo or a device's own record)."
+            )
+            % {"question": question.label}
+        )
     clean = _clean_value(question, value)
     if clean is not None and question.constraint:
         values = answers_values(response)
@@ -330,7 +338,9 @@ def response_missing_required(response: Response) -> list[Question]:
     visible = set(visible_questions(edition_form(response.edition), values))
     return [
         q
-        for q in response.edition.questions.filter(required=True).order_by("position")
+        for q in response.edition.questions.filter(required=True, type__in=ASKED_TYPES).order_by(
+            "position"
+        )
         if q.code in visible and q.code not in values
     ]
 

@@ -2,6 +2,7 @@
 queries for an autosave, the page data from the questionnaire selectors."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from icc.conftest import client_for
 from icc.index.questionnaire import response_area_get
 from icc.index.selectors import response_get_for_user
+from icc.index.services import edition_import_xlsform
 
 BASE = "/en/index/test/places/bilbao/"
 
@@ -85,3 +87,31 @@ def test_anonymous_visitors_are_sent_to_log_in(small_edition, directory, url):
     reply = client_for(None).get(url)
     assert reply.status_code == 302
     assert reply["Location"] == "/en/accounts/login/?next=" + url
+
+
+def test_a_third_party_form_asks_only_what_its_pages_can_answer(directory, users):
+    """A KoboToolbox form imported as an edition: its metadata, calculation, geopoint and photo
+    are kept but neither shown, counted, saved nor required; its notes are shown, not counted."""
+    content = (Path(__file__).parent / "fixtures" / "household_survey.xlsx").read_bytes()
+    edition_import_xlsform(filename="household_survey.xlsx", content=content, name="hh")
+    base = "/en/index/hh/places/bilbao/"
+    city = client_for(users["city_coordinator"])
+
+    def save(code, value):
+        return city.post(
+            base + f"answer/{code}/", {"value": value, "version": "0"}, HTTP_HX_REQUEST="true"
+        )
+
+    reply = save("consent", "yes")
+    assert "1 of 11 questions answered" in reply.content.decode()
+    location = city.get(base + "area/location/").content.decode()
+    assert 'data-question="district"' in location and 'data-question="gps"' not in location
+    household = city.get(base + "area/household/").content.decode()
+    assert 'data-question="asset_note"' in household  # a note is read
+    assert 'data-question="asset_count"' not in household  # a calculation is not a question
+    for code in ("gps", "asset_count", "start", "intro"):
+        refused = save(code, "12").content.decode()
+        assert "is not answered on the questionnaire pages" in refused, code
+    assert "1 of 11 questions answered" in refused
+    overview = city.get(base).content.decode()
+    assert "1 of 11 questions answered" in overview
