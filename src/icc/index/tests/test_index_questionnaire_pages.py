@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from icc.conftest import client_for
@@ -115,3 +116,26 @@ def test_a_third_party_form_asks_only_what_its_pages_can_answer(directory, users
     assert "1 of 11 questions answered" in refused
     overview = city.get(base).content.decode()
     assert "1 of 11 questions answered" in overview
+
+
+def test_an_answer_sent_after_the_session_ended_sends_to_log_in_and_back_to_the_page(
+    small_edition, directory, users
+):
+    area = "http://testserver" + BASE + "area/commitment/"
+    plain = Client().post(BASE + "answer/commitment_strategy/", {"value": "yes"}, HTTP_REFERER=area)
+    assert plain.status_code == 302
+    assert plain["Location"].endswith("?next=/en/index/test/places/bilbao/area/commitment/")
+    htmx = Client().post(
+        BASE + "answer/commitment_strategy/",
+        {"value": "yes"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=area,
+    )
+    body = htmx.content.decode()
+    assert htmx.status_code == 200 and "your session has ended" in body
+    assert "next=%2Fen%2Findex%2Ftest%2Fplaces%2Fbilbao%2Farea%2Fcommitment%2F" in body
+    assert "<html" not in body  # a status line, not a login page inside the question
+    elsewhere = Client().post(
+        BASE + "answer/commitment_strategy/", {}, HTTP_REFERER="https://evil.example/"
+    )
+    assert elsewhere["Location"].endswith("?next=/en/index/test/places/bilbao/")
