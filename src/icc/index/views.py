@@ -132,6 +132,12 @@ def _session_ended(request: HtmxHttpRequest, edition: str, slug: str) -> HttpRes
     return reply
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The answer's version the page was loaded with; 0 (never saved) when it is not a number."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdigit() else 0
+
+
 @require_POST
 def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) -> HttpResponse:
     """Autosave of one answer. Conflicts and invalid values are reported, never overwritten."""
@@ -155,7 +161,7 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
             value=_posted_value(request, question),
             evidence=request.POST.get("evidence", ""),
             links=request.POST.get("links", "").splitlines(),
-            expected_version=int(request.POST.get("version") or 0),
+            expected_version=_posted_version(request),
             user=request.user,
         )
     except services.AnswerConflict as conflict:

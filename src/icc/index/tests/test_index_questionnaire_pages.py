@@ -139,3 +139,13 @@ def test_an_answer_sent_after_the_session_ended_sends_to_log_in_and_back_to_the_
         BASE + "answer/commitment_strategy/", {}, HTTP_REFERER="https://evil.example/"
     )
     assert elsewhere["Location"].endswith("?next=/en/index/test/places/bilbao/")
+
+
+def test_a_save_with_a_garbled_version_is_answered_not_an_error(small_edition, directory, users):
+    client = client_for(users["city_coordinator"])
+    first = _save(client, "commitment_staff", "12", version="7")  # never saved: nothing to lose
+    assert first.status_code == 200 and "Saved" in first.content.decode()
+    for junk in ("abc", "-1", "1.5", ""):
+        reply = _save(client, "commitment_staff", "13", version=junk)
+        assert reply.status_code == 200
+        assert "changed this answer" in reply.content.decode()  # not saved over version 1
