@@ -1,9 +1,10 @@
 """Translated labels of the workflow (the workflow itself is pure)."""
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from icc.index.workflow import Action, State
+from icc.index.workflow import Action, Actor, State, TransitionRefused
 
 STATE_LABELS: dict[State, Promise] = {
     State.DRAFT: _("Draft"),
@@ -21,3 +22,31 @@ ACTION_LABELS: dict[Action, Promise] = {
     Action.PUBLISH: _("Publish"),
     Action.REOPEN: _("Reopen for review"),
 }
+
+ACTOR_LABELS: dict[Actor, Promise] = {
+    Actor.CITY: _("the place's coordinators"),
+    Actor.EXPERT: _("the place's experts"),
+    Actor.SECRETARIAT: _("the secretariat"),
+}
+
+
+def refusal_text(refused: TransitionRefused) -> str:
+    """Why the workflow refused a step, in the reader's language, with labels for codes."""
+    action = ACTION_LABELS[refused.action]
+    if refused.wrong_state:
+        return gettext(
+            "“%(action)s” is not possible while the questionnaire is “%(state)s”; this step is "
+            "taken when it is: %(states)s."
+        ) % {
+            "action": action,
+            "state": STATE_LABELS[refused.state],
+            "states": ", ".join(
+                gettext("“%(state)s”") % {"state": STATE_LABELS[s]}
+                for s in State
+                if s in refused.sources
+            ),
+        }
+    return gettext("Only %(who)s can take the step “%(action)s”.") % {
+        "action": action,
+        "who": gettext(" or ").join(str(ACTOR_LABELS[a]) for a in Actor if a in refused.allowed),
+    }

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from icc.core.models import Timestamped
 from icc.index.labels import STATE_LABELS
 from icc.index.workflow import State
+from icc.index.xlsform.model import ASKED_TYPES
 from icc.language import content_language
 
 
@@ -127,6 +128,11 @@ class Question(models.Model):
     @property
     def label(self) -> str:
         return pick(self.labels) or self.code
+
+    @property
+    def asked(self) -> bool:
+        """True when a city answers it on the questionnaire pages (``ASKED_TYPES``)."""
+        return self.type in ASKED_TYPES
 
     @property
     def hint(self) -> str:

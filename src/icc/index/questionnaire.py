@@ -21,6 +21,7 @@ from icc.index.selectors import ResponseAccess, answers_by_code, questions_of
 from icc.index.services import answers_values, response_missing_required
 from icc.index.workflow import Action, available_actions
 from icc.index.xlsform.xpath import visible_questions
+from icc.xlsform import SHOWN_TYPES
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,16 @@ class Progress:
 
 
 def response_progress(*, access: ResponseAccess, values: dict[str, Any]) -> Progress:
-    """Progress of ``access.response`` given its answer ``values`` (``{code: value}``)."""
-    visible = visible_questions(edition_form(access.response.edition), values)
-    shown = tuple(code for code in visible if not code.startswith("_"))
+    """Progress of ``access.response`` given its answer ``values`` (``{code: value}``):
+    ``visible`` holds notes too; the counts hold the questions a city answers."""
+    form = edition_form(access.response.edition)
+    asked = {question.code for question in form.questions if question.asked}
+    shown = tuple(code for code in visible_questions(form, values) if not code.startswith("_"))
+    counted = [code for code in shown if code in asked]
     return Progress(
         visible=shown,
-        answered=sum(1 for code in shown if code in values),
-        total=len(shown),
+        answered=sum(1 for code in counted if code in values),
+        total=len(counted),
     )
 
 
@@ -79,7 +83,9 @@ def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
     questions = questions_of(edition=response.edition)
     areas = []
     for area in response.edition.areas.filter(is_page=True):
-        codes = [q.code for q in questions if q.area_id == area.pk and q.code in visible]
+        codes = [
+            q.code for q in questions if q.area_id == area.pk and q.asked and q.code in visible
+        ]
         areas.append(
             AreaProgress(area=area, answered=sum(1 for c in codes if c in values), total=len(codes))
         )
@@ -152,7 +158,7 @@ def response_area_get(*, access: ResponseAccess, area_code: str) -> AreaPage:
                 visible=q.code in progress.visible,
                 comments=comments.get(q.code, []),
             )
-            for q in area.questions.order_by("position")
+            for q in area.questions.filter(type__in=SHOWN_TYPES).order_by("position")
         ],
         progress=progress,
     )

@@ -25,6 +25,7 @@ from icc.accounts.services import role_assign
 from icc.core.jobs import job_enqueue
 from icc.core.tabular import file_size_check, xlsx_check
 from icc.index.forms_bridge import edition_form, question_as_form
+from icc.index.labels import refusal_text
 from icc.index.models import (
     Answer,
     AnswerRevision,
@@ -44,11 +45,12 @@ from icc.index.workflow import (
     Action,
     Actor,
     State,
+    TransitionRefused,
     WorkflowError,
     may_comment,
     next_state,
 )
-from icc.index.xlsform.model import Form, Issue
+from icc.index.xlsform.model import ASKED_TYPES, Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
 from icc.language import content_language
@@ -263,6 +265,14 @@ def answer_save(
     response = Response.objects.select_for_update().get(pk=response.pk)
     if State(response.state) not in EDITABLE_STATES:
         raise WorkflowError(_("This response is no longer a draft; its answers are locked."))
+    if not question.asked:
+        raise AnswerInvalid(
+            _(
+                "“%(question)s” is not answered on the questionnaire pages (a note, a "
+                "calculation, a location, a photo or a device's own record)."
+            )
+            % {"question": question.label}
+        )
     clean = _clean_value(question, value)
     if clean is not None and question.constraint:
         values = answers_values(response)
@@ -274,9 +284,8 @@ def answer_save(
             )
     links = [link.strip() for link in links if link.strip()]
     answer = Answer.objects.select_for_update().filter(response=response, question=question).first()
-    current_version = answer.version if answer else 0
-    if current_version != expected_version:
-        assert answer is not None
+    # Nothing to overwrite when the answer was never saved, whatever version the page sent.
+    if answer is not None and answer.version != expected_version:
         who = answer.updated_by or _("someone")
         when = timezone.localtime(answer.updated_at).strftime("%H:%M")
         raise AnswerConflict(
@@ -328,7 +337,9 @@ def response_missing_required(response: Response) -> list[Question]:
     visible = set(visible_questions(edition_form(response.edition), values))
     return [
         q
-        for q in response.edition.questions.filter(required=True).order_by("position")
+        for q in response.edition.questions.filter(required=True, type__in=ASKED_TYPES).order_by(
+            "position"
+        )
         if q.code in visible and q.code not in values
     ]
 
@@ -344,11 +355,15 @@ def response_transition(
 ) -> Response:
     """Move a response through the workflow (rules in ``workflow.py``) and record who did it.
 
-    Submitting refuses a response with required questions unanswered, naming them.
+    Submitting refuses a response with required questions unanswered, naming them. A step the
+    workflow refuses raises ``WorkflowError`` saying why in the reader's language.
     """
     response = Response.objects.select_for_update().get(pk=response.pk)
     state = State(response.state)
-    target = next_state(state, action, actors)
+    try:
+        target = next_state(state, action, actors)
+    except TransitionRefused as refused:
+        raise WorkflowError(refusal_text(refused)) from refused
     if action is Action.SUBMIT:
         missing = response_missing_required(response)
         if missing:

@@ -7,13 +7,17 @@ questions the skip logic now shows. Without JavaScript each question's form post
 
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -108,10 +112,37 @@ def _posted_value(request: HttpRequest, question: Question) -> Any:
     return request.POST.get("value", "")
 
 
+def _session_ended(request: HtmxHttpRequest, edition: str, slug: str) -> HttpResponse:
+    """An answer sent after the session ended: nothing is saved, and the person is sent to log
+    in and back to the page they were on (never to this POST-only address). With htmx, the
+    status line says so, with a link that logs in in a new tab: what was typed stays on the
+    page, and the next change saves it."""
+    came_from = (request.htmx.current_url if request.htmx else None) or request.headers.get(
+        "Referer", ""
+    )
+    if url_has_allowed_host_and_scheme(came_from, allowed_hosts={request.get_host()}):
+        came_from = urlsplit(came_from)._replace(scheme="", netloc="").geturl()
+    else:
+        came_from = reverse("index:response_overview", kwargs={"edition": edition, "slug": slug})
+    if not request.htmx:
+        return redirect_to_login(came_from)
+    login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': came_from})}"
+    reply = render(request, "index/_session_ended.html", {"login_url": login_url})
+    reply["HX-Trigger"] = json.dumps({"icc:saved": {"status": 401}})
+    return reply
+
+
+def _posted_version(request: HttpRequest) -> int:
+    """The answer's version the page was loaded with; 0 (never saved) when it is not a number."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdigit() else 0
+
+
 @require_POST
-@login_required
 def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) -> HttpResponse:
     """Autosave of one answer. Conflicts and invalid values are reported, never overwritten."""
+    if not request.user.is_authenticated:
+        return _session_ended(request, edition, slug)
     access = _access(request, edition, slug)
     if not access.can_edit:
         raise PermissionDenied(_("This response is not a draft you can edit."))
@@ -130,8 +161,8 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
             value=_posted_value(request, question),
             evidence=request.POST.get("evidence", ""),
             links=request.POST.get("links", "").splitlines(),
-            expected_version=int(request.POST.get("version") or 0),
-            user=request.user,  # type: ignore[arg-type]
+            expected_version=_posted_version(request),
+            user=request.user,
         )
     except services.AnswerConflict as conflict:
         error, status = str(conflict), 409

@@ -91,17 +91,45 @@ class WorkflowError(ValueError):
     """An action that the workflow does not allow now, or not to this person."""
 
 
+class TransitionRefused(WorkflowError):
+    """``action`` refused on a response in ``state``: ``sources`` are the states it starts from,
+    ``allowed`` who may take it; ``wrong_state`` says which of the two refused it. The message
+    is plain English with codes; people read ``labels.refusal_text`` in their language."""
+
+    def __init__(
+        self,
+        *,
+        state: State,
+        action: Action,
+        sources: frozenset[State],
+        allowed: frozenset[Actor],
+        wrong_state: bool,
+    ) -> None:
+        self.state, self.action, self.sources, self.allowed = state, action, sources, allowed
+        self.wrong_state = wrong_state
+        if wrong_state:
+            message = (
+                f"A response that is '{state.value}' cannot be '{action.value}'; this is "
+                f"possible only from: {', '.join(sorted(s.value for s in sources))}."
+            )
+        else:
+            message = (
+                f"Only {' or '.join(sorted(a.value for a in allowed))} can {action.value} a "
+                "response."
+            )
+        super().__init__(message)
+
+
 def next_state(state: State, action: Action, actors: frozenset[Actor]) -> State:
-    """The state after ``action``; raises ``WorkflowError`` with the reason otherwise."""
+    """The state after ``action``; raises ``TransitionRefused`` with the reason otherwise."""
     sources, target, allowed = TRANSITIONS[action]
-    if state not in sources:
-        raise WorkflowError(
-            f"A response that is '{state.value}' cannot be '{action.value}'; this is possible "
-            f"only from: {', '.join(sorted(s.value for s in sources))}."
-        )
-    if not actors & allowed:
-        raise WorkflowError(
-            f"Only {' or '.join(sorted(a.value for a in allowed))} can {action.value} a response."
+    if state not in sources or not actors & allowed:
+        raise TransitionRefused(
+            state=state,
+            action=action,
+            sources=sources,
+            allowed=allowed,
+            wrong_state=state not in sources,
         )
     return target
 

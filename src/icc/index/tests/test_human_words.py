@@ -100,3 +100,30 @@ def test_a_demo_edition_loaded_before_gets_its_own_name(small_edition):
     small_edition.refresh_from_db()
     assert small_edition.titles["fr"] == "Index des Cités interculturelles — édition 2019 (démo)"
     assert (small_edition.form_version, small_edition.form_id) == ("2019.1", "icc_index_2019")
+
+
+def test_a_refused_step_says_why_in_the_readers_language_without_codes(
+    small_edition, directory, users
+):
+    submitted(small_edition, directory, users)
+    secretariat = client_for(users["secretariat"])
+    french = BASE.replace("/en/", "/fr/")
+    reply = secretariat.post(french + "action/", {"action": "validate"}, follow=True)
+    page = reply.content.decode().replace("\xa0", " ")
+    assert (
+        "« Valider » n&#x27;est pas possible tant que le questionnaire est « Soumis » ; cette "
+        "étape se fait quand il est : « En cours d&#x27;examen »."
+    ) in page
+    assert "in_review" not in page and "cannot be" not in page
+    city = client_for(users["city_coordinator"])
+    page = city.post(BASE + "action/", {"action": "start_review"}, follow=True).content.decode()
+    assert (
+        "Only the place&#x27;s experts or the secretariat can take the step “Start the review”."
+        in page
+    )
+    queue = secretariat.post(
+        "/fr/index/test/queue/bulk/",
+        {"response": [small_edition.responses.get().pk], "step": "validate"},
+        follow=True,
+    ).content.decode()
+    assert "Bilbao: «\xa0Valider\xa0» n&#x27;est pas possible" in queue

@@ -70,3 +70,32 @@ def test_answer_submit_validate_publish(page, small_edition, users):
     assert bilbao["index_advanced"] == 62.5
     assert bilbao["rank"] == 1 and bilbao["rank_of"] == 1
     assert bilbao["rank_interval"] == [1.0, 1.0]
+
+
+def test_a_save_after_the_session_ended_or_offline_says_it_is_lost_and_keeps_the_page(
+    page, small_edition, users
+):
+    """The session ends mid-answer: the status line says so (not a login page inside the
+    question) with a way to log in in a new tab; after that, the next change on the same page
+    saves (the new CSRF cookie is used). Without network, the line says the save is lost."""
+    login(page, "city")
+    page.goto(page.base + "/en/index/test/places/bilbao/area/commitment/")
+    context = page.context
+    context.clear_cookies(name="sessionid")
+    page.check("#q-commitment_strategy input[value=partly]")
+    status = page.locator("#status-commitment_strategy")
+    status.locator(".save-error").wait_for()
+    assert "your session has ended" in status.inner_text()
+    assert "Username" not in status.inner_text()  # no login page inside the question
+    other = context.new_page()
+    other.base = page.base
+    login(other, "city")  # logging in again changes the CSRF cookie
+    other.close()
+    page.check("#q-commitment_strategy input[value=yes]")
+    saved(page, "commitment_strategy")
+    context.set_offline(True)
+    page.check("#q-commitment_strategy input[value=no]")
+    status.locator(".save-error").wait_for()
+    assert "could not be reached" in status.inner_text()
+    context.set_offline(False)
+    assert page.locator("#q-commitment_strategy input[value=no]").is_checked()  # still there

@@ -2,14 +2,17 @@
 queries for an autosave, the page data from the questionnaire selectors."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from icc.conftest import client_for
 from icc.index.questionnaire import response_area_get
 from icc.index.selectors import response_get_for_user
+from icc.index.services import edition_import_xlsform
 
 BASE = "/en/index/test/places/bilbao/"
 
@@ -85,3 +88,64 @@ def test_anonymous_visitors_are_sent_to_log_in(small_edition, directory, url):
     reply = client_for(None).get(url)
     assert reply.status_code == 302
     assert reply["Location"] == "/en/accounts/login/?next=" + url
+
+
+def test_a_third_party_form_asks_only_what_its_pages_can_answer(directory, users):
+    """A KoboToolbox form imported as an edition: its metadata, calculation, geopoint and photo
+    are kept but neither shown, counted, saved nor required; its notes are shown, not counted."""
+    content = (Path(__file__).parent / "fixtures" / "household_survey.xlsx").read_bytes()
+    edition_import_xlsform(filename="household_survey.xlsx", content=content, name="hh")
+    base = "/en/index/hh/places/bilbao/"
+    city = client_for(users["city_coordinator"])
+
+    def save(code, value):
+        return city.post(
+            base + f"answer/{code}/", {"value": value, "version": "0"}, HTTP_HX_REQUEST="true"
+        )
+
+    reply = save("consent", "yes")
+    assert "1 of 11 questions answered" in reply.content.decode()
+    location = city.get(base + "area/location/").content.decode()
+    assert 'data-question="district"' in location and 'data-question="gps"' not in location
+    household = city.get(base + "area/household/").content.decode()
+    assert 'data-question="asset_note"' in household  # a note is read
+    assert 'data-question="asset_count"' not in household  # a calculation is not a question
+    for code in ("gps", "asset_count", "start", "intro"):
+        refused = save(code, "12").content.decode()
+        assert "is not answered on the questionnaire pages" in refused, code
+    assert "1 of 11 questions answered" in refused
+    overview = city.get(base).content.decode()
+    assert "1 of 11 questions answered" in overview
+
+
+def test_an_answer_sent_after_the_session_ended_sends_to_log_in_and_back_to_the_page(
+    small_edition, directory, users
+):
+    area = "http://testserver" + BASE + "area/commitment/"
+    plain = Client().post(BASE + "answer/commitment_strategy/", {"value": "yes"}, HTTP_REFERER=area)
+    assert plain.status_code == 302
+    assert plain["Location"].endswith("?next=/en/index/test/places/bilbao/area/commitment/")
+    htmx = Client().post(
+        BASE + "answer/commitment_strategy/",
+        {"value": "yes"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=area,
+    )
+    body = htmx.content.decode()
+    assert htmx.status_code == 200 and "your session has ended" in body
+    assert "next=%2Fen%2Findex%2Ftest%2Fplaces%2Fbilbao%2Farea%2Fcommitment%2F" in body
+    assert "<html" not in body  # a status line, not a login page inside the question
+    elsewhere = Client().post(
+        BASE + "answer/commitment_strategy/", {}, HTTP_REFERER="https://evil.example/"
+    )
+    assert elsewhere["Location"].endswith("?next=/en/index/test/places/bilbao/")
+
+
+def test_a_save_with_a_garbled_version_is_answered_not_an_error(small_edition, directory, users):
+    client = client_for(users["city_coordinator"])
+    first = _save(client, "commitment_staff", "12", version="7")  # never saved: nothing to lose
+    assert first.status_code == 200 and "Saved" in first.content.decode()
+    for junk in ("abc", "-1", "1.5", ""):
+        reply = _save(client, "commitment_staff", "13", version=junk)
+        assert reply.status_code == 200
+        assert "changed this answer" in reply.content.decode()  # not saved over version 1

@@ -95,10 +95,10 @@ def test_submission_needs_required_answers_then_walks_the_workflow(small_edition
     assert response.state == "submitted"
     with pytest.raises(WorkflowError, match="no longer a draft"):
         save(response, q(small_edition, "education_training"), "yes", 0)
-    with pytest.raises(WorkflowError, match="Only expert or secretariat"):
+    with pytest.raises(WorkflowError, match="Only the place's experts or the secretariat can take"):
         response_transition(response=response, action=Action.START_REVIEW, actors=CITY, user=None)
     response_transition(response=response, action=Action.START_REVIEW, actors=EXPERT, user=None)
-    with pytest.raises(WorkflowError, match="Only secretariat"):
+    with pytest.raises(WorkflowError, match="Only the secretariat can take the step “Validate”"):
         response_transition(response=response, action=Action.VALIDATE, actors=EXPERT, user=None)
     response_transition(response=response, action=Action.VALIDATE, actors=SECRETARIAT, user=None)
     response = response_transition(

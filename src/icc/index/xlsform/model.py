@@ -26,11 +26,16 @@ third-party form written back out still converts with pyxform.
 from dataclasses import dataclass, field
 from typing import Literal
 
-from icc.xlsform.model import CodedQuestion, FormHead, Issue, XLSFormError
+from icc.xlsform.model import SHOWN_TYPES, CodedQuestion, FormHead, Issue, XLSFormError
 
 __all__ = ["Choice", "Form", "Group", "IndicatorDef", "Issue", "Level", "Question", "XLSFormError"]
 
 Level = Literal["core", "advanced"]
+
+# What a city answers on the questionnaire pages: what they show, less notes (read, never
+# answered). The rest (metadata, calculations, geopoints, photos) is kept, with a warning at
+# import, and is neither shown, answered, counted in progress nor required to submit.
+ASKED_TYPES = SHOWN_TYPES - {"note"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,11 @@ class Question(CodedQuestion):
     recommendations: dict[str, str] = field(default_factory=dict)
     row: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def asked(self) -> bool:
+        """True when a city answers it on the questionnaire pages (``ASKED_TYPES``)."""
+        return self.type in ASKED_TYPES
 
     @property
     def scored(self) -> bool:
