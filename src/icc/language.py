@@ -17,6 +17,11 @@ Rules held here:
   Portuguese, Ukrainian and the others of ``LOWER_CASE_NAMES`` write them in lower case
   (« écrit en anglais »), whereas Django's French names start with a capital (« Anglais »).
 
+- ``shown_language(obj, field)`` is the language a translated field's text is shown in on the
+  current page: the content language if the field has a text in it, else the first fallback
+  language (``MODELTRANSLATION_FALLBACK_LANGUAGES``) that has one. A page marks that text with it
+  (``lang``), so that a screen reader reads an English title on a French page in English.
+
 This module sits below every app (import-linter's layers): any app may use it.
 """
 
@@ -63,3 +68,15 @@ def language_name(code: str, *, in_sentence: bool = False) -> str:
     if in_sentence and language_base(get_language()) in LOWER_CASE_NAMES:
         return name.lower()
     return name
+
+
+def shown_language(obj: object, field: str) -> str:
+    """The language in which ``obj.<field>`` (a translated field) is shown in the active language:
+    ``content_language()`` if ``<field>_<code>`` has a text, else the first fallback language
+    that has one, else ``content_language()``."""
+    current = content_language()
+    fallbacks: tuple[str, ...] = tuple(settings.MODELTRANSLATION_FALLBACK_LANGUAGES)
+    for code in (current, *fallbacks):
+        if getattr(obj, f"{field}_{code}", None):
+            return code
+    return current

@@ -1,6 +1,7 @@
 """Every page type in a real Chromium, in English and French, on a 390 px phone and a 1366 px
-desktop: no horizontal overflow, and axe-core finds no serious or critical accessibility
-violation. A questionnaire page is also completed with the keyboard only.
+desktop: no horizontal overflow, and axe-core finds no moderate, serious or critical
+accessibility violation; the keyboard focus is drawn with enough contrast on light and dark
+backgrounds. A questionnaire page is also completed with the keyboard only.
 
 axe-core (MPL-2.0) is vendored for the tests in ``assets/axe.min.js``; it is evaluated through
 the DevTools protocol, which the pages' Content-Security-Policy does not govern.
@@ -39,11 +40,13 @@ PAGE_TYPES = {
 
 
 def serious_violations(page: Any) -> list[str]:
-    """axe-core's serious and critical violations on the page, one readable line each."""
+    """axe-core's moderate, serious and critical violations on the page, one readable line each
+    (moderate too: two scrolling tables both named nothing leave a screen reader two regions it
+    cannot tell apart)."""
     page.evaluate(AXE)
     found = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-          .filter(v => v.impact === 'serious' || v.impact === 'critical')
+          .filter(v => ['moderate', 'serious', 'critical'].includes(v.impact))
           .map(v => v.id + ' (' + v.impact + '): '
             + v.nodes.map(n => n.target.join(' ')).join(', '))"""
     )
@@ -110,3 +113,49 @@ def test_a_questionnaire_page_on_a_phone_with_the_keyboard_only(page, small_edit
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.closest('[id^=q-]')?.id || ''")
     assert focused != ""  # the focus stays inside the questionnaire, on the next control
+
+
+def focus_ring_contrast(page: Any) -> float:
+    """The contrast ratio between the focused element's outline and the background it is drawn
+    on (the nearest ancestor with a background colour; WCAG asks 3:1 for a focus indicator)."""
+    return float(
+        page.evaluate(
+            """() => {
+              const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 4).map(Number);
+              const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+                .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+              const focused = document.activeElement;
+              let behind = focused.parentElement;
+              while (behind && (getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)'
+                                || getComputedStyle(behind).backgroundImage !== 'none')) {
+                behind = behind.parentElement;
+              }
+              const ring = lum(rgb(getComputedStyle(focused).outlineColor));
+              const back = lum(rgb(getComputedStyle(behind || document.body).backgroundColor));
+              return (Math.max(ring, back) + 0.05) / (Math.min(ring, back) + 0.05);
+            }"""
+        )
+    )
+
+
+def test_the_keyboard_focus_is_drawn_with_enough_contrast(page, api_data):
+    """The focus ring of a field on a white card, of a link on the page and of a link in the dark
+    header each stand out from what is behind them by 3:1 at least."""
+    page.goto(page.base + "/en/network/places/")
+    seen: dict[str, float] = {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != (
+            "none"
+        )
+        where = page.evaluate(
+            "() => document.activeElement.closest('.site-header') ? 'header'"
+            " : document.activeElement.closest('.filters') ? 'filters' : 'page'"
+        )
+        seen.setdefault(where, focus_ring_contrast(page))
+        if len(seen) == 3:
+            break
+    assert set(seen) == {"header", "filters", "page"}
+    assert all(ratio >= 1 for ratio in seen.values())  # each one measured
+    assert {where: ratio for where, ratio in seen.items() if ratio < 3} == {}

@@ -218,6 +218,19 @@ def test_the_register_and_a_rumour_in_french_say_rumeur(ar: dict[str, Any]) -> N
 
 
 @pytest.mark.django_db
+def test_a_rumour_is_marked_with_its_language_and_the_labels_around_it_are_not(
+    ar: dict[str, Any],
+) -> None:
+    """On a French page, the Spanish counter-argument is read in Spanish and its label
+    (« Fait ») in French; on the shared list, the English rumour is read in English."""
+    team = client_for(ar["team"])
+    rumour = team.get(f"/fr/antirumours/rumour/{ar['private'].pk}/").content.decode()
+    assert '<article class="card"><h3>Fait</h3><div lang="es"><p>Las ayudas' in rumour
+    shared = client_for(ar["team"]).get("/fr/antirumours/").content.decode()
+    assert '<article class="card ar-rumour">' in shared and 'lang="en">“Newcomers' in shared
+
+
+@pytest.mark.django_db
 def test_importing_an_empty_file_says_why_nothing_was_imported(ar: dict[str, Any]) -> None:
     team = client_for(ar["team"])
     team.post("/en/antirumours/city/bilbao/diagnosis/", {"add_round": "1", "title": "Diag"})

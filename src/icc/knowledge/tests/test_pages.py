@@ -130,3 +130,27 @@ def test_publications_import(users):
     publication = Publication.objects.get()
     assert [v.language for v in publication.versions.all()] == ["en", "es"]
     assert [t.slug for t in publication.themes.all()] == ["gentrification"]
+
+
+def test_a_text_shown_in_another_language_is_marked_with_its_language_not_the_labels(
+    make_practice, make_news
+):
+    """A screen reader reads an English title on a French page in English, and the French
+    labels around it (« Où », « Thèmes ») in French; a French translation is marked French."""
+    make_practice("walks", title="Welcome walks", summary_en="Walks for newcomers.")
+    make_news("hello", title="Hello", title_fr="Bonjour")
+    brief = Publication.objects.create(slug="brief", title_en="Brief", kind="policy_brief")
+    PublicationVersion.objects.create(publication=brief, language="es", url="https://x.test/es")
+    client = Client()
+    practice = client.get("/fr/knowledge/practices/walks/").content.decode()
+    assert '<h1 lang="en">Welcome walks</h1>' in practice
+    assert '<p class="lead" lang="en">Walks for newcomers.</p>' in practice
+    assert '<article class="kb-article">' in practice  # the labels keep the page's French
+    news = client.get("/fr/knowledge/news/hello/").content.decode()
+    assert '<h1 lang="fr">Bonjour</h1>' in news
+    publication = client.get("/fr/knowledge/publications/brief/").content.decode()
+    assert '<h1 lang="en">Brief</h1>' in publication
+    # « Espagnol » is a French word: the link says where it leads (hreflang), not lang="es"
+    assert '<li><a href="https://x.test/es" hreflang="es" rel="noopener">Espagnol</a></li>' in (
+        publication
+    )

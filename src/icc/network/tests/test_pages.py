@@ -71,6 +71,9 @@ def test_unknown_filter_values_are_dropped_not_fatal(directory):
     assert "Some filters were left out" in body
     assert "Country: “ZZ” is not one of the choices; choose one from the list." in body
     assert "Population: “bogus” is not one of the choices" in body
+    # each field names its error (aria-describedby), so a screen reader says it at the field
+    assert 'aria-invalid="true" aria-describedby="id_country_error" id="id_country"' in body
+    assert '<li id="id_country_error">Country: “ZZ” is not one' in body
     french = Client().get("/fr/network/places/?kind=planet", HTTP_HX_REQUEST="true")
     assert "Type\u00a0: « planet » ne fait pas partie des choix" in french.content.decode()
 

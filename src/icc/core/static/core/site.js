@@ -24,17 +24,39 @@
   });
 
   // A table wider than the screen scrolls sideways inside its frame: keyboard users reach the
-  // hidden columns by focusing the frame, which is named after its table.
+  // hidden columns by focusing the frame. A frame whose table has a name (caption or label) is a
+  // region of that name; a report's section is a region named by its own heading (a <section>
+  // needs no role for it); any other frame is a group named after the heading it comes under
+  // (a group, not a region: it would repeat the name of the section around it, and two
+  // landmarks of one name cannot be told apart).
+  const HEADINGS = "h1, h2, h3, h4, h5, h6";
+  function tableName(frame) {
+    const table = frame.querySelector("table");
+    const labelledBy = table && table.getAttribute("aria-labelledby") && document.getElementById(table.getAttribute("aria-labelledby"));
+    return (table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent) ||
+      (labelledBy && labelledBy.textContent))) || "";
+  }
+  function headingAbove(frame) {
+    const before = Array.prototype.filter.call(document.querySelectorAll(HEADINGS), function (heading) {
+      return heading.compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    return before.length ? before[before.length - 1].textContent : "";
+  }
+  function frameRole(frame) {
+    const table = tableName(frame);
+    if (table) { return ["region", table]; }
+    const own = frame.tagName === "SECTION" && frame.querySelector(HEADINGS);
+    if (own) { return [null, own.textContent]; }
+    return ["group", headingAbove(frame)];
+  }
   function scrollFrames(root) {
     root.querySelectorAll(".table-wrap, .scroll-x, .report.screen .report-section").forEach(function (frame) {
       if (frame.scrollWidth > frame.clientWidth + 1) {
         frame.setAttribute("tabindex", "0");
-        if (!frame.hasAttribute("role")) { frame.setAttribute("role", "region"); }
-        const table = frame.querySelector("table");
-        const name = table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent) ||
-          (table.getAttribute("aria-labelledby") && document.getElementById(table.getAttribute("aria-labelledby")) &&
-           document.getElementById(table.getAttribute("aria-labelledby")).textContent));
-        if (name && !frame.hasAttribute("aria-label")) { frame.setAttribute("aria-label", name.trim()); }
+        const [role, name] = frameRole(frame);
+        if (role && frame.tagName !== "SECTION" && !frame.hasAttribute("role")) { frame.setAttribute("role", role); }
+        const label = name.trim().replace(/\s+/g, " ");
+        if (label && !frame.hasAttribute("aria-label")) { frame.setAttribute("aria-label", label); }
       } else if (frame.getAttribute("tabindex") === "0") {
         frame.removeAttribute("tabindex");
       }
