@@ -16,12 +16,14 @@ Rules held here:
   language's spelling: English and German capitalise language names, French, Spanish, Italian,
   Portuguese, Ukrainian and the others of ``LOWER_CASE_NAMES`` write them in lower case
   (« écrit en anglais »), whereas Django's French names start with a capital (« Anglais »).
+- ``labelled(label, value)`` writes "label: value" with the active language's punctuation: French
+  puts a no-break space before the colon (« Intervenant·e·s : … »).
 
 This module sits below every app (import-linter's layers): any app may use it.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 
 # languages that write the names of languages in lower case inside a sentence
 LOWER_CASE_NAMES = frozenset({"fr", "es", "it", "pt", "uk", "ca", "nl", "pl", "el", "eu"})
@@ -63,3 +65,9 @@ def language_name(code: str, *, in_sentence: bool = False) -> str:
     if in_sentence and language_base(get_language()) in LOWER_CASE_NAMES:
         return name.lower()
     return name
+
+
+def labelled(label: str, value: str) -> str:
+    """``"Speakers: Ana"``; in French « Intervenant·e·s : Ana » (a no-break space before the
+    colon)."""
+    return gettext("%(label)s: %(value)s") % {"label": label, "value": value}
