@@ -16,6 +16,8 @@ Rules held here:
   language's spelling: English and German capitalise language names, French, Spanish, Italian,
   Portuguese, Ukrainian and the others of ``LOWER_CASE_NAMES`` write them in lower case
   (« écrit en anglais »), whereas Django's French names start with a capital (« Anglais »).
+- ``labelled(label, value)`` writes "label: value" with the active language's punctuation: French
+  puts a no-break space before the colon (« Intervenant·e·s : … »).
 
 - ``shown_language(obj, field)`` is the language a translated field's text is shown in on the
   current page: the content language if the field has a text in it, else the first fallback
@@ -26,7 +28,7 @@ This module sits below every app (import-linter's layers): any app may use it.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 
 # languages that write the names of languages in lower case inside a sentence
 LOWER_CASE_NAMES = frozenset({"fr", "es", "it", "pt", "uk", "ca", "nl", "pl", "el", "eu"})
@@ -80,3 +82,9 @@ def shown_language(obj: object, field: str) -> str:
         if getattr(obj, f"{field}_{code}", None):
             return code
     return current
+
+
+def labelled(label: str, value: str) -> str:
+    """``"Speakers: Ana"``; in French « Intervenant·e·s : Ana » (a no-break space before the
+    colon)."""
+    return gettext("%(label)s: %(value)s") % {"label": label, "value": value}

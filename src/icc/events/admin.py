@@ -25,7 +25,9 @@ from icc.events.models import (
     RegistrationFieldOption,
     Theme,
 )
+from icc.events.services.programme import event_revise
 from icc.events.services.registration import waiting_list_promote
+from icc.events.services.setup import CALENDAR_FIELDS
 
 
 class EventLanguageInline(admin.TabularInline[EventLanguage, Event]):
@@ -86,6 +88,8 @@ class EventAdmin(TabbedTranslationAdmin[Event]):
         self, request: HttpRequest, obj: Event, form: ModelForm[Any], change: bool
     ) -> None:
         super().save_model(request, obj, form, change)
+        if change and not CALENDAR_FIELDS.isdisjoint(form.changed_data):
+            event_revise(pk=obj.pk)  # calendars replace the entries they hold
         if change and "capacity" in form.changed_data:
             waiting_list_promote(event=obj)  # a raised capacity frees seats (rule 4)
 

@@ -7,7 +7,10 @@
   has no ``DTEND`` (RFC 5545: it ends when it starts).
 - Events known by their dates only are whole days (``VALUE=DATE``, ``DTEND`` exclusive).
 - ``UID`` comes from the stored UUIDs (kept by programme export/import); ``DTSTAMP`` and
-  ``LAST-MODIFIED`` from the event's last change, so the same data gives the same bytes.
+  ``LAST-MODIFIED`` from the event's last change, so the same data gives the same bytes;
+  ``SEQUENCE`` from the event's calendar revision, which every change of its times, place,
+  status or programme raises (``event_upsert``, the admin, the programme's services and import):
+  some applications (Outlook) replace an entry they hold only for a higher ``SEQUENCE``.
 - The online link is never written: calendars are public; registrants get it by e-mail.
 """
 
@@ -22,6 +25,7 @@ from icalendar import Event as VEvent
 from icc.events.models import Event, EventStatus
 from icc.events.programme_tree import SessionEntry, SlotEntry
 from icc.events.selectors import event_programme
+from icc.language import labelled
 
 PRODID = "-//Intercultural Cities Platform//Events//EN"
 UID_DOMAIN = "icc-platform"
@@ -63,6 +67,7 @@ def _common(vevent: VEvent, event: Event, base_url: str) -> None:
     stamp = event.updated_at.astimezone(dt.UTC)
     vevent.add("dtstamp", stamp)
     vevent.add("last-modified", stamp)
+    vevent.add("sequence", event.calendar_sequence)
     vevent.add("url", base_url + event.get_absolute_url())
     vevent.add("status", STATUS[EventStatus(event.status)])
     vevent.add("categories", [str(event.get_kind_display())])
@@ -99,7 +104,7 @@ def session_description(session: SessionEntry, event: Event) -> str:
         (_("With the support of"), session.support),
     ):
         if people:
-            lines.append(f"{label}: " + "; ".join(p.byline for p in people))
+            lines.append(labelled(label, "; ".join(p.byline for p in people)))
     if session.description:
         lines.append(session.description)
     lines.extend(f"- {item}" for item in session.items)

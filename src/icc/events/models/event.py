@@ -180,6 +180,15 @@ class Event(Timestamped):
     is_fictional = models.BooleanField(
         _("fictional event"), default=False, help_text=_("Invented for demonstration.")
     )
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Raised by every change that calendars show (times, place, status, programme), so "
+            "that calendar applications replace the entries they hold."
+        ),
+    )
 
     class Meta:
         verbose_name = _("event")

@@ -6,9 +6,11 @@ signed with ``secret`` lets them see, change, export or erase their registration
 """
 
 import secrets
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from icc.core.models import Timestamped
@@ -34,7 +36,14 @@ class RegistrationField(models.Model):
     """An extra question of an event's registration form."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registration_fields")
-    key = models.SlugField(_("key"), max_length=60, help_text=_("Column name in exports."))
+    key = models.SlugField(
+        _("key"),
+        max_length=60,
+        help_text=_(
+            "Names the answer in the registrant's own data download; pages and exports show "
+            "the question."
+        ),
+    )
     label = models.CharField(_("question"), max_length=300)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=8, choices=FieldKind.choices)
@@ -52,12 +61,31 @@ class RegistrationField(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def answer_text(self, answers: Mapping[str, object]) -> str:
+        """A registrant's answer to this question in words, as pages and exports show it: the
+        option's label for a choice (never its stored value), "yes"/"no" translated, "" when
+        unanswered (needs ``options`` prefetched for speed)."""
+        value = answers.get(self.key)
+        if value is None or value == "":
+            return ""
+        if value is True or value is False:
+            return gettext("yes") if value else gettext("no")
+        labels = {option.value: option.label for option in self.options.all()}
+        return str(labels.get(str(value), value))
+
 
 class RegistrationFieldOption(models.Model):
     """One answer a choice question offers."""
 
     field = models.ForeignKey(RegistrationField, on_delete=models.CASCADE, related_name="options")
-    value = models.SlugField(_("value"), max_length=60, help_text=_("Stored and exported."))
+    value = models.SlugField(
+        _("value"),
+        max_length=60,
+        help_text=_(
+            "Stored with the answer and in the registrant's own data download; pages and "
+            "exports show the label."
+        ),
+    )
     label = models.CharField(_("label"), max_length=200)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -35,7 +35,7 @@ from icc.events.programme_format.parse import (
     programme_load,
     programme_parse,
 )
-from icc.events.services.programme import texts_apply
+from icc.events.services.programme import event_revise, texts_apply
 
 BREAK_NAMES = {kind: name for name, kind in BREAKS.items()}
 
@@ -145,7 +145,7 @@ def _write(event: Event, data: ProgrammeData) -> None:
                     SessionPerson(session=session, person=people[key], role=role, position=i)
                     for i, (key, role) in enumerate(session_data.people)
                 )
-    event.save(update_fields=["updated_at"])
+    event_revise(pk=event.pk)
 
 
 def _texts(obj: object, field: str) -> dict[str, str] | None:

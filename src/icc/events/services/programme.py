@@ -67,11 +67,14 @@ def _delete(row: M, siblings: "models.QuerySet[M]") -> None:
     _renumber(list(siblings))
 
 
-def _event_changed(**lookup: object) -> None:
-    """Mark the events matching ``lookup`` as changed now: their calendars (.ics) take their
-    ``DTSTAMP`` and ``LAST-MODIFIED`` from it, so that a calendar application replaces the
-    entries it holds with the edited programme."""
-    Event.objects.filter(**lookup).update(updated_at=timezone.now())
+def event_revise(**lookup: object) -> None:
+    """Mark the events matching ``lookup`` as changed now and raise their calendar revision:
+    their calendars (.ics) take ``DTSTAMP`` and ``LAST-MODIFIED`` from the time and ``SEQUENCE``
+    from the revision, so that a calendar application replaces the entries it holds (some,
+    Outlook among them, look at ``SEQUENCE`` only)."""
+    Event.objects.filter(**lookup).update(
+        updated_at=timezone.now(), calendar_sequence=models.F("calendar_sequence") + 1
+    )
 
 
 def _next_position(siblings: "models.QuerySet[M]") -> int:
@@ -88,7 +91,7 @@ def part_create(*, event: Event, title: Texts, date: dt.date) -> Part:
     part = Part(event=event, date=date, position=_next_position(event.parts.all()))
     texts_apply(part, "title", title)
     part.save()
-    _event_changed(pk=event.pk)
+    event_revise(pk=event.pk)
     return part
 
 
@@ -97,7 +100,7 @@ def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
     texts_apply(part, "title", title)
     part.date = date
     part.save()
-    _event_changed(pk=part.event_id)
+    event_revise(pk=part.event_id)
     return part
 
 
@@ -105,13 +108,13 @@ def part_update(*, part: Part, title: Texts, date: dt.date) -> Part:
 def part_delete(*, part: Part) -> None:
     """Delete a part with its slots and sessions (people stay in the directory)."""
     _delete(part, part.event.parts.all())
-    _event_changed(pk=part.event_id)
+    event_revise(pk=part.event_id)
 
 
 @transaction.atomic
 def part_move(*, part: Part, direction: Direction) -> None:
     _move(part, part.event.parts.all(), direction)
-    _event_changed(pk=part.event_id)
+    event_revise(pk=part.event_id)
 
 
 # slots
@@ -135,7 +138,7 @@ def slot_create(
     slot.save()
     siblings.insert(index, slot)
     _renumber(siblings)
-    _event_changed(parts=part.pk)
+    event_revise(parts=part.pk)
     return slot
 
 
@@ -155,7 +158,7 @@ def slot_update(
     slot.start, slot.end, slot.kind = start, end, kind
     texts_apply(slot, "title", title or {})
     slot.save()
-    _event_changed(parts=slot.part_id)
+    event_revise(parts=slot.part_id)
     return slot
 
 
@@ -170,13 +173,13 @@ def _check_times(start: dt.time, end: dt.time | None) -> None:
 @transaction.atomic
 def slot_delete(*, slot: Slot) -> None:
     _delete(slot, slot.part.slots.all())
-    _event_changed(parts=slot.part_id)
+    event_revise(parts=slot.part_id)
 
 
 @transaction.atomic
 def slot_move(*, slot: Slot, direction: Direction) -> None:
     _move(slot, slot.part.slots.all(), direction)
-    _event_changed(parts=slot.part_id)
+    event_revise(parts=slot.part_id)
 
 
 # sessions
@@ -199,7 +202,7 @@ def session_create(
     texts_apply(session, "description", description or {})
     texts_apply(session, "location", location or {})
     session.save()
-    _event_changed(parts__slots=slot.pk)
+    event_revise(parts__slots=slot.pk)
     return session
 
 
@@ -217,20 +220,20 @@ def session_update(
     texts_apply(session, "description", description)
     texts_apply(session, "location", location)
     session.save()
-    _event_changed(parts__slots=session.slot_id)
+    event_revise(parts__slots=session.slot_id)
     return session
 
 
 @transaction.atomic
 def session_delete(*, session: Session) -> None:
     _delete(session, session.slot.sessions.all())
-    _event_changed(parts__slots=session.slot_id)
+    event_revise(parts__slots=session.slot_id)
 
 
 @transaction.atomic
 def session_move(*, session: Session, direction: Direction) -> None:
     _move(session, session.slot.sessions.all(), direction)
-    _event_changed(parts__slots=session.slot_id)
+    event_revise(parts__slots=session.slot_id)
 
 
 # sub-items
@@ -241,7 +244,7 @@ def session_item_create(*, session: Session, text: Texts) -> SessionItem:
     item = SessionItem(session=session, position=_next_position(session.items.all()))
     texts_apply(item, "text", text)
     item.save()
-    _event_changed(parts__slots__sessions=session.pk)
+    event_revise(parts__slots__sessions=session.pk)
     return item
 
 
@@ -249,20 +252,20 @@ def session_item_create(*, session: Session, text: Texts) -> SessionItem:
 def session_item_update(*, item: SessionItem, text: Texts) -> SessionItem:
     texts_apply(item, "text", text)
     item.save()
-    _event_changed(parts__slots__sessions=item.session_id)
+    event_revise(parts__slots__sessions=item.session_id)
     return item
 
 
 @transaction.atomic
 def session_item_delete(*, item: SessionItem) -> None:
     _delete(item, item.session.items.all())
-    _event_changed(parts__slots__sessions=item.session_id)
+    event_revise(parts__slots__sessions=item.session_id)
 
 
 @transaction.atomic
 def session_item_move(*, item: SessionItem, direction: Direction) -> None:
     _move(item, item.session.items.all(), direction)
-    _event_changed(parts__slots__sessions=item.session_id)
+    event_revise(parts__slots__sessions=item.session_id)
 
 
 # people
@@ -295,7 +298,7 @@ def person_update(*, person: Person, name: str, title: Texts, organisation: Text
     texts_apply(person, "title", title)
     texts_apply(person, "organisation", organisation)
     person.save()
-    _event_changed(parts__slots__sessions__people__person=person)
+    event_revise(parts__slots__sessions__people__person=person)
     return person
 
 
@@ -312,17 +315,17 @@ def session_person_add(*, session: Session, person: Person, role: PersonRole) ->
         role=role,
         position=_next_position(session.people.all()),
     )
-    _event_changed(parts__slots__sessions=session.pk)
+    event_revise(parts__slots__sessions=session.pk)
     return row
 
 
 @transaction.atomic
 def session_person_remove(*, session_person: SessionPerson) -> None:
     _delete(session_person, session_person.session.people.all())
-    _event_changed(parts__slots__sessions=session_person.session_id)
+    event_revise(parts__slots__sessions=session_person.session_id)
 
 
 @transaction.atomic
 def session_person_move(*, session_person: SessionPerson, direction: Direction) -> None:
     _move(session_person, session_person.session.people.all(), direction)
-    _event_changed(parts__slots__sessions=session_person.session_id)
+    event_revise(parts__slots__sessions=session_person.session_id)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import models, transaction
 
 from icc.events.models import (
     DocumentKind,
@@ -25,11 +25,24 @@ from icc.events.models import (
     Theme,
 )
 from icc.events.models.event import validate_timezone_name
-from icc.events.services.programme import Texts, texts_apply
+from icc.events.services.programme import LANGUAGES, Texts, texts_apply
 from icc.events.translation import TRANSLATED_FIELDS
 
 # The event's translated fields, as registered with modeltranslation.
 TRANSLATED: tuple[str, ...] = TRANSLATED_FIELDS[Event]
+
+# What the event's calendar entries (``icc.events.ics``) show, each language of a translated
+# field included: a change to one of them raises the entries' SEQUENCE (RFC 5545 3.8.7.4; RFC
+# 5546 2.1.4 requires it for the start, end and status, the place is a change that concerns
+# whoever planned to come, the rest is allowed and makes calendars show what was edited).
+CALENDAR_FIELDS: frozenset[str] = frozenset(
+    (
+        "kind", "format", "status", "start", "end", "timezone", "all_day", "venue_name",
+        "venue_address",
+        *(f"{name}_{language}" for name in ("title", "description", "objective", "venue_room")
+          for language in LANGUAGES),
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,7 @@ def event_upsert(*, spec: EventSpec) -> Event:
         raise ValueError("The event must end after it starts.")
     validate_timezone_name(spec.timezone)
     event = Event.objects.filter(slug=spec.slug).first() or Event(slug=spec.slug)
+    shown = {name: getattr(event, name) for name in CALENDAR_FIELDS}
     for name in (
         "kind", "format", "status", "start", "end", "timezone", "all_day", "place_id",
         "venue_name", "venue_address", "venue_map_url", "venue_url", "online_url",
@@ -96,7 +110,12 @@ def event_upsert(*, spec: EventSpec) -> Event:
         setattr(event, name, getattr(spec, name))
     for name in TRANSLATED:
         texts_apply(event, name, getattr(spec, name))
+    revised = event.pk is not None and any(getattr(event, n) != v for n, v in shown.items())
+    if revised:
+        event.calendar_sequence = models.F("calendar_sequence") + 1
     event.save()
+    if revised:
+        event.refresh_from_db(fields=["calendar_sequence"])
     event_languages_set(event=event, codes=spec.languages)
     event.themes.set(Theme.objects.filter(slug__in=spec.themes))
     event_organisations_set(event=event, organisations=spec.organisations)

@@ -11,7 +11,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
 from icc.events.forms.editor import EDITOR_LANGUAGES
-from icc.events.models import Event
+from icc.events.models import Event, RegistrationField
 from icc.events.selectors import events_at_place
 from icc.language import current_language, language_name
 
@@ -126,13 +126,6 @@ def translated_inputs(
 
 
 @register.simple_tag
-def registration_answer(answers: dict[str, Any], field: Any) -> str:
-    """A registrant's answer to one extra question in words: the option's label for a choice
-    (never its stored value), "yes"/"no" translated, "" when unanswered."""
-    value = answers.get(field.key)
-    if value is None or value == "":
-        return ""
-    if value is True or value is False:
-        return gettext("yes") if value else gettext("no")
-    labels = {option.value: option.label for option in field.options.all()}
-    return str(labels.get(str(value), value))
+def registration_answer(answers: dict[str, Any], field: RegistrationField) -> str:
+    """A registrant's answer to one extra question in words (``RegistrationField.answer_text``)."""
+    return field.answer_text(answers)

@@ -37,6 +37,7 @@ from icc.events.models import (
     SlotKind,
 )
 from icc.events.services import programme as programme_services
+from icc.language import labelled
 
 Handler = Callable[[HttpRequest, Event], str]
 
@@ -51,7 +52,7 @@ def _valid(form: forms.Form) -> forms.Form:
         for name, errors in form.errors.items():
             text = " ".join(str(error) for error in errors)
             if name in form.fields:
-                text = _("%(label)s: %(error)s") % {"label": form.fields[name].label, "error": text}
+                text = labelled(str(form.fields[name].label), text)
             problems.append(text)
         raise Invalid(" ".join(problems))
     return form
