@@ -25,6 +25,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from icc.language import labelled
 from icc.reports.report.data import ReportData
 from icc.reports.templatetags.reports_format import grouped, points, score, signed
 
@@ -132,11 +133,11 @@ def _labels(data: ReportData) -> dict[str, str]:
 def _sources(fact: Any) -> str:
     parts = []
     if fact.population_source:
-        parts.append(f"{_('Population')}: {fact.population_source}.")
+        parts.append(labelled(_("Population"), f"{fact.population_source}."))
     if fact.foreign_born_source:
-        parts.append(f"{_('Foreign-born')}: {fact.foreign_born_source}.")
+        parts.append(labelled(_("Foreign-born"), f"{fact.foreign_born_source}."))
     if fact.non_nationals_source:
-        parts.append(f"{_('Non-nationals')}: {fact.non_nationals_source}.")
+        parts.append(labelled(_("Non-nationals"), f"{fact.non_nationals_source}."))
     if not parts:
         return (
             _("Approximate figures for demonstration, without a source.")

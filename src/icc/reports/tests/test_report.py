@@ -242,3 +242,23 @@ def test_pdf_address_serves_the_stored_report_of_the_current_results(editions):
     edition_results_compute(edition=editions["2023"])
     assert client.get(url).status_code == 202
     assert client.get("/fr/index/2023/places/braga/report.pdf").status_code == 404
+
+
+def test_the_sources_line_follows_french_typography() -> None:
+    """« Population : INE. » in a French report, with the space French puts before a colon."""
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from icc.reports.report.typeset import _sources
+
+    fact = SimpleNamespace(
+        population_source="INE 2020",
+        foreign_born_source="",
+        non_nationals_source="Padrón",
+        approximate=False,
+    )
+    with translation.override("fr"):
+        assert _sources(fact) == "Population\u00a0: INE 2020. Non-ressortissant·e·s\u00a0: Padrón."
+    with translation.override("en"):
+        assert _sources(fact) == "Population: INE 2020. Non-nationals: Padrón."
