@@ -11,7 +11,7 @@ from icc.index.services import edition_results_invalidate
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin[Edition]):
-    list_display = ("name", "year", "status", "form_version", "imported_at")
+    list_display = ("name", "year", "status", "deadline", "form_version", "imported_at")
     list_filter = ("status",)
     readonly_fields = ("form_id", "form_version", "languages", "method", "warnings", "imported_at")
     exclude = ("xlsform",)

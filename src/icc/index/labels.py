@@ -1,10 +1,13 @@
 """Translated labels of the workflow (the workflow itself is pure)."""
 
+from datetime import date, timedelta
+
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from icc.index.workflow import Action, Actor, State, TransitionRefused
+from icc.index.workflow import Action, Actor, Phase, State, TransitionRefused
 
 STATE_LABELS: dict[State, Promise] = {
     State.DRAFT: _("Draft"),
@@ -50,3 +53,24 @@ def refusal_text(refused: TransitionRefused) -> str:
         "action": action,
         "who": gettext(" or ").join(str(ACTOR_LABELS[a]) for a in Actor if a in refused.allowed),
     }
+
+
+def phase_text(phase: Phase, deadline: date | None, today: date) -> str:
+    """Why cities cannot answer an edition now ("" when it is open), in the reader's language:
+    a closed edition says since when when its deadline has passed."""
+    if phase is Phase.PREPARATION:
+        return gettext(
+            "This edition is in preparation: it does not accept answers yet. Its pages can be "
+            "previewed, read-only."
+        )
+    if phase is Phase.OPEN:
+        return ""
+    if deadline is not None and deadline < today:
+        return gettext(
+            "This edition is closed since %(date)s: cities can no longer start, change or "
+            "submit its questionnaires; the review of those submitted goes on."
+        ) % {"date": date_format(deadline + timedelta(days=1), "DATE_FORMAT")}
+    return gettext(
+        "This edition is closed: cities can no longer start, change or submit its "
+        "questionnaires; the review of those submitted goes on."
+    )

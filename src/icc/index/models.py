@@ -6,11 +6,12 @@ edition may carry any languages; ``label(lang)`` falls back to the edition's def
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from icc.core.models import Timestamped
-from icc.index.labels import STATE_LABELS
-from icc.index.workflow import State
+from icc.index.labels import STATE_LABELS, phase_text
+from icc.index.workflow import Phase, State
 from icc.index.xlsform.model import ASKED_TYPES
 from icc.language import content_language
 
@@ -37,6 +38,15 @@ class Edition(models.Model):
     languages = models.JSONField(default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    deadline = models.DateField(
+        _("deadline for answers"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day on which cities answer and submit; the next day the edition is closed "
+            "to them, whatever its status says (move the date to give them more time)."
+        ),
     )
     method = models.JSONField(_("method spec"), default=dict)
     xlsform = models.BinaryField(_("XLSForm workbook"))
@@ -69,6 +79,22 @@ class Edition(models.Model):
     @property
     def title(self) -> str:
         return pick(self.titles, self.default_language) or self.name
+
+    @property
+    def phase(self) -> Phase:
+        """The status as the workflow applies it: an open edition past its deadline is closed."""
+        if self.status == self.Status.OPEN and self.deadline_passed:
+            return Phase.CLOSED
+        return Phase(self.status)
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.deadline is not None and timezone.localdate() > self.deadline
+
+    @property
+    def phase_note(self) -> str:
+        """Why cities cannot answer this edition now, in the reader's language ("" if open)."""
+        return phase_text(self.phase, self.deadline, timezone.localdate())
 
 
 class Area(models.Model):

@@ -72,6 +72,7 @@ class OverviewPage:
     actions: list[tuple[Action, Promise]]
     events: QuerySet[ResponseEvent] | list[ResponseEvent]
     missing: list[Question]
+    comments: list[ReviewComment]  # on the whole response, not on one answer
 
 
 def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
@@ -95,10 +96,11 @@ def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
         progress=progress,
         actions=[
             (action, ACTION_LABELS[action])
-            for action in available_actions(response.state_enum, access.actors)
+            for action in available_actions(response.state_enum, access.acting)
         ],
         events=response.events.select_related("user") if response.pk else [],
         missing=response_missing_required(response) if response.pk else [],
+        comments=comments_by_question(access=access).get("", []),
     )
 
 

@@ -6,13 +6,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
 from icc.index.models import Answer, AnswerRevision, Edition, PlaceResult, Question, Response
 from icc.index.peer_bands import peer_bands_of
 from icc.index.wording import band_text, rank_text
-from icc.index.workflow import Actor, State, may_comment, may_edit
+from icc.index.workflow import Actor, State, may_comment, may_edit, phase_actors
 from icc.network.models import Place
 
 
@@ -44,10 +45,16 @@ def actors_for(*, user: AnyUser, place: Place) -> frozenset[Actor]:
 
 @dataclass(frozen=True)
 class ResponseAccess:
+    """Who reads a response and what they may do now. ``actors``: their roles on the place;
+    ``acting``: those the edition's phase lets act (workflow rule 6); ``phase_note``: why
+    cities cannot answer the edition now ("" while it is open)."""
+
     response: Response
     actors: frozenset[Actor]
     can_edit: bool
     can_comment: bool
+    acting: frozenset[Actor]
+    phase_note: str
 
 
 def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) -> ResponseAccess:
@@ -75,11 +82,14 @@ def response_get_for_user(*, user: AnyUser, place_slug: str, edition_name: str) 
         response = Response(place=place, edition=edition)
     response.place, response.edition = place, edition  # already read: no second query
     state = State(response.state)
+    acting = phase_actors(edition.phase, actors)
     return ResponseAccess(
         response=response,
         actors=actors,
-        can_edit=may_edit(state, actors),
-        can_comment=may_comment(state, actors),
+        can_edit=may_edit(state, acting),
+        can_comment=may_comment(state, acting),
+        acting=acting,
+        phase_note=edition.phase_note,
     )
 
 
@@ -92,6 +102,44 @@ def responses_for_user(*, user: AnyUser) -> QuerySet[Response]:
     return responses.filter(
         place_id__in=scope.coordinated_place_ids | scope.expert_place_ids
     ).order_by("-updated_at")
+
+
+@dataclass(frozen=True)
+class StartOffer:
+    """An open edition a place's coordinator may answer and has not started yet."""
+
+    place: Place
+    edition: Edition
+
+
+def questionnaires_to_start(*, user: AnyUser, place_id: int | None = None) -> list[StartOffer]:
+    """For a city coordinator: each open edition (deadline not passed) that one of their places
+    (or only ``place_id``) has not started, newest edition first, then by place name. The
+    offer links to the questionnaire's overview, which only shows; the first saved answer
+    starts the response."""
+    place_ids = set(user_scope(user=user).coordinated_place_ids)
+    if place_id is not None:
+        place_ids &= {place_id}
+    if not place_ids:
+        return []
+    today = timezone.localdate()
+    editions = list(
+        Edition.objects.filter(status=Edition.Status.OPEN).filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=today)
+        )
+    )
+    places = list(Place.objects.filter(pk__in=place_ids).order_by("name"))
+    started = set(
+        Response.objects.filter(place_id__in=place_ids, edition__in=editions).values_list(
+            "place_id", "edition_id"
+        )
+    )
+    return [
+        StartOffer(place=place, edition=edition)
+        for edition in editions
+        for place in places
+        if (place.pk, edition.pk) not in started
+    ]
 
 
 def answers_by_code(*, response: Response) -> dict[str, Answer]:

@@ -41,14 +41,19 @@ from icc.index.peer_bands import peer_bands_default
 from icc.index.scoring import MethodSpec
 from icc.index.tasks import RESULTS_JOB, edition_results_task
 from icc.index.workflow import (
+    COMMENTERS,
     EDITABLE_STATES,
+    EDITORS,
+    TRANSITIONS,
     Action,
     Actor,
+    Phase,
     State,
     TransitionRefused,
     WorkflowError,
     may_comment,
     next_state,
+    phase_actors,
 )
 from icc.index.xlsform.model import ASKED_TYPES, Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
@@ -208,9 +213,37 @@ def _edition_questions_replace(edition: Edition, form: Form) -> None:
     )
 
 
+def _acting(
+    edition: Edition, actors: frozenset[Actor] | None, needed: frozenset[Actor]
+) -> frozenset[Actor] | None:
+    """Those of ``actors`` the edition's phase lets act (workflow rule 6). Raises
+    ``WorkflowError`` saying why ("This edition is closed since …") when the phase alone stops
+    every one of them who would otherwise take the step (one of ``needed``). No response is
+    ever written in an edition in preparation, so its questions can still be replaced.
+    ``actors=None``: the platform itself (the demo), bound only by that last rule."""
+    phase = edition.phase
+    if actors is None:
+        if phase is Phase.PREPARATION:
+            raise WorkflowError(edition.phase_note)
+        return None
+    acting = phase_actors(phase, actors)
+    if actors & needed and not acting & needed:
+        raise WorkflowError(edition.phase_note)
+    return acting
+
+
 @transaction.atomic
-def response_start(*, place: Place, edition: Edition, is_synthetic: bool = False) -> Response:
-    """The place's response to ``edition``, created as a draft the first time."""
+def response_start(
+    *,
+    place: Place,
+    edition: Edition,
+    actors: frozenset[Actor] | None = None,
+    is_synthetic: bool = False,
+) -> Response:
+    """The place's response to ``edition``, created as a draft the first time. Cities start
+    only in an open edition, the secretariat in an open or closed one (rule 6): otherwise
+    ``WorkflowError`` says why."""
+    _acting(edition, actors, EDITORS)
     response, _created = Response.objects.get_or_create(
         place=place, edition=edition, defaults={"is_synthetic": is_synthetic}
     )
@@ -255,14 +288,21 @@ def answer_save(
     links: list[str],
     expected_version: int,
     user: User | None,
+    actors: frozenset[Actor] | None = None,
 ) -> Answer:
     """Save one answer if nobody changed it since ``expected_version`` (0: never saved).
 
     Raises ``AnswerConflict`` when someone else saved it in between (nothing is overwritten),
     ``AnswerInvalid`` when the value does not fit, ``WorkflowError`` unless the response is a
-    draft. Every change is kept in ``AnswerRevision``.
+    draft that ``actors`` may edit in the edition's phase (rule 6: cities answer an open
+    edition only). Every change is kept in ``AnswerRevision``.
     """
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    response = Response.objects.select_for_update().select_related("edition").get(pk=response.pk)
+    acting = _acting(response.edition, actors, EDITORS)
+    if acting is not None and not acting & EDITORS:
+        raise WorkflowError(
+            _("Only the place's coordinators and the secretariat answer its questionnaire.")
+        )
     if State(response.state) not in EDITABLE_STATES:
         raise WorkflowError(_("This response is no longer a draft; its answers are locked."))
     if not question.asked:
@@ -358,10 +398,11 @@ def response_transition(
     Submitting refuses a response with required questions unanswered, naming them. A step the
     workflow refuses raises ``WorkflowError`` saying why in the reader's language.
     """
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    response = Response.objects.select_for_update().select_related("edition").get(pk=response.pk)
     state = State(response.state)
+    acting = _acting(response.edition, actors, TRANSITIONS[action][2]) or frozenset()
     try:
-        target = next_state(state, action, actors)
+        target = next_state(state, action, acting)
     except TransitionRefused as refused:
         raise WorkflowError(refusal_text(refused)) from refused
     if action is Action.SUBMIT:
@@ -439,10 +480,16 @@ def review_comment_add(
 ) -> ReviewComment:
     """A reviewer's comment on one answer (or the response when ``question`` is None).
 
-    Raises ``WorkflowError`` unless ``actors`` may comment now (workflow rule 3), ``ValueError``
-    for an empty comment."""
-    if not may_comment(State(response.state), actors):
+    Raises ``WorkflowError`` unless ``actors`` may comment now (workflow rules 3 and 6),
+    ``ValueError`` for an empty comment or a question of another edition."""
+    acting = _acting(response.edition, actors, COMMENTERS) or frozenset()
+    if not may_comment(State(response.state), acting):
         raise WorkflowError(_("Comments are possible while a response is under review."))
+    if question is not None and question.edition_id != response.edition_id:
+        raise ValueError(
+            _("“%(question)s” is not a question of this edition; the comment was not saved.")
+            % {"question": question.code}
+        )
     text = text.strip()
     if not text:
         raise ValueError(_("Write a comment before sending it."))
@@ -484,7 +531,9 @@ def responses_transition_many(
             )
             done.append(response.place.name)
         except WorkflowError as error:
-            refused.append(f"{response.place.name}: {error}")
+            refused.append(
+                _("%(label)s: %(error)s") % {"label": response.place.name, "error": error}
+            )
     return BulkOutcome(done=done, refused=refused)
 
 

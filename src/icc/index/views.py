@@ -39,7 +39,7 @@ from icc.index.review_queue import (
     revisions_since,
 )
 from icc.index.selectors import ResponseAccess
-from icc.index.workflow import Action, WorkflowError
+from icc.index.workflow import EDITORS, Action, WorkflowError
 
 if TYPE_CHECKING:
     from icc.accounts.models import User
@@ -56,6 +56,7 @@ def index_home(request: HttpRequest) -> HttpResponse:
             if request.user.is_authenticated
             else [],
             "reviewer": may_use_queue(user=request.user),
+            "to_start": selectors.questionnaires_to_start(user=request.user),
         },
     )
 
@@ -144,18 +145,22 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
     if not request.user.is_authenticated:
         return _session_ended(request, edition, slug)
     access = _access(request, edition, slug)
-    if not access.can_edit:
+    # A city in a closed edition, or anyone in one in preparation: the service says why.
+    if not access.can_edit and not (access.phase_note and access.actors & EDITORS):
         raise PermissionDenied(_("This response is not a draft you can edit."))
     response = access.response
     question = response.edition.questions.select_related("area").filter(code=code).first()
     if question is None:
         raise Http404(_("This edition has no question “%(code)s”.") % {"code": code})
-    if response.pk is None:
-        response = services.response_start(place=response.place, edition=response.edition)
     error = ""
     status = 200
+    answer: Answer | None = None
     try:
-        answer: Answer | None = services.answer_save(
+        if response.pk is None:
+            response = services.response_start(
+                place=response.place, edition=response.edition, actors=access.actors
+            )
+        answer = services.answer_save(
             response=response,
             question=question,
             value=_posted_value(request, question),
@@ -163,20 +168,19 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
             links=request.POST.get("links", "").splitlines(),
             expected_version=_posted_version(request),
             user=request.user,
+            actors=access.actors,
         )
-    except services.AnswerConflict as conflict:
-        error, status = str(conflict), 409
-        answer = response.answers.filter(question=question).first()
-    except services.AnswerInvalid as invalid:
-        error, status = str(invalid), 422
-        answer = response.answers.filter(question=question).first()
+    except (services.AnswerConflict, services.AnswerInvalid, WorkflowError) as refused:
+        error = str(refused)
+        status = {services.AnswerConflict: 409, services.AnswerInvalid: 422}.get(type(refused), 403)
+        answer = response.answers.filter(question=question).first() if response.pk else None
     if not request.htmx:
         if error:
             messages.error(request, error)
         area = question.area.code if question.area else ""
         return redirect("index:response_area", edition=edition, slug=slug, area=area)
     progress = questionnaire.response_progress(
-        access=access, values=services.answers_values(response)
+        access=access, values=services.answers_values(response) if response.pk else {}
     )
     reply = render(
         request,
@@ -201,9 +205,11 @@ def response_action(request: HttpRequest, edition: str, slug: str) -> HttpRespon
         messages.error(request, _("Unknown action."))
         return redirect("index:response_overview", edition=edition, slug=slug)
     response = access.response
-    if response.pk is None:
-        response = services.response_start(place=response.place, edition=response.edition)
     try:
+        if response.pk is None:
+            response = services.response_start(
+                place=response.place, edition=response.edition, actors=access.actors
+            )
         services.response_transition(
             response=response,
             action=action,
@@ -224,9 +230,20 @@ def response_action(request: HttpRequest, edition: str, slug: str) -> HttpRespon
 @require_POST
 @login_required
 def comment_add(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    """A reviewer comments on one answer."""
+    """A reviewer comments on one answer, or on the whole response (no question)."""
     access = _access(request, edition, slug)
-    question = access.response.edition.questions.filter(code=request.POST.get("question")).first()
+    code = request.POST.get("question", "")
+    question = access.response.edition.questions.filter(code=code).first() if code else None
+    if code and question is None:
+        messages.error(
+            request,
+            _(
+                "This edition has no question “%(code)s”; the comment was not saved. What you "
+                "wrote: %(text)s"
+            )
+            % {"code": code, "text": request.POST.get("text", "")},
+        )
+        return redirect("index:response_overview", edition=edition, slug=slug)
     try:
         services.review_comment_add(
             response=access.response,

@@ -7,6 +7,12 @@ Rules:
    answers, and either requests changes (back to draft) or validates it.
 4. The secretariat publishes validated responses; published results are public and ranked.
 5. The secretariat may reopen a published or validated response for review.
+6. The edition's phase limits who acts: in an open edition, everyone as above; in a closed
+   edition, the city's response is read-only for the city (it can no longer start, answer or
+   submit), while the experts and the secretariat finish the cycle (review, comment, request
+   changes, validate, publish, reopen) and the secretariat may still correct a draft; reopening
+   there takes a response back into review, never back to the city. An edition in preparation
+   accepts no response at all (the secretariat previews its pages, read-only).
 
 Pure Python, no Django.
 """
@@ -26,6 +32,14 @@ class Actor(StrEnum):
     CITY = "city"  # the place's coordinator
     EXPERT = "expert"  # an expert assigned to the place
     SECRETARIAT = "secretariat"
+
+
+class Phase(StrEnum):
+    """An edition's phase (its status, with the deadline applied)."""
+
+    PREPARATION = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 class Action(StrEnum):
@@ -75,6 +89,15 @@ EDITABLE_STATES = frozenset({State.DRAFT})
 EDITORS = frozenset({Actor.CITY, Actor.SECRETARIAT})
 COMMENTABLE_STATES = frozenset({State.SUBMITTED, State.IN_REVIEW})
 COMMENTERS = frozenset({Actor.EXPERT, Actor.SECRETARIAT})
+
+
+def phase_actors(phase: Phase, actors: frozenset[Actor]) -> frozenset[Actor]:
+    """Rule 6: which of ``actors`` may act on a response in an edition in ``phase``."""
+    if phase is Phase.OPEN:
+        return actors
+    if phase is Phase.CLOSED:
+        return actors - {Actor.CITY}
+    return frozenset()
 
 
 def may_edit(state: State, actors: frozenset[Actor]) -> bool:

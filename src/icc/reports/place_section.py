@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 
 from icc.accounts.selectors import place_roles_for_user
 from icc.index.result_selectors import PlaceIndexSummary, place_index_summary
-from icc.index.selectors import peer_label
+from icc.index.selectors import peer_label, questionnaires_to_start
 from icc.index.wording import rank_text
 
 # The profile chart's geometry (SVG user units; the SVG scales to its box).
@@ -97,8 +97,13 @@ def _context(request: HttpRequest, summary: PlaceIndexSummary) -> dict[str, Any]
 
 
 def place_index_section(request: HttpRequest, place: Any) -> str:
-    """The section's HTML, or "" for a place without published results."""
+    """The section's HTML: the latest results, and for the place's coordinators the open
+    editions it has not started; "" for the others when it has no published results."""
     summary = place_index_summary(place_id=place.pk)
+    to_start = questionnaires_to_start(user=request.user, place_id=place.pk)
     if summary is None:
-        return ""
-    return render_to_string("reports/_place_index.html", _context(request, summary), request)
+        if not to_start:
+            return ""
+        return render_to_string("reports/_place_index_start.html", {"to_start": to_start}, request)
+    context = {**_context(request, summary), "to_start": to_start}
+    return render_to_string("reports/_place_index.html", context, request)

@@ -126,4 +126,4 @@ def test_a_refused_step_says_why_in_the_readers_language_without_codes(
         {"response": [small_edition.responses.get().pk], "step": "validate"},
         follow=True,
     ).content.decode()
-    assert "Bilbao: «\xa0Valider\xa0» n&#x27;est pas possible" in queue
+    assert "Bilbao\xa0: «\xa0Valider\xa0» n&#x27;est pas possible" in queue  # « Bilbao : … »
