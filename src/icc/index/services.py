@@ -58,7 +58,7 @@ from icc.index.workflow import (
 from icc.index.xlsform.model import ASKED_TYPES, Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
 from icc.index.xlsform.xpath import constraint_ok, visible_questions
-from icc.language import content_language
+from icc.language import content_language, labelled
 from icc.xlsform import question_rules
 
 if TYPE_CHECKING:
@@ -531,9 +531,7 @@ def responses_transition_many(
             )
             done.append(response.place.name)
         except WorkflowError as error:
-            refused.append(
-                _("%(label)s: %(error)s") % {"label": response.place.name, "error": error}
-            )
+            refused.append(labelled(response.place.name, str(error)))
     return BulkOutcome(done=done, refused=refused)
 
 
