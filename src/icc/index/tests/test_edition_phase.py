@@ -16,12 +16,11 @@ from icc.index.services import (
 )
 from icc.index.tests.conftest import SMALL_SOURCE, answers_save
 from icc.index.tests.test_index_review import BASE, submitted
-from icc.index.workflow import Action, Actor, WorkflowError
+from icc.index.tests.test_index_services import CITY, SECRETARIAT
+from icc.index.workflow import Action, WorkflowError
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
 
-CITY = frozenset({Actor.CITY})
-SECRETARIAT = frozenset({Actor.SECRETARIAT})
 FR_BASE = BASE.replace("/en/", "/fr/")
 
 
