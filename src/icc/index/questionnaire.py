@@ -94,10 +94,13 @@ def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
         access=access,
         areas=areas,
         progress=progress,
+        # a questionnaire nobody has started has nothing to submit yet: no step is offered
         actions=[
             (action, ACTION_LABELS[action])
             for action in available_actions(response.state_enum, access.acting)
-        ],
+        ]
+        if response.pk
+        else [],
         events=response.events.select_related("user") if response.pk else [],
         missing=response_missing_required(response) if response.pk else [],
         comments=comments_by_question(access=access).get("", []),

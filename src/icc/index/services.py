@@ -397,7 +397,11 @@ def response_transition(
 
     Submitting refuses a response with required questions unanswered, naming them. A step the
     workflow refuses raises ``WorkflowError`` saying why in the reader's language.
+    ``response`` may be one not started yet (unsaved): it is started in the same transaction,
+    so a refused step writes nothing.
     """
+    if response.pk is None:
+        response = response_start(place=response.place, edition=response.edition, actors=actors)
     response = Response.objects.select_for_update().select_related("edition").get(pk=response.pk)
     state = State(response.state)
     acting = _acting(response.edition, actors, TRANSITIONS[action][2]) or frozenset()

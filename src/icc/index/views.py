@@ -204,20 +204,16 @@ def response_action(request: HttpRequest, edition: str, slug: str) -> HttpRespon
     except ValueError:
         messages.error(request, _("Unknown action."))
         return redirect("index:response_overview", edition=edition, slug=slug)
-    response = access.response
     try:
-        if response.pk is None:
-            response = services.response_start(
-                place=response.place, edition=response.edition, actors=access.actors
-            )
-        services.response_transition(
-            response=response,
+        # a response not started yet is started by the same service call, only if the step
+        # goes through: a refused step writes nothing
+        response = services.response_transition(
+            response=access.response,
             action=action,
             actors=access.actors,
             user=request.user,  # type: ignore[arg-type]
             note=request.POST.get("note", ""),
         )
-        response.refresh_from_db()
         messages.success(
             request,
             _("Done: the response is now “%(state)s”.") % {"state": response.get_state_display()},

@@ -3,6 +3,7 @@
 import pytest
 
 from icc.conftest import client_for
+from icc.index.models import ResponseEvent
 from icc.index.services import (
     answer_save,
     response_start,
@@ -130,3 +131,17 @@ def test_the_comment_rule_is_kept_by_the_service(small_edition, directory, users
         actors=frozenset({Actor.EXPERT}),
     )
     assert list(response.comments.all()) == [comment]
+
+
+def test_a_questionnaire_not_started_offers_no_submission_and_a_refused_one_writes_nothing(
+    small_edition, directory, users
+):
+    city = client_for(users["city_coordinator"])
+    fr_base = BASE.replace("/en/", "/fr/")
+    overview = city.get(fr_base).content.decode()
+    assert 'data-action="submit"' not in overview
+    assert "Répondez d’abord aux questions" in overview  # what to do first
+    # a submission posted anyway (an old tab) is refused, and nothing is written
+    reply = city.post(fr_base + "action/", {"action": "submit"}, follow=True)
+    assert not small_edition.responses.exists() and not ResponseEvent.objects.exists()
+    assert "Questions obligatoires encore sans réponse" in reply.content.decode()
