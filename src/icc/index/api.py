@@ -1,13 +1,14 @@
 """Index API: editions and their published results (``/api/v1/index/…``)."""
 
 import json
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -38,6 +39,10 @@ class EditionOut(Schema):
     indicators: list[str]
     previous: str | None
     published_responses: int
+    deadline: date | None = Field(
+        None,
+        description="The last day on which cities answer and submit (null when none is set).",
+    )
 
 
 def _edition_out(edition: Edition) -> dict[str, Any]:
@@ -54,6 +59,7 @@ def _edition_out(edition: Edition) -> dict[str, Any]:
         "indicators": [i["code"] for i in edition.method.get("indicators", [])],
         "previous": edition.previous.name if edition.previous else None,
         "published_responses": edition.responses.filter(state="published").count(),
+        "deadline": edition.deadline,
     }
 
 

@@ -1,5 +1,6 @@
 """Scoring stored responses: the results API contract, caching, progress between editions."""
 
+import datetime as dt
 import math
 
 import pytest
@@ -61,6 +62,18 @@ def test_editions_list(small_edition, directory):
     assert edition["name"] == "test"
     assert edition["questions"] == 5 and edition["scored_questions"] == 4
     assert edition["published_responses"] == 3
+    assert edition["deadline"] is None  # none set
+
+
+def test_editions_list_gives_the_deadline_for_answers(small_edition):
+    small_edition.deadline = dt.date(2099, 6, 30)
+    small_edition.save(update_fields=["deadline"])
+    edition = Client().get("/api/v1/index/editions").json()[0]
+    assert edition["deadline"] == "2099-06-30"
+    schema = Client().get("/api/v1/openapi.json").json()["components"]["schemas"]["EditionOut"]
+    # an added field, optional for the readers written before it
+    assert "deadline" not in schema.get("required", [])
+    assert {"type": "string", "format": "date"} in schema["properties"]["deadline"]["anyOf"]
 
 
 def test_drafts_are_not_in_the_results(small_edition, directory):
