@@ -295,8 +295,11 @@ def answer_save(
     Raises ``AnswerConflict`` when someone else saved it in between (nothing is overwritten),
     ``AnswerInvalid`` when the value does not fit, ``WorkflowError`` unless the response is a
     draft that ``actors`` may edit in the edition's phase (rule 6: cities answer an open
-    edition only). Every change is kept in ``AnswerRevision``.
+    edition only). Every change is kept in ``AnswerRevision``. ``response`` may be one not started
+    yet (unsaved): it is started in the same transaction, so a refused first answer writes nothing.
     """
+    if response.pk is None:
+        response = response_start(place=response.place, edition=response.edition, actors=actors)
     response = Response.objects.select_for_update().select_related("edition").get(pk=response.pk)
     acting = _acting(response.edition, actors, EDITORS)
     if acting is not None and not acting & EDITORS:

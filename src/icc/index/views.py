@@ -156,10 +156,6 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
     status = 200
     answer: Answer | None = None
     try:
-        if response.pk is None:
-            response = services.response_start(
-                place=response.place, edition=response.edition, actors=access.actors
-            )
         answer = services.answer_save(
             response=response,
             question=question,
@@ -170,6 +166,8 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
             user=request.user,
             actors=access.actors,
         )
+        if response.pk is None:  # the first answer started the response
+            response = answer.response
     except (services.AnswerConflict, services.AnswerInvalid, WorkflowError) as refused:
         error = str(refused)
         status = {services.AnswerConflict: 409, services.AnswerInvalid: 422}.get(type(refused), 403)

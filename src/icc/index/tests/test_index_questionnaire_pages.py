@@ -149,3 +149,17 @@ def test_a_save_with_a_garbled_version_is_answered_not_an_error(small_edition, d
         reply = _save(client, "commitment_staff", "13", version=junk)
         assert reply.status_code == 200
         assert "changed this answer" in reply.content.decode()  # not saved over version 1
+
+
+def test_a_refused_first_answer_starts_no_response(small_edition, directory, users):
+    """The first answer starts the response; when that answer is refused (a value the question
+    does not offer), nothing is written: no empty draft is left behind."""
+    from icc.index.models import Response, ResponseEvent
+
+    client = client_for(users["city_coordinator"])
+    reply = _save(client, "commitment_strategy", "perhaps")
+    assert json.loads(reply["HX-Trigger"])["icc:saved"]["status"] == 422
+    assert "Choose one of the options offered." in reply.content.decode()
+    assert not Response.objects.exists() and not ResponseEvent.objects.exists()
+    assert _save(client, "commitment_strategy", "yes").status_code == 200
+    assert Response.objects.count() == 1
