@@ -3,9 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icc.core.tabular import field_max_length
+from icc.network.models import Place
+
 
 class PlacePrivateForm(forms.Form):
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        max_length=field_max_length(Place, "website"),  # what the column holds
+    )
     internal_notes = forms.CharField(
         label=_("Internal notes"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 import pycountry
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -255,7 +256,9 @@ def _plan(lines: list[_Line], places_values: dict[str, dict[str, Any]]) -> _Plan
     plan = _Plan([_country(c) for c in codes if c not in known], {}, [], set(), [], [])
     existing: dict[str, Place] = {}
     for chunk in _chunks(sorted(places_values)):
-        existing.update(Place.objects.in_bulk(chunk, field_name="slug"))
+        # Matched whatever the case of a slug given in the administration ("Foo" is foo).
+        places = Place.objects.annotate(slug_lower=Lower("slug")).filter(slug_lower__in=chunk)
+        existing.update((place.slug.lower(), place) for place in places)
     for slug, values in places_values.items():
         place = existing.get(slug)
         if place is None:

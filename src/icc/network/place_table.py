@@ -140,7 +140,8 @@ def _slug(raw: str) -> str:
             )
             % {"value": raw}
         ) from None
-    return _text(raw, max_length=_max_length(Place, "slug"))
+    # The directory's slugs are lower case (the addresses of its pages): "Bilbao" is bilbao.
+    return _text(raw, max_length=_max_length(Place, "slug")).lower()
 
 
 def _kind(raw: str) -> str:

@@ -18,7 +18,8 @@ from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, use
 from icc.filtering import FilterValues
 from icc.network.facts import FACT_FIELDS, fact_as_of
 from icc.network.filters import PlaceFilterSet
-from icc.network.lifecycle import Status, Step
+from icc.network.labels import STEP_LABELS
+from icc.network.lifecycle import ALLOWED_NEXT, Status, Step
 from icc.network.models import (
     Coordinator,
     Country,
@@ -110,6 +111,28 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
             % {"place": place.name}
         )
     return place
+
+
+def membership_step_problem(*, place: Place, step: Step, date: dt.date) -> str:
+    """Why ``step`` on ``date`` cannot be the next membership step of ``place``, in words for
+    the person recording it; "" when it can (the rules are ``lifecycle.ALLOWED_NEXT``)."""
+    latest = place.membership_steps.order_by("-date", "-id").first() if place.pk else None
+    previous = Step(latest.step) if latest else None
+    allowed = ALLOWED_NEXT[previous]
+    if step not in allowed:
+        return _(
+            "“%(step)s” cannot follow “%(previous)s”; the next step is one of: %(allowed)s."
+        ) % {
+            "step": STEP_LABELS[step],
+            "previous": STEP_LABELS[previous] if previous else _("no step yet"),
+            "allowed": ", ".join(str(STEP_LABELS[s]) for s in Step if s in allowed),
+        }
+    if latest and date < latest.date:
+        return _(
+            "This date is before the latest step (%(date)s). Record the steps in the order "
+            "they happened."
+        ) % {"date": latest.date.isoformat()}
+    return ""
 
 
 def places_for_user(*, user: AnyUser) -> QuerySet[Place]:

@@ -168,6 +168,7 @@ def report_batch_create(
     languages still waiting is reused)."""
     from icc.reports.tasks import report_batch_task
 
+    languages = list(dict.fromkeys(languages))  # each language once, in the order given
     unknown = [lang for lang in languages if lang not in LANGUAGES]
     if unknown or not languages:
         raise ValueError(
@@ -178,7 +179,7 @@ def report_batch_create(
         kind=BATCH_JOB,
         key=str(edition.pk),
         task=report_batch_task,
-        params={"edition_id": edition.pk, "languages": list(languages)},
+        params={"edition_id": edition.pk, "languages": languages},
         total=len(report_places(edition=edition)) * len(languages),
         user_id=user.pk if user is not None else None,
         enqueue=enqueue,

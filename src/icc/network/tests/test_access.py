@@ -55,6 +55,21 @@ def test_private_api_follows_the_same_rules(users, role, slug, allowed):
     assert (NOTES[slug] in response.content.decode()) is allowed
 
 
+def test_a_website_address_too_long_to_keep_is_refused_in_words(users, directory):
+    # The form took any address up to 2,048 characters; the column holds 200, so PostgreSQL
+    # refused the write with a server error (SQLite kept it, too long).
+    client = client_for(users["city_coordinator"])
+    long_address = "https://www.bilbao.eus/" + "a" * 200
+    response = client.post(
+        WORKSPACE.format(slug="bilbao"), {"internal_notes": "kept", "website": long_address}
+    )
+    assert response.status_code == 200
+    assert "at most 200 characters" in response.content.decode()
+    assert long_address in response.content.decode()  # nothing entered is lost
+    directory["bilbao"].refresh_from_db()
+    assert directory["bilbao"].website == ""
+
+
 @pytest.mark.parametrize(("role", "may_edit"), PLACE_EDITORS)
 def test_only_secretariat_and_own_coordinator_change_the_workspace(
     users, directory, role, may_edit

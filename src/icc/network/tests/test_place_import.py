@@ -354,3 +354,21 @@ def test_changed_places_and_facts_are_written_in_batches(tmp_path, bilbao, monke
     ]
     assert Place.objects.get(slug="town-4").facts.get().population == 4
     assert Country.objects.get(code="PT").name == "Portugal"
+
+
+def test_a_slug_written_with_capitals_is_the_same_place(tmp_path, bilbao):
+    # "Bilbao" in the slug column made a second Bilbao next to the directory's "bilbao", and
+    # "Bilbao" and "bilbao" on two lines of one year were not seen as the same place.
+    text = "slug,name,country,year,population\nBilbao,Bilbao,ES,2021,346843\n"
+    report = _import(_write(tmp_path, "places.csv", text))
+    assert (report.errors, report.places_created, report.facts_written) == ([], 0, 1)
+    assert list(Place.objects.values_list("slug", flat=True)) == ["bilbao"]
+    assert PlaceFact.objects.get(place=bilbao, year=2021).population == 346843
+    twice = "slug,name,country,year\nbilbao,Bilbao,ES,2022\nBILBAO,Bilbao,ES,2022\n"
+    assert _where(_import(_write(tmp_path, "twice.csv", twice)).errors) == [(3, "year")]
+
+
+def test_a_new_place_with_a_capitalised_slug_gets_it_in_lower_case(tmp_path, spain):
+    report = _import(_write(tmp_path, "places.csv", "slug,name,country\nGetxo,Getxo,ES\n"))
+    assert report.places_created == 1
+    assert list(Place.objects.values_list("slug", flat=True)) == ["getxo"]

@@ -76,6 +76,25 @@ def test_filters_chart_table_address_and_csv(page, editions, tmp_path):
     assert outside == []
 
 
+def test_a_refused_choice_shows_its_reason(page, editions):
+    """A choice the server refuses (here a place whose results are gone since the page was
+    loaded) answers 400: the page shows why instead of staying as it was."""
+    page.goto(page.base + "/en/index/charts/?view=progress")
+    drawn(page)
+    page.evaluate(
+        """() => {
+          const select = document.getElementById('filter-places');
+          select.add(new Option('Nowhere', 'nowhere'));
+          Array.from(select.options).forEach(o => { o.selected = o.value === 'nowhere'; });
+          select.dispatchEvent(new Event('change', {bubbles: true}));
+        }"""
+    )
+    error = page.locator("#chart-error")
+    error.wait_for()
+    assert "“nowhere” has no published result" in error.inner_text()
+    drawn(page)  # the chart of the view as it can be shown
+
+
 def test_quick_filter_changes_all_count_and_the_last_state_wins(page, editions):
     """Three filters chosen in quick succession: each change replaces the request in flight,
     so the page ends with all three, not with the first one's answer."""

@@ -83,6 +83,17 @@ def test_unknown_language_is_refused(editions):
         report_batch_create(edition=editions["2023"], languages=["de"], enqueue=False)
 
 
+def test_a_language_given_twice_is_made_once(editions, users):
+    # A forged form (the page's boxes send each language once) asked for English twice: the
+    # run counted, and typeset, every English report twice.
+    client = client_for(users["secretariat"])
+    client.post("/en/index/2023/reports/", {"languages": ["en", "en"]})
+    batch = Job.objects.get(kind="reports.batch")
+    assert (batch.params["languages"], batch.total) == (["en"], 3)
+    done = report_batch_run(job_id=batch.pk)
+    assert (done.state, done.total, *counts(done)) == ("done", 3, 3, 0, 0)
+
+
 def test_batch_page_is_for_the_secretariat(editions, users):
     url = "/en/index/2023/reports/"
     assert client_for(None).get(url).status_code == 302

@@ -58,6 +58,16 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  // A refused choice (more places than a chart holds, a place whose results went since the page
+  // was loaded) answers 400 with the reason above the filters: show it. htmx keeps the page as it
+  // was on a 4xx, so the person would see nothing happen.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (event.detail.xhr.status === 400 && target && target.id === "charts-app") {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.target && event.target.id === "charts-app") { draw(event.target); }
   });
