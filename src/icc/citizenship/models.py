@@ -133,10 +133,26 @@ class Resource(models.Model):
 
 
 class GuideSection(models.Model):
-    """A section of the facilitator guide; paragraphs are separated by blank lines."""
+    """A section of the facilitator guide; paragraphs are separated by blank lines.
+
+    ``code`` names a section that a page shows on its own: ``small-groups`` (why a group's
+    counts are hidden) also shows on the facilitator's screen while counts are hidden. In the
+    body, ``{min_answers}`` stands for the number of participants from which counts are shown
+    (the ``ICC_SURVEYS_MIN_CELL`` setting)."""
 
     version = models.ForeignKey(ContentVersion, on_delete=models.CASCADE, related_name="guide")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Optional. “small-groups” marks the section that explains why a group's counts are "
+            "hidden: the facilitator's screen shows it while they are. In the text of any "
+            "section, {min_answers} stands for the number of participants from which counts "
+            "are shown."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
 

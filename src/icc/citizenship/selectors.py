@@ -7,7 +7,9 @@ Small counts: a group session's counts of a question (per option, and the shares
 them) are shown only once as many participants as the platform's small-cell threshold
 (``ICC_SURVEYS_MIN_CELL``, 5 by default, the surveys' rule) have answered it; until then the
 question says from how many they are shown, so that nobody's answer can be told from a count of
-one or two.
+one or two. The facilitator guide's texts write that number ``{min_answers}``; it is filled in
+from the setting when they are read, and the guide's ``small-groups`` section also shows on
+the facilitator's screen while counts are hidden.
 """
 
 from dataclasses import dataclass
@@ -163,10 +165,40 @@ def content_view(*, version: ContentVersion, language: str) -> ContentView:
         )
 
 
-def guide_sections(*, version: ContentVersion, language: str) -> list[tuple[str, list[str]]]:
-    """The facilitator guide of ``version``: (title, paragraphs) per section."""
+MIN_ANSWERS_MARK = "{min_answers}"
+SMALL_GROUPS_SECTION = "small-groups"
+
+
+def group_min_answers() -> int:
+    """From how many participants who answered a question its counts are shown."""
+    return max(1, int(settings.ICC_SURVEYS_MIN_CELL))
+
+
+@dataclass(frozen=True)
+class GuideSectionView:
+    """A section of the facilitator guide, its ``{min_answers}`` filled in."""
+
+    code: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def guide_sections(
+    *, version: ContentVersion, language: str, code: str = ""
+) -> list[GuideSectionView]:
+    """The facilitator guide of ``version`` in ``language`` (only the section ``code`` when
+    one is given)."""
+    sections = version.guide.filter(code=code) if code else version.guide.all()
+    number = str(group_min_answers())
     with translation.override(language):
-        return [(s.title, s.paragraphs()) for s in version.guide.all()]
+        return [
+            GuideSectionView(
+                s.code,
+                s.title.replace(MIN_ANSWERS_MARK, number),
+                tuple(p.replace(MIN_ANSWERS_MARK, number) for p in s.paragraphs()),
+            )
+            for s in sections
+        ]
 
 
 def response_get(*, public_id: str) -> Response | None:
@@ -254,19 +286,26 @@ class QuestionTally:
 @dataclass(frozen=True)
 class GroupTally:
     """Anonymous counts of a group session: nobody's answers can be told apart. A question's
-    counts are shown from ``min_answers`` participants who answered it."""
+    counts are shown from ``min_answers`` participants who answered it; ``guide`` is the
+    facilitator guide's section on it (``small-groups``) when the session's version has one."""
 
     joined: int
     completed: int
     min_answers: int
     questions: tuple[QuestionTally, ...]
+    guide: GuideSectionView | None
+
+    @property
+    def any_hidden(self) -> bool:
+        """Some question's counts are still hidden."""
+        return any(q.hidden for q in self.questions)
 
 
 def group_tally(*, group: GroupSession, language: str) -> GroupTally:
     """How many joined and finished, and per question how many chose each option (small counts
     hidden, see the top of this file). A closed session keeps the answers given while it was
     open: a participant who goes on alone answers on a copy (``response_continue_alone``)."""
-    min_answers = max(1, int(settings.ICC_SURVEYS_MIN_CELL))
+    min_answers = group_min_answers()
     responses = Response.objects.filter(group=group)
     counts = dict(
         Answer.objects.filter(response__group=group)
@@ -286,12 +325,19 @@ def group_tally(*, group: GroupSession, language: str) -> GroupTally:
             for o in q.options
         )
         questions.append(QuestionTally(q.number, q.text, q.prompt, answered, hidden, options))
+    any_hidden = any(q.hidden for q in questions)
     return GroupTally(
         joined=responses.count(),
         completed=responses.filter(completed_at__isnull=False).count(),
         min_answers=min_answers,
         questions=tuple(questions),
+        guide=_small_groups_guide(group.version, language) if any_hidden else None,
     )
+
+
+def _small_groups_guide(version: ContentVersion, language: str) -> GuideSectionView | None:
+    found = guide_sections(version=version, language=language, code=SMALL_GROUPS_SECTION)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)

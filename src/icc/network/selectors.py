@@ -19,7 +19,7 @@ from icc.filtering import FilterValues
 from icc.network.facts import FACT_FIELDS, fact_as_of
 from icc.network.filters import PlaceFilterSet
 from icc.network.labels import STEP_LABELS
-from icc.network.lifecycle import ALLOWED_NEXT, Status, Step
+from icc.network.lifecycle import ALLOWED_NEXT, Status, Step, TransitionError, check_next
 from icc.network.models import (
     Coordinator,
     Country,
@@ -115,17 +115,28 @@ def place_get_private_for_user(*, user: AnyUser, slug: str) -> Place:
 
 def membership_step_problem(*, place: Place, step: Step, date: dt.date) -> str:
     """Why ``step`` on ``date`` cannot be the next membership step of ``place``, in words for
-    the person recording it; "" when it can (the rules are ``lifecycle.ALLOWED_NEXT``)."""
+    the person recording it; "" when it can."""
     latest = place.membership_steps.order_by("-date", "-id").first() if place.pk else None
+    return membership_step_problem_after(latest=latest, step=step, date=date)
+
+
+def membership_step_problem_after(
+    *, latest: MembershipStep | None, step: Step, date: dt.date
+) -> str:
+    """Why ``step`` on ``date`` cannot follow the place's ``latest`` step (``None``: it has no
+    step yet), in the active language, with the steps that may come next; "" when it can (the
+    rules are ``lifecycle.ALLOWED_NEXT``). The admin's form and ``membership_step_record``
+    both say it this way."""
     previous = Step(latest.step) if latest else None
-    allowed = ALLOWED_NEXT[previous]
-    if step not in allowed:
+    try:
+        check_next(previous, step)
+    except TransitionError:
         return _(
             "“%(step)s” cannot follow “%(previous)s”; the next step is one of: %(allowed)s."
         ) % {
             "step": STEP_LABELS[step],
             "previous": STEP_LABELS[previous] if previous else _("no step yet"),
-            "allowed": ", ".join(str(STEP_LABELS[s]) for s in Step if s in allowed),
+            "allowed": ", ".join(str(STEP_LABELS[s]) for s in Step if s in ALLOWED_NEXT[previous]),
         }
     if latest and date < latest.date:
         return _(

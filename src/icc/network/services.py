@@ -6,10 +6,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import Role
 from icc.accounts.services import role_assign, role_revoke
-from icc.network.lifecycle import STATUS_AFTER, Step, check_next
+from icc.network.lifecycle import STATUS_AFTER, Step
 from icc.network.models import (
     Coordinator,
     MembershipStep,
@@ -18,29 +19,43 @@ from icc.network.models import (
     Place,
     PlaceFact,
 )
+from icc.network.selectors import membership_step_problem_after
 from icc.network.timeline import timeline_source_register as timeline_source_register
 
 if TYPE_CHECKING:  # a type only: the network queries no account table
     from icc.accounts.models import User
 
 
+class MembershipStepError(ValueError):
+    """A membership step that cannot be recorded. The message, in the active language, names
+    the place, says what was wrong and which step may be recorded instead."""
+
+
 @transaction.atomic
 def membership_step_record(
-    *, place: Place, step: Step, date: dt.date, note: str = "", is_demo_date: bool = False
+    *, place: Place, step: Step | str, date: dt.date, note: str = "", is_demo_date: bool = False
 ) -> MembershipStep:
-    """Record the next membership step of ``place`` and update its status.
+    """Record the next membership step of ``place`` and update its status (``step`` may be
+    given as its code, ``"member"``, as the shell does).
 
-    Raises ``lifecycle.TransitionError`` (a ``ValueError``) when the step may not follow the
-    latest one, or when ``date`` is earlier than the latest step.
+    Raises ``MembershipStepError`` (a ``ValueError``) when ``step`` is not a step of the
+    lifecycle, may not follow the latest one, or when ``date`` is earlier than the latest step.
     """
     place = Place.objects.select_for_update().get(pk=place.pk)
+    try:
+        step = Step(step)
+    except ValueError as error:
+        raise MembershipStepError(
+            _("“%(step)s” is not a membership step; use one of: %(steps)s.")
+            % {"step": step, "steps": ", ".join(s.value for s in Step)}
+        ) from error
     latest = place.membership_steps.order_by("-date", "-id").first()
     previous = Step(latest.step) if latest else None
-    check_next(previous, step)
-    if latest and date < latest.date:
-        raise ValueError(
-            f"The date {date.isoformat()} is before the latest step ({latest.date.isoformat()}); "
-            "record steps in order."
+    problem = membership_step_problem_after(latest=latest, step=step, date=date)
+    if problem:
+        raise MembershipStepError(
+            _("The next membership step of %(place)s cannot be recorded: %(problem)s")
+            % {"place": place.name, "problem": problem}
         )
     record = MembershipStep.objects.create(
         place=place, step=step.value, date=date, note=note, is_demo_date=is_demo_date

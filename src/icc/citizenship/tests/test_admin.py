@@ -53,6 +53,9 @@ def test_publishing_a_draft_changes_the_test_and_keeps_old_responses(version, us
 def test_the_load_command_publishes_once(db, capsys):
     call_command("citizenship_load")
     call_command("citizenship_load")
-    out = capsys.readouterr().out
-    assert "version 1 with 18 questions" in out and "already present" in out
-    assert ContentVersion.objects.count() == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "Citizenship test: version 1 published with 18 questions and 6 guide sections.",
+        "Citizenship test: version 2 published with 18 questions and 7 guide sections.",
+        "Citizenship test: content up to date (edited in the admin).",
+    ]
+    assert ContentVersion.objects.count() == 2

@@ -1,11 +1,16 @@
 """In a real Chromium: a phone in French takes the test to a profile; a facilitator's screen
-follows several participants (HTTP clients) without reloading."""
+follows several participants (HTTP clients) without reloading; the profile chart and the group's
+counts can be read on a 390 px phone."""
+
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from icc.citizenship.models import GroupSession, Response
-from icc.citizenship.tests.conftest import option_at
+from icc.citizenship.services import group_create
+from icc.citizenship.tests.conftest import option_at, take_test
+from icc.tests.test_pages_browser import overflow, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -112,3 +117,83 @@ def test_the_facilitator_screen_follows_participants_without_reload(page, versio
     assert page.locator(".cz-counts .badge").text_content() == "Closed"
     assert page.locator("#tally[hx-trigger]").count() == 0  # polling stopped
     assert problems == []
+
+
+# The chart rows of a table at the phone's width: for each row, the label's font size and
+# lines, and whether its label, bar and number stay apart and inside the window.
+CHART_ROWS = """(table) => {
+  const rows = [...document.querySelectorAll(table + ' tbody tr')];
+  const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const labels = rows.map((row) => {
+    const heading = row.querySelector('th');
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    const rects = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+    }
+    return rects;
+  });
+  return rows.map((row, i) => {
+    const text = labels[i];
+    const bar = row.querySelector('svg.bar').getBoundingClientRect();
+    const number = row.querySelector('td.num').getBoundingClientRect();
+    const others = labels.filter((_, j) => j !== i).flat();
+    return {
+      label: row.querySelector('th').innerText.trim(),
+      size: parseFloat(getComputedStyle(row.querySelector('th')).fontSize),
+      numberSize: parseFloat(getComputedStyle(row.querySelector('td.num')).fontSize),
+      lines: new Set(text.map((r) => Math.round(r.top))).size,
+      overlaps: text.some((r) => overlap(r, bar) || overlap(r, number)
+        || others.some((o) => overlap(r, o))),
+      inside: [...text, bar, number].every((r) => r.left >= 0 && r.right <= window.innerWidth),
+    };
+  });
+}"""
+
+
+def unreadable(rows: list[dict[str, Any]], *, most_lines: int) -> list[dict[str, Any]]:
+    """The chart rows whose label or number is under 12 px, whose label takes more than
+    ``most_lines`` lines, touches its bar, its number or another label, or leaves the window."""
+    return [
+        row
+        for row in rows
+        if row["size"] < 12
+        or row["numberSize"] < 12
+        or row["lines"] > most_lines
+        or row["overlaps"]
+        or not row["inside"]
+    ]
+
+
+def test_the_profile_chart_and_the_group_counts_read_on_a_phone(page, version):
+    """Each label has the row's width, over its bar (it was squeezed into a column beside it:
+    three lines for a dimension, up to seven for an answer in French); the chart stays a table
+    with a caption and row headings, which axe checks."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    result = take_test(Client(), version, choose=2)["Location"]
+    for lang in ("en", "fr"):
+        page.goto(page.base + result.replace("/en/", f"/{lang}/"))
+        rows = page.evaluate(CHART_ROWS, "#profile")
+        assert len(rows) == 5
+        assert unreadable(rows, most_lines=2) == []
+        assert page.locator("#profile caption").inner_text()
+        assert overflow(page) == 0
+        assert serious_violations(page) == []
+
+    group = group_create(version=version, title="Phone", created_by_id=None)
+    for i in range(5):
+        participant = Client()
+        participant.post(f"/fr/citizenship/join/{group.code}/", {"language": "fr"})
+        for number in range(1, 9):
+            option = option_at(version, number, 1 + i % 4)
+            participant.post(f"/fr/citizenship/question/{number}/", {"option": option.pk})
+    page.goto(page.base + f"/fr/citizenship/group/facilitate/{group.secret}/")
+    for number in range(1, 9):
+        rows = page.evaluate(CHART_ROWS, f"#tally-q{number} table")
+        assert len(rows) >= 4, number
+        assert unreadable(rows, most_lines=4) == [], number
+    assert overflow(page) == 0
+    assert serious_violations(page) == []

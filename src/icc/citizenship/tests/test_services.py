@@ -43,7 +43,7 @@ def test_content_loads_once_with_18_questions_in_english_and_french(version):
     assert french.questions[0].text.startswith("Une famille venue d'un autre pays")
     assert french.questions[1].options[0].text == "Tout à fait moi"
     assert content_load() is None  # idempotent: the secretariat owns the content afterwards
-    assert ContentVersion.objects.count() == 1
+    assert ContentVersion.objects.count() == 2  # version 1 and its revision, version 2
 
 
 def test_a_statement_question_scores_on_the_likert_scale(version):
@@ -122,7 +122,7 @@ def test_submit_needs_every_question_once(version):
 
 def test_a_draft_copies_every_language_and_point_and_publishing_retires_the_old(version):
     draft = version_draft_create(source=version)
-    assert (draft.number, draft.status) == (2, VersionStatus.DRAFT)
+    assert (draft.number, draft.status) == (3, VersionStatus.DRAFT)
     for language in ("en", "fr"):
         with translation.override(language):
             assert draft.title == version.title

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from icc.network.lifecycle import (
     ACCESSION_PATH,
@@ -12,7 +13,7 @@ from icc.network.lifecycle import (
     check_next,
     status_of,
 )
-from icc.network.services import membership_step_record
+from icc.network.services import MembershipStepError, membership_step_record
 
 
 @pytest.mark.parametrize(
@@ -66,15 +67,49 @@ def test_service_updates_status_and_member_since(directory):
 
 def test_service_refuses_a_skipped_step_and_keeps_the_status(directory):
     braga = directory["braga"]
-    with pytest.raises(TransitionError, match="questionnaire_completed"):
+    with pytest.raises(MembershipStepError) as refused:
         membership_step_record(place=braga, step=Step.MEMBER, date=dt.date(2022, 1, 1))
+    assert str(refused.value) == (
+        "The next membership step of Braga cannot be recorded: “Member of the network” cannot "
+        "follow “Became a candidate”; the next step is one of: Index questionnaire completed, "
+        "Left the network."
+    )
     braga.refresh_from_db()
     assert braga.status == "candidate"
     assert braga.membership_steps.count() == 1
 
 
 def test_service_refuses_a_date_before_the_latest_step(directory):
-    with pytest.raises(ValueError, match="before the latest step"):
+    with pytest.raises(MembershipStepError, match="before the latest step"):
         membership_step_record(
             place=directory["braga"], step=Step.QUESTIONNAIRE_COMPLETED, date=dt.date(2000, 1, 1)
         )
+
+
+def test_the_service_says_in_french_what_was_wrong_and_what_to_record_instead(directory):
+    """The shell, the demo and the admin reach the service: its refusals follow the active
+    language, name the place and say which step may come next."""
+    braga = directory["braga"]
+    with translation.override("fr"):
+        with pytest.raises(MembershipStepError) as skipped:
+            membership_step_record(place=braga, step=Step.MEMBER, date=dt.date(2022, 1, 1))
+        with pytest.raises(MembershipStepError) as too_early:
+            membership_step_record(
+                place=braga, step=Step.QUESTIONNAIRE_COMPLETED, date=dt.date(2000, 1, 1)
+            )
+        with pytest.raises(MembershipStepError) as unknown:
+            membership_step_record(place=braga, step="memebr", date=dt.date(2022, 1, 1))
+    assert str(skipped.value) == (
+        "L'étape d'adhésion suivante de Braga ne peut pas être enregistrée : « Membre du réseau » "
+        "ne peut pas suivre « Devenue candidate » ; l'étape suivante est l'une de celles-ci : "
+        "Questionnaire de l'Index rempli, A quitté le réseau."
+    )
+    assert str(too_early.value) == (
+        "L'étape d'adhésion suivante de Braga ne peut pas être enregistrée : Cette date précède "
+        "la dernière étape (2020-01-01). Enregistrez les étapes dans l'ordre où elles ont eu lieu."
+    )
+    assert str(unknown.value) == (
+        "« memebr » n'est pas une étape d'adhésion ; utilisez l'une de celles-ci : candidate, "
+        "questionnaire_completed, intent_signed, agreement_signed, member, suspended, left."
+    )
+    assert braga.membership_steps.count() == 1

@@ -137,7 +137,7 @@ def test_import_page_reports_bad_rows_and_changes_nothing(users):
         {"file": SimpleUploadedFile("places.csv", bad, "text/csv"), "dry_run": ""},
     ).content.decode()
     assert "nothing was imported" in body
-    assert body.count('<td class="num">3</td>') == 3  # three problems, all on line 3
+    assert body.count('<tr role="row" data-line="3">') == 3  # three problems, all on line 3
     assert (Place.objects.count(), PlaceFact.objects.count()) == before
     good = b"name,country,year,population\nValencia,ES,2020,800000\n"
     body = client.post(

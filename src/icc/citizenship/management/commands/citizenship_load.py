@@ -1,5 +1,6 @@
-"""``icc citizenship_load``: publish the test's first version from its data file if the
-database has none (a production install without the demo data). Safe to repeat."""
+"""``icc citizenship_load``: publish the test's versions from its data file that the database
+lacks: version 1 on a production install without the demo data, then each later revision of
+the file (``content.content_sync``). Safe to repeat."""
 
 from typing import Any
 
@@ -9,7 +10,10 @@ from icc.citizenship.content import citizenship_demo_load
 
 
 class Command(BaseCommand):
-    help = "Publish version 1 of the citizenship test from its data file, if no version exists."
+    help = (
+        "Publish the citizenship test's versions from its data file that the database lacks "
+        "(version 1, then each later revision)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for line in citizenship_demo_load():
