@@ -21,6 +21,7 @@ Public API::
     constraint_ok(question, value, answers) -> bool
     visible_questions(form, answers) -> list of names shown
     choices_filtered(question, answers) -> the choices its choice_filter keeps
+    choices_offered(choice_filter, answers, choices) -> the same, for any module's choices
     expression_check(expression) -> (why ODK refuses it or None, what is not computed)
     sheet_rows(content, filename, sheet) -> rows of a sheet pyxform ignores
     parse(expression) -> Expr (.evaluate(answers), .references, .unevaluated); XPathError
@@ -52,9 +53,11 @@ from icc.xlsform.read import FILE_TYPES, expression_check, form_read
 from icc.xlsform.sheets import SheetRow, sheet_rows
 from icc.xlsform.xpath import (
     Expr,
+    FilterableChoice,
     Unevaluable,
     XPathError,
     choices_filtered,
+    choices_offered,
     constraint_ok,
     expression_holds,
     is_relevant,
@@ -72,6 +75,7 @@ __all__ = [
     "Choice",
     "CodedQuestion",
     "Expr",
+    "FilterableChoice",
     "Form",
     "FormHead",
     "FormReadResult",
@@ -84,6 +88,7 @@ __all__ = [
     "XLSFormError",
     "XPathError",
     "choices_filtered",
+    "choices_offered",
     "constraint_ok",
     "expression_check",
     "expression_holds",
