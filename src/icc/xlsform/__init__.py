@@ -24,6 +24,7 @@ Public API::
     choices_offered(choice_filter, answers, choices) -> the same, for any module's choices
     expression_check(expression) -> (why ODK refuses it or None, what is not computed)
     sheet_rows(content, filename, sheet) -> rows of a sheet pyxform ignores
+    OR_OTHER_LABELS  pyxform's warning that or_other's labels are in English only
     parse(expression) -> Expr (.evaluate(answers), .references, .unevaluated); XPathError
 
 Theory of operation::
@@ -49,6 +50,7 @@ from icc.xlsform.model import (
     XLSFormError,
     question_rules,
 )
+from icc.xlsform.pyxform_messages import OR_OTHER_LABELS
 from icc.xlsform.read import FILE_TYPES, expression_check, form_read
 from icc.xlsform.sheets import SheetRow, sheet_rows
 from icc.xlsform.xpath import (
@@ -70,6 +72,7 @@ relevant = is_relevant
 __all__ = [
     "FILE_TYPES",
     "LANGUAGE_NAMES",
+    "OR_OTHER_LABELS",
     "SELECT_TYPES",
     "SHOWN_TYPES",
     "Choice",
