@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from icc.core.models import Timestamped
 from icc.index.labels import STATE_LABELS, phase_text
-from icc.index.workflow import Phase, State
+from icc.index.workflow import Phase, State, cities_answer
 from icc.index.xlsform.model import ASKED_TYPES
 from icc.language import content_language, labelled
 
@@ -92,6 +92,12 @@ class Edition(models.Model):
         if self.status == self.Status.OPEN and self.deadline_passed:
             return Phase.CLOSED
         return Phase(self.status)
+
+    @property
+    def accepting_answers(self) -> bool:
+        """Whether cities can answer now: the rule the services apply (its phase, the deadline
+        included, through ``workflow.phase_actors``)."""
+        return cities_answer(self.phase)
 
     @property
     def deadline_passed(self) -> bool:
