@@ -43,6 +43,14 @@ class EditionOut(Schema):
         None,
         description="The last day on which cities answer and submit (null when none is set).",
     )
+    accepting_answers: bool = Field(
+        False,
+        description=(
+            "Whether cities can answer now: the edition is open and its deadline has not "
+            "passed. `status` is the stored status, so an open edition past its deadline "
+            "reads `open` here with `accepting_answers` false."
+        ),
+    )
 
 
 def _edition_out(edition: Edition) -> dict[str, Any]:
@@ -60,6 +68,7 @@ def _edition_out(edition: Edition) -> dict[str, Any]:
         "previous": edition.previous.name if edition.previous else None,
         "published_responses": edition.responses.filter(state="published").count(),
         "deadline": edition.deadline,
+        "accepting_answers": edition.accepting_answers,
     }
 
 

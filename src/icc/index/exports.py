@@ -1,5 +1,8 @@
 """Edition-aware exports: one row per place, one column per question, then the scores.
 
+A question with ``or_other`` gets a second column, ``<code>_other`` (the name ODK gives it), with
+the text written for "Other".
+
 Written by ``icc.core.tabular``: answers that a spreadsheet would run as a formula (a text
 answer starting with ``=``, ``+``, ``-`` or ``@``) get a leading quote; numbers stay numbers.
 """
@@ -13,7 +16,8 @@ def export_rows(*, edition: Edition) -> list[list[Cell]]:
     questions = list(edition.questions.order_by("position"))
     indicators = list(edition.areas.filter(is_indicator=True).values_list("code", flat=True))
     header: list[Cell] = ["edition", "form_version", "place", "country", "state", "synthetic"]
-    header += [q.code for q in questions]
+    for q in questions:
+        header += [q.code, f"{q.code}_other"] if q.or_other else [q.code]
     header += ["index_core", "index_advanced", "rank", "rank_of", "rank_low", "rank_high"]
     header += [f"indicator_{code}" for code in indicators]
     results = {r.place_id: r for r in PlaceResult.objects.filter(edition=edition)}
@@ -25,7 +29,7 @@ def export_rows(*, edition: Edition) -> list[list[Cell]]:
         .order_by("place__name")
     )
     for response in responses:
-        values = {a.question.code: a.value for a in response.answers.all()}
+        answers = {a.question.code: a for a in response.answers.all()}
         row: list[Cell] = [
             edition.name,
             edition.form_version,
@@ -35,8 +39,11 @@ def export_rows(*, edition: Edition) -> list[list[Cell]]:
             "yes" if response.is_synthetic else "no",
         ]
         for q in questions:
-            value = values.get(q.code)
+            answer = answers.get(q.code)
+            value = answer.value if answer else None
             row.append(" ".join(value) if isinstance(value, list) else value)
+            if q.or_other:
+                row.append(answer.other if answer and answer.other else None)
         result = results.get(response.place_id)
         if result is None:
             row += [None] * (6 + len(indicators))

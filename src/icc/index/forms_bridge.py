@@ -9,15 +9,23 @@ from icc.xlsform import question_rules
 
 
 def question_as_form(question: Question) -> FormQuestion:
-    """The pure view of a stored question (for skip logic, constraints and points)."""
+    """The pure view of a stored question (for skip logic, constraints, choice filters and
+    points)."""
     return FormQuestion(
         code=question.code,
         **question_rules(question),
         group=question.area.code if question.area else "",
         choices=tuple(
-            Choice(name=c["name"], labels=c.get("labels", {}), points=c.get("points"))
+            Choice(
+                name=c["name"],
+                labels=c.get("labels", {}),
+                points=c.get("points"),
+                extra=c.get("columns", {}),
+            )
             for c in question.choices
         ),
+        choice_filter=question.choice_filter,
+        or_other=question.or_other,
         indicator=question.indicator or None,
         weight=question.weight,
         level="core" if question.level == "core" else "advanced",

@@ -4,16 +4,22 @@ Questions keep the XLSForm's labels as ``{language code: text}`` dictionaries, b
 edition may carry any languages; ``label(lang)`` falls back to the edition's default language.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from icc.core.models import Timestamped
 from icc.index.labels import STATE_LABELS, phase_text
-from icc.index.workflow import Phase, State
+from icc.index.workflow import Phase, State, cities_answer
 from icc.index.xlsform.model import ASKED_TYPES
-from icc.language import content_language
+from icc.language import content_language, labelled
+
+# The choice ``or_other`` adds (XLSForm's name for it); its text is kept in ``Answer.other``.
+OTHER = "other"
 
 
 def pick(texts: dict[str, str], default: str = "en") -> str:
@@ -88,6 +94,12 @@ class Edition(models.Model):
         return Phase(self.status)
 
     @property
+    def accepting_answers(self) -> bool:
+        """Whether cities can answer now: the rule the services apply (its phase, the deadline
+        included, through ``workflow.phase_actors``)."""
+        return cities_answer(self.phase)
+
+    @property
     def deadline_passed(self) -> bool:
         return self.deadline is not None and timezone.localdate() > self.deadline
 
@@ -137,7 +149,18 @@ class Question(models.Model):
     relevant = models.TextField(blank=True)
     constraint = models.TextField(blank=True)
     constraint_messages = models.JSONField(default=dict, blank=True)
-    choices = models.JSONField(default=list, blank=True, help_text="[{name, labels, points}]")
+    choices = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="[{name, labels, points, columns}] (columns: the choice's other columns, "
+        "which a choice filter reads; only when it has any)",
+    )
+    choice_filter = models.TextField(
+        blank=True, help_text="The XLSForm choice_filter: which choices fit the earlier answers."
+    )
+    or_other = models.BooleanField(
+        default=False, help_text="XLSForm or_other: an “other” choice with a text box."
+    )
     indicator = models.CharField(max_length=100, blank=True)
     weight = models.FloatField(default=1.0)
     level = models.CharField(max_length=10, default="advanced")
@@ -173,6 +196,26 @@ class Question(models.Model):
             if choice["name"] == name:
                 return pick(choice["labels"]) or name
         return name
+
+    def answer_words(self, value: Any, other: str = "", separator: str = ", ") -> str:
+        """An answer in words: the labels of the chosen options (never their codes), with the
+        text given for "other" ("Other: a mobile clinic"), numbers in the language's format,
+        "—" when unanswered."""
+        if value is None or value == "" or value == []:
+            return "—"
+        if isinstance(value, str) and self.type == "select_multiple":
+            value = value.split()
+        if isinstance(value, list):
+            return separator.join(self._choice_words(str(v), other) for v in value)
+        if self.choices and isinstance(value, str):
+            return self._choice_words(value, other)
+        if isinstance(value, int | float):
+            return str(localize(value))
+        return str(value)
+
+    def _choice_words(self, name: str, other: str) -> str:
+        label = self.choice_label(name)
+        return labelled(label, other) if name == OTHER and other and self.or_other else label
 
 
 class Response(Timestamped):
@@ -216,6 +259,9 @@ class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     value = models.JSONField(null=True, blank=True)
+    other = models.TextField(
+        blank=True, help_text="What the city wrote for the “Other” option (or_other)."
+    )
     evidence = models.TextField(blank=True)
     links = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -244,6 +290,8 @@ class AnswerRevision(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     old_value = models.JSONField(null=True, blank=True)
     new_value = models.JSONField(null=True, blank=True)
+    old_other = models.TextField(blank=True)
+    new_other = models.TextField(blank=True)
     old_evidence = models.TextField(blank=True)
     new_evidence = models.TextField(blank=True)
     old_links = models.JSONField(default=list, blank=True)

@@ -4,10 +4,12 @@ autosave reply show, as dataclasses the views hand to their templates unchanged.
 The access check is done once, by ``selectors.response_get_for_user``; these functions take its
 ``ResponseAccess`` and only read. Skip logic comes from the pure XLSForm core
 (``visible_questions``): a question hidden by ``relevant`` counts neither as answered nor as
-missing.
+missing. So do choice filters (``choice_offers``): a cascading question shows the options that
+fit the earlier answers, and an answer its filter no longer offers (an earlier answer changed)
+is flagged on its page and on the overview, and does not count as answered.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,23 +20,39 @@ from icc.index.forms_bridge import edition_form
 from icc.index.labels import ACTION_LABELS
 from icc.index.models import Answer, Area, Question, ResponseEvent, ReviewComment
 from icc.index.selectors import ResponseAccess, answers_by_code, questions_of
-from icc.index.services import answers_values, response_missing_required
+from icc.index.services import (
+    answers_values,
+    response_answers_not_offered,
+    response_missing_required,
+)
 from icc.index.workflow import Action, available_actions
-from icc.index.xlsform.xpath import visible_questions
+from icc.index.xlsform.xpath import ChoiceOffer, choice_offers, visible_questions
 from icc.xlsform import SHOWN_TYPES
 
 
 @dataclass(frozen=True)
 class Progress:
-    """How far a response is: questions the skip logic shows now, and how many are answered."""
+    """How far a response is: questions the skip logic shows now, and how many are answered
+    (an answer its choice filter no longer offers is not); ``offers``: what each question with
+    a choice filter offers now, by code."""
 
     visible: tuple[str, ...]
     answered: int
     total: int
+    offers: dict[str, ChoiceOffer] = field(default_factory=dict)
+
+    @property
+    def stale(self) -> frozenset[str]:
+        """Codes of the questions whose answer their choice filter no longer offers."""
+        return _stale(self.offers)
 
     @property
     def percent(self) -> int:
         return round(100 * self.answered / self.total) if self.total else 0
+
+
+def _stale(offers: dict[str, ChoiceOffer]) -> frozenset[str]:
+    return frozenset(code for code, offer in offers.items() if offer.stale)
 
 
 def response_progress(*, access: ResponseAccess, values: dict[str, Any]) -> Progress:
@@ -44,10 +62,13 @@ def response_progress(*, access: ResponseAccess, values: dict[str, Any]) -> Prog
     asked = {question.code for question in form.questions if question.asked}
     shown = tuple(code for code in visible_questions(form, values) if not code.startswith("_"))
     counted = [code for code in shown if code in asked]
+    offers = choice_offers(form, values)
+    stale = _stale(offers)
     return Progress(
         visible=shown,
-        answered=sum(1 for code in counted if code in values),
+        answered=sum(1 for code in counted if code in values and code not in stale),
         total=len(counted),
+        offers=offers,
     )
 
 
@@ -73,6 +94,8 @@ class OverviewPage:
     events: QuerySet[ResponseEvent] | list[ResponseEvent]
     missing: list[Question]
     comments: list[ReviewComment]  # on the whole response, not on one answer
+    # answers a choice filter no longer offers, with the options' labels
+    not_offered: list[tuple[Question, list[str]]] = field(default_factory=list)
 
 
 def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
@@ -88,7 +111,11 @@ def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
             q.code for q in questions if q.area_id == area.pk and q.asked and q.code in visible
         ]
         areas.append(
-            AreaProgress(area=area, answered=sum(1 for c in codes if c in values), total=len(codes))
+            AreaProgress(
+                area=area,
+                answered=sum(1 for c in codes if c in values and c not in progress.stale),
+                total=len(codes),
+            )
         )
     return OverviewPage(
         access=access,
@@ -104,17 +131,65 @@ def response_overview_get(*, access: ResponseAccess) -> OverviewPage:
         events=response.events.select_related("user") if response.pk else [],
         missing=response_missing_required(response) if response.pk else [],
         comments=comments_by_question(access=access).get("", []),
+        not_offered=response_answers_not_offered(response) if response.pk else [],
     )
 
 
 @dataclass(frozen=True)
 class QuestionItem:
-    """One question of an area page with its answer, its visibility and reviewers' comments."""
+    """One question of an area page with its answer, its visibility and reviewers' comments.
+    ``choices``: the stored choices offered now (a choice filter keeps those that fit the
+    earlier answers); ``chosen``: the names of the chosen ones among them; ``stale``: the
+    labels of chosen options the filter no longer offers."""
 
     question: Question
     answer: Answer | None
     visible: bool
     comments: list[ReviewComment]
+    choices: list[dict[str, Any]] = field(default_factory=list)
+    chosen: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+
+def question_item(
+    question: Question,
+    answer: Answer | None,
+    progress: Progress,
+    comments: list[ReviewComment] | None = None,
+) -> QuestionItem:
+    """``question`` as its page shows it, for the answers behind ``progress``."""
+    offer = progress.offers.get(question.code)
+    choices = question.choices
+    if offer is not None:
+        choices = [choice for choice in choices if choice["name"] in offer.names]
+    value = answer.value if answer else None
+    names = value if isinstance(value, list) else [value]
+    return QuestionItem(
+        question=question,
+        answer=answer,
+        visible=question.code in progress.visible,
+        comments=comments or [],
+        choices=choices,
+        chosen=[choice["name"] for choice in choices if choice["name"] in names],
+        stale=[question.choice_label(name) for name in offer.stale] if offer else [],
+    )
+
+
+def choices_refresh(
+    *, access: ResponseAccess, question: Question, progress: Progress
+) -> list[QuestionItem]:
+    """After an answer to ``question`` is saved: the other questions of its page whose choice
+    filter decides their options, as they are now (the autosave reply swaps them in)."""
+    area = question.area
+    if area is None or not progress.offers:
+        return []
+    answers = answers_by_code(response=access.response)
+    return [
+        question_item(other, answers.get(other.code), progress)
+        for other in area.questions.exclude(choice_filter="")
+        .exclude(pk=question.pk)
+        .order_by("position")
+    ]
 
 
 @dataclass(frozen=True)
@@ -157,12 +232,7 @@ def response_area_get(*, access: ResponseAccess, area_code: str) -> AreaPage:
         previous_area=areas[index - 1] if index > 0 else None,
         next_area=areas[index + 1] if index + 1 < len(areas) else None,
         questions=[
-            QuestionItem(
-                question=q,
-                answer=answers.get(q.code),
-                visible=q.code in progress.visible,
-                comments=comments.get(q.code, []),
-            )
+            question_item(q, answers.get(q.code), progress, comments.get(q.code, []))
             for q in area.questions.filter(type__in=SHOWN_TYPES).order_by("position")
         ],
         progress=progress,

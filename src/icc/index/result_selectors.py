@@ -236,14 +236,6 @@ class QuestionPoints:
     recommendation: str
 
 
-def _answer_text(choices: dict[str, str], question_type: str, value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(choices.get(str(v), str(v)) for v in value)
-    if isinstance(value, str) and question_type == "select_multiple":
-        return "; ".join(choices.get(v, v) for v in value.split())
-    return choices.get(str(value), str(value)) if choices else str(value)
-
-
 def response_question_points(*, edition: Edition, place_id: int) -> list[QuestionPoints]:
     """The scored questions of ``edition`` as the place's published response answered them, in
     method order, with the scoring's points (labels in the active language)."""
@@ -254,11 +246,9 @@ def response_question_points(*, edition: Edition, place_id: int) -> list[Questio
         return []
     spec = MethodSpec.from_dict(edition.method)
     form = edition_form(edition)
-    values = {
-        code: value
-        for code, value in response.answers.values_list("question__code", "value")
-        if value is not None
-    }
+    answers = list(response.answers.values_list("question__code", "value", "other"))
+    values = {code: value for code, value, _other in answers if value is not None}
+    others = {code: other for code, _value, other in answers}
     points = points_matrix(form, spec, [values])[0]
     visible = set(visible_questions(form, values))
     questions = {q.code: q for q in edition.questions.all()}
@@ -266,7 +256,6 @@ def response_question_points(*, edition: Edition, place_id: int) -> list[Questio
     for column, spec_question in enumerate(spec.questions):
         question = questions[spec_question.code]
         value = values.get(question.code)
-        choices = {c["name"]: pick(c["labels"]) or c["name"] for c in question.choices}
         earned = float(points[column])
         lines.append(
             QuestionPoints(
@@ -274,7 +263,9 @@ def response_question_points(*, edition: Edition, place_id: int) -> list[Questio
                 label=question.label,
                 indicator=spec_question.indicator,
                 level=spec_question.level,
-                answer=None if value is None else _answer_text(choices, question.type, value),
+                answer=None
+                if value is None
+                else question.answer_words(value, others.get(question.code, ""), separator="; "),
                 points=None if math.isnan(earned) else earned,
                 shown=question.code in visible,
                 recommendation=pick(question.recommendations) if question.recommendations else "",

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from icc.accounts.selectors import Role
 from icc.accounts.services import role_assign
@@ -27,6 +28,7 @@ from icc.core.tabular import file_size_check, xlsx_check
 from icc.index.forms_bridge import edition_form, question_as_form
 from icc.index.labels import refusal_text
 from icc.index.models import (
+    OTHER,
     Answer,
     AnswerRevision,
     Area,
@@ -57,7 +59,7 @@ from icc.index.workflow import (
 )
 from icc.index.xlsform.model import ASKED_TYPES, Form, Issue
 from icc.index.xlsform.read import form_method_spec, form_read
-from icc.index.xlsform.xpath import constraint_ok, visible_questions
+from icc.index.xlsform.xpath import choice_offers, constraint_ok, visible_questions
 from icc.language import content_language, labelled
 from icc.xlsform import question_rules
 
@@ -202,7 +204,13 @@ def _edition_questions_replace(edition: Edition, form: Form) -> None:
             code=q.code,
             position=i,
             **question_rules(q),
-            choices=[{"name": c.name, "labels": c.labels, "points": c.points} for c in q.choices],
+            choices=[
+                {"name": c.name, "labels": c.labels, "points": c.points}
+                | ({"columns": c.extra} if c.extra else {})
+                for c in q.choices
+            ],
+            choice_filter=q.choice_filter,
+            or_other=q.or_other,
             indicator=q.indicator or "",
             weight=q.weight,
             level=q.level,
@@ -289,8 +297,12 @@ def answer_save(
     expected_version: int,
     user: User | None,
     actors: frozenset[Actor] | None = None,
+    other: str = "",
 ) -> Answer:
     """Save one answer if nobody changed it since ``expected_version`` (0: never saved).
+    ``other``: the text of the "other" option of an ``or_other`` question, kept only while
+    "other" is chosen. A choice its ``choice_filter`` does not offer for the earlier answers is
+    refused.
 
     Raises ``AnswerConflict`` when someone else saved it in between (nothing is overwritten),
     ``AnswerInvalid`` when the value does not fit, ``WorkflowError`` unless the response is a
@@ -317,6 +329,9 @@ def answer_save(
             % {"question": question.label}
         )
     clean = _clean_value(question, value)
+    if clean is not None and question.choice_filter:
+        _offered_check(response, question, clean)
+    other = other.strip() if question.or_other and _chosen(clean, OTHER) else ""
     if clean is not None and question.constraint:
         values = answers_values(response)
         if not constraint_ok(question_as_form(question), clean, values):
@@ -338,12 +353,17 @@ def answer_save(
             )
             % {"who": who, "when": when}
         )
-    old = (answer.value, answer.evidence, answer.links) if answer else (None, "", [])
+    old = (
+        (answer.value, answer.other, answer.evidence, answer.links)
+        if answer
+        else (None, "", "", [])
+    )
     if answer is None:
         answer = Answer(response=response, question=question, version=0)
-    if (clean, evidence, links) == old and answer.pk:
+    if (clean, other, evidence, links) == old and answer.pk:
         return answer
     answer.value = clean
+    answer.other = other
     answer.evidence = evidence
     answer.links = links
     answer.version += 1
@@ -355,12 +375,56 @@ def answer_save(
         user=user,
         old_value=old[0],
         new_value=clean,
-        old_evidence=old[1],
+        old_other=old[1],
+        new_other=other,
+        old_evidence=old[2],
         new_evidence=evidence,
-        old_links=old[2],
+        old_links=old[3],
         new_links=links,
     )
     return answer
+
+
+def _chosen(value: Any, name: str) -> bool:
+    return value == name or (isinstance(value, list) and name in value)
+
+
+def _offered_check(response: Response, question: Question, value: Any) -> None:
+    """Refuse a choice that ``question``'s choice filter does not offer for the answers saved
+    so far (``AnswerInvalid`` naming the question and the refused options)."""
+    offers = choice_offers(edition_form(response.edition), answers_values(response))
+    offer = offers.get(question.code)
+    chosen = value if isinstance(value, list) else [value]
+    refused = [name for name in chosen if offer is not None and name not in offer.names]
+    if refused:
+        raise AnswerInvalid(
+            ngettext(
+                "“%(question)s” offers only the options that fit the earlier answers, and "
+                "%(answers)s is not one of them: choose one of the options shown.",
+                "“%(question)s” offers only the options that fit the earlier answers, and "
+                "%(answers)s are not among them: choose among the options shown.",
+                len(refused),
+            )
+            % {"question": question.label, "answers": _quoted(question, refused)}
+        )
+
+
+def _quoted(question: Question, names: list[str]) -> str:
+    return ", ".join(_("“%(text)s”") % {"text": question.choice_label(n)} for n in names)
+
+
+def response_answers_not_offered(response: Response) -> list[tuple[Question, list[str]]]:
+    """The shown questions whose answer their choice filter no longer offers (an earlier answer
+    changed since), with the labels of the options concerned, in questionnaire order."""
+    questions = list(response.edition.questions.exclude(choice_filter="").order_by("position"))
+    if not questions:
+        return []
+    offers = choice_offers(edition_form(response.edition), answers_values(response))
+    return [
+        (question, [question.choice_label(name) for name in offers[question.code].stale])
+        for question in questions
+        if question.code in offers and offers[question.code].stale
+    ]
 
 
 def answers_values(response: Response) -> dict[str, Any]:
@@ -419,6 +483,23 @@ def response_transition(
             raise WorkflowError(
                 _("%(count)d required questions are not answered yet: %(codes)s.")
                 % {"count": len(missing), "codes": codes}
+            )
+        not_offered = response_answers_not_offered(response)
+        if not_offered:
+            raise WorkflowError(
+                ngettext(
+                    "The answer to %(questions)s is no longer one of its options, since an "
+                    "earlier answer changed: choose it again, then submit.",
+                    "The answers to %(questions)s are no longer among their options, since "
+                    "earlier answers changed: choose them again, then submit.",
+                    len(not_offered),
+                )
+                % {
+                    "questions": ", ".join(
+                        _("“%(text)s”") % {"text": question.label}
+                        for question, _names in not_offered[:5]
+                    )
+                }
             )
         response.submitted_at = timezone.now()
     if target is State.PUBLISHED:

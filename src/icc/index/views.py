@@ -1,8 +1,9 @@
 """Index pages: editions, public results, and a city's questionnaire with autosave and review.
 
 The questionnaire is one page per indicator area. Each answer is saved on its own (htmx posts
-it on change); the reply carries the new version, the save status, the progress and which
-questions the skip logic now shows. Without JavaScript each question's form posts and returns.
+it on change); the reply carries the new version, the save status, the progress, which
+questions the skip logic now shows and the options of the page's cascading questions (choice
+filters). Without JavaScript each question's form posts and returns.
 """
 
 import json
@@ -165,6 +166,7 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
             expected_version=_posted_version(request),
             user=request.user,
             actors=access.actors,
+            other=request.POST.get("other", "")[:500],
         )
         if response.pk is None:  # the first answer started the response
             response = answer.response
@@ -183,7 +185,18 @@ def answer_save(request: HtmxHttpRequest, edition: str, slug: str, code: str) ->
     reply = render(
         request,
         "index/_answer_saved.html",
-        {"question": question, "answer": answer, "error": error, "progress": progress},
+        {
+            "question": question,
+            "answer": answer,
+            "error": error,
+            "progress": progress,
+            # the stale note of this question, and the options of the cascading questions of
+            # its page, as the saved answers now make them
+            "saved": questionnaire.question_item(question, answer, progress),
+            "refreshed": questionnaire.choices_refresh(
+                access=access, question=question, progress=progress
+            ),
+        },
     )
     # htmx swaps 2xx replies only: the conflict is shown in the status line with its own class.
     reply["HX-Trigger"] = json.dumps(

@@ -100,6 +100,11 @@ def phase_actors(phase: Phase, actors: frozenset[Actor]) -> frozenset[Actor]:
     return frozenset()
 
 
+def cities_answer(phase: Phase) -> bool:
+    """Rule 6 for a city: whether cities may answer (start, change, submit) in ``phase``."""
+    return Actor.CITY in phase_actors(phase, frozenset({Actor.CITY}))
+
+
 def may_edit(state: State, actors: frozenset[Actor]) -> bool:
     """Rule 1: the city (or the secretariat) edits answers of a draft only."""
     return state in EDITABLE_STATES and bool(actors & EDITORS)

@@ -25,8 +25,9 @@ Rules held here:
   with no answer is an error; a ``constraint``
   that does not hold is an error, with the form's ``constraint_message`` when it has one.
 - Choice filters (``choice_filter``, e.g. ``region=${region}``): a bare name is a column of the
-  choices sheet for the choice being tested; ``${name}`` is an earlier answer (the engine's
-  ``choices_filtered``). A chosen choice that is no longer offered is an error.
+  choices sheet for the choice being tested; ``${name}`` is an earlier answer
+  (``icc.xlsform.choices_offered``, which the index's questionnaire pages use too). A chosen
+  choice that is no longer offered is an error.
 - What the server cannot compute (``today()``, repeats…) is read in the respondent's favour,
   as the engine does.
 - A problem is a ``code`` (``required``, ``number``, ``range``, ``choice``, ``constraint``,
@@ -42,15 +43,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from icc.xlsform import (
-    Choice,
-    CodedQuestion,
-    Form,
-    Question,
-    choices_filtered,
-    expression_holds,
-    is_relevant,
-)
+from icc.xlsform import CodedQuestion, Form, choices_offered, expression_holds, is_relevant
 from icc.xlsform.xpath import BlockRelevance
 
 ASKED_TYPES = frozenset(
@@ -77,6 +70,11 @@ class ChoiceDef:
     name: str
     labels: dict[str, str]
     columns: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The choice's other columns, as ``icc.xlsform.choices_offered`` reads them."""
+        return self.columns
 
 
 @dataclass(frozen=True)
@@ -282,21 +280,6 @@ class SurveyForm:
         return text_in(self.titles, language, self.default_language)
 
 
-def choices_offered(question: QuestionDef, values: Mapping[str, object]) -> tuple[ChoiceDef, ...]:
-    """The choices of ``question`` its ``choice_filter`` lets through for these answers (bare
-    names in the filter are the choice's columns)."""
-    if not question.choice_filter.strip():
-        return question.choices
-    engine = Question(name=question.code, type=question.type, choice_filter=question.choice_filter)
-    by_name = {choice.name: choice for choice in question.choices}
-    kept = choices_filtered(
-        engine,
-        values,
-        [Choice(c.name, c.labels, extra=dict(c.columns)) for c in question.choices],
-    )
-    return tuple(by_name[choice.name] for choice in kept)
-
-
 def _empty(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, list | tuple) and not value)
 
@@ -419,7 +402,11 @@ def form_fill(form: SurveyForm, raw: Mapping[str, object], language: str = "") -
         visible.append(question.code)
         if not question.asked:
             continue
-        offered = choices_offered(question, values) if question.is_select else ()
+        offered = (
+            tuple(choices_offered(question.choice_filter, values, question.choices))
+            if question.is_select
+            else ()
+        )
         value, code = _read(question, raw.get(question.code), offered)
         required = question.required or (
             bool(question.required_expression.strip())

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-from icc.surveys.form import SurveyForm, choices_offered, form_fill, text_in
+from icc.surveys.form import SurveyForm, form_fill, text_in
+from icc.xlsform import choices_offered
 
 _REFERENCE = re.compile(r"\$\{([^}]*)\}")
 
@@ -110,7 +111,7 @@ def blocks_build(
             blocks.append(BlockView(question.group, label))
         given = raw.get(question.code)
         chosen = {str(item) for item in given} if isinstance(given, list) else {str(given or "")}
-        offered = choices_offered(question, values) if question.is_select else ()
+        offered = choices_offered(question.choice_filter, values, question.choices)
         blocks[-1].fields.append(
             FieldView(
                 code=question.code,

@@ -14,7 +14,9 @@ import pytest
 
 from icc.conftest import PASSWORD
 from icc.events.demo import BILBAO_SLUG
-from icc.index.tests.conftest import small_edition  # noqa: F401  (fixture)
+from icc.index.models import Answer
+from icc.index.services import answer_save, response_start
+from icc.index.tests.conftest import services_edition, small_edition  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -113,6 +115,49 @@ def test_a_questionnaire_page_on_a_phone_with_the_keyboard_only(page, small_edit
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.closest('[id^=q-]')?.id || ''")
     assert focused != ""  # the focus stays inside the questionnaire, on the next control
+
+
+def _answer(response: Any, code: str, value: Any, other: str = "") -> None:
+    question = response.edition.questions.get(code=code)
+    answer = Answer.objects.filter(response=response, question=question).first()
+    answer_save(
+        response=response, question=question, value=value, evidence="", links=[],
+        expected_version=answer.version if answer else 0, user=None, other=other,
+    )  # fmt: skip
+
+
+def test_cascading_and_other_questions_fit_a_phone_and_pass_axe(
+    page,
+    services_edition,  # noqa: F811
+    directory,
+    users,
+):
+    """The questionnaire pages of a third-party form, in the states that add to them: a city
+    answer its country no longer offers (flagged), and "Other" chosen with its text box open."""
+    response = response_start(place=directory["bilbao"], edition=services_edition)
+    _answer(response, "country", "es")
+    _answer(response, "city", "bilbao")
+    _answer(response, "country", "fr")  # Bilbao is no longer one of the cities offered
+    _answer(response, "main_service", "other", "Legal clinic")
+    _answer(response, "languages", ["fr", "other"], "Basque")
+    page.goto(page.base + "/en/accounts/login/")
+    page.fill("#id_username", "city")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/en/")
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for lang in ("en", "fr"):
+            for area, shown in (("where", "#stale-city .notice"), ("services", "#other-languages")):
+                page.goto(page.base + f"/{lang}/index/services/places/bilbao/area/{area}/")
+                assert page.locator(shown).is_visible(), (area, shown)
+                if (extra := overflow(page)) > 0:
+                    problems.append(f"{area} ({lang}) at {width} px: {extra} px too wide")
+                problems += [
+                    f"{area} ({lang}) at {width} px: {v}" for v in serious_violations(page)
+                ]
+    assert problems == []
 
 
 def focus_ring_contrast(page: Any) -> float:

@@ -21,8 +21,10 @@ Public API::
     constraint_ok(question, value, answers) -> bool
     visible_questions(form, answers) -> list of names shown
     choices_filtered(question, answers) -> the choices its choice_filter keeps
+    choices_offered(choice_filter, answers, choices) -> the same, for any module's choices
     expression_check(expression) -> (why ODK refuses it or None, what is not computed)
     sheet_rows(content, filename, sheet) -> rows of a sheet pyxform ignores
+    OR_OTHER_LABELS  pyxform's warning that or_other's labels are in English only
     parse(expression) -> Expr (.evaluate(answers), .references, .unevaluated); XPathError
 
 Theory of operation::
@@ -48,13 +50,16 @@ from icc.xlsform.model import (
     XLSFormError,
     question_rules,
 )
+from icc.xlsform.pyxform_messages import OR_OTHER_LABELS
 from icc.xlsform.read import FILE_TYPES, expression_check, form_read
 from icc.xlsform.sheets import SheetRow, sheet_rows
 from icc.xlsform.xpath import (
     Expr,
+    FilterableChoice,
     Unevaluable,
     XPathError,
     choices_filtered,
+    choices_offered,
     constraint_ok,
     expression_holds,
     is_relevant,
@@ -67,11 +72,13 @@ relevant = is_relevant
 __all__ = [
     "FILE_TYPES",
     "LANGUAGE_NAMES",
+    "OR_OTHER_LABELS",
     "SELECT_TYPES",
     "SHOWN_TYPES",
     "Choice",
     "CodedQuestion",
     "Expr",
+    "FilterableChoice",
     "Form",
     "FormHead",
     "FormReadResult",
@@ -84,6 +91,7 @@ __all__ = [
     "XLSFormError",
     "XPathError",
     "choices_filtered",
+    "choices_offered",
     "constraint_ok",
     "expression_check",
     "expression_holds",

@@ -6,12 +6,19 @@ Rules held here:
   row; "On the 'choices' sheet" the sheet (survey otherwise); "the 'relevant' value" the
   column. Messages without a row are located through the question name or type they quote.
 - Conversion warnings become warning issues, located the same way.
+- ``OR_OTHER_LABELS`` is the text of pyxform's warning that the "other" choice and the
+  "specify other" text of ``or_other`` get English labels: a module whose pages label both in
+  the reader's language (the index) leaves it out of its own warnings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+
+from pyxform.validators.pyxform.translations_checks import (  # type: ignore[import-untyped]
+    OR_OTHER_WARNING,
+)
 
 from icc.xlsform.model import Issue
 
@@ -36,6 +43,9 @@ def sentence(message: str) -> str:
     """One line, ending with a full stop."""
     message = " ".join(message.split())
     return message if message.endswith((".", "!", "?", ")")) else message + "."
+
+
+OR_OTHER_LABELS = sentence(OR_OTHER_WARNING)
 
 
 def cell(row: Row, column: str) -> str:

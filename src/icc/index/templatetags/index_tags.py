@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import template
-from django.utils.formats import localize
 
 from icc.index.labels import STATE_LABELS
 from icc.index.models import Question, pick
@@ -18,19 +17,11 @@ def choice_label(choice: dict[str, Any]) -> str:
     return pick(choice.get("labels", {})) or str(choice.get("name", ""))
 
 
-@register.filter
-def answer_text(value: Any, question: Question) -> str:
-    """A stored answer in words: the labels of the chosen options (never their codes), numbers
-    in the language's format, "—" when unanswered."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(question.choice_label(str(v)) for v in value)
-    if question.choices and isinstance(value, str):
-        return question.choice_label(value)
-    if isinstance(value, int | float):
-        return str(localize(value))
-    return str(value)
+@register.simple_tag
+def answer_text(value: Any, question: Question, other: str = "") -> str:
+    """A stored answer in words (``Question.answer_words``): the labels of the chosen options,
+    never their codes, with the text given for "Other"; "—" when unanswered."""
+    return question.answer_words(value, other)
 
 
 @register.filter

@@ -6,6 +6,7 @@ import pytest
 
 from icc.index.models import Answer, Response
 from icc.index.services import answer_save, edition_import_xlsform
+from icc.index.tests.fixtures.services_mapping import services_mapping_workbook
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
 
@@ -78,6 +79,16 @@ SMALL_SOURCE: dict[str, Any] = {
         },
     ],
 }
+
+
+@pytest.fixture
+def services_edition(db: Any) -> Any:
+    """Edition "services": the third-party form of ``fixtures.services_mapping`` (a cascading
+    country → city select, "Other" options; nothing scored)."""
+    content = services_mapping_workbook()
+    outcome = edition_import_xlsform(filename="services.xlsx", content=content, name="services")
+    assert outcome.edition is not None
+    return outcome.edition
 
 
 @pytest.fixture

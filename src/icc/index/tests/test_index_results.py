@@ -6,13 +6,17 @@ import math
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from icc.index.models import EditionResult, Response
 from icc.index.scoring_service import edition_results_compute
-from icc.index.services import edition_import_xlsform
+from icc.index.services import edition_import_xlsform, response_start
 from icc.index.tests.conftest import ANSWERS, SMALL_SOURCE, responses_publish
+from icc.index.workflow import Actor, WorkflowError
 from icc.index.xlsform.source import form_from_source
 from icc.index.xlsform.write import form_write
+
+CITY = frozenset({Actor.CITY})
 
 
 def publish(edition, directory, answers=ANSWERS, *, compute=True):
@@ -74,6 +78,40 @@ def test_editions_list_gives_the_deadline_for_answers(small_edition):
     # an added field, optional for the readers written before it
     assert "deadline" not in schema.get("required", [])
     assert {"type": "string", "format": "date"} in schema["properties"]["deadline"]["anyOf"]
+
+
+@pytest.mark.parametrize(
+    ("status", "days_to_deadline", "accepting"),
+    [
+        ("open", None, True),
+        ("open", 0, True),  # the deadline is the last day for answers
+        ("open", -1, False),  # past its deadline: still "open" in the record
+        ("closed", 30, False),
+        ("draft", None, False),
+    ],
+)
+def test_editions_list_says_whether_cities_can_answer_now(
+    small_edition, directory, status, days_to_deadline, accepting
+):
+    today = timezone.localdate()
+    small_edition.status = status
+    small_edition.deadline = (
+        None if days_to_deadline is None else today + dt.timedelta(days=days_to_deadline)
+    )
+    small_edition.save(update_fields=["status", "deadline"])
+    edition = Client().get("/api/v1/index/editions").json()[0]
+    assert edition["status"] == status  # the stored status, as before
+    assert edition["accepting_answers"] is accepting
+    # the same rule as the services': a city starts a response exactly when it is true
+    try:
+        response_start(place=directory["bilbao"], edition=small_edition, actors=CITY)
+        started = True
+    except WorkflowError:
+        started = False
+    assert started is accepting
+    schema = Client().get("/api/v1/openapi.json").json()["components"]["schemas"]["EditionOut"]
+    assert "accepting_answers" not in schema.get("required", [])  # added, optional for readers
+    assert schema["properties"]["accepting_answers"]["type"] == "boolean"
 
 
 def test_drafts_are_not_in_the_results(small_edition, directory):

@@ -41,9 +41,10 @@ def test_third_party_kobo_form_imports_with_warnings_and_nothing_scored():
         "${hh_size}",
     )
     by_code = {q.code: q for q in form.questions}
-    assert by_code["district"].extra["choice_filter"] == "region=${region}"
+    assert by_code["district"].choice_filter == "region=${region}"
     assert by_code["asset_count"].extra["calculation"] == "count-selected(${assets})"
     assert by_code["water_source"].choices[-1].name == "other"
+    assert by_code["water_source"].or_other
     assert by_code["member_school"].group == "member"
     assert form.settings_extra["style"] == "pages"
     messages = " ".join(w.message for w in form.warnings)
@@ -53,9 +54,11 @@ def test_third_party_kobo_form_imports_with_warnings_and_nothing_scored():
         "type 'geopoint'",
         "type 'calculate'",
         "type 'start'",
-        "or_other",  # pyxform's own warning, passed on
     ):
         assert fragment in messages
+    # the pages apply choice filters and label "Other" and its text box in the reader's
+    # language: neither pyxform's or_other warning nor a choice filter warning is passed on
+    assert "or_other" not in messages and "choice filter" not in messages
     assert form_scored_questions(form) == ()
     with pytest.raises(XLSFormError, match="no scored question"):
         form_method_spec(form, default_bands=DEFAULT_BANDS)

@@ -13,8 +13,8 @@ Rules of the package:
 - Any XLSForm that pyxform converts imports: what the platform cannot show or score (repeats,
   loops, geopoints, calculations, metadata…) is kept as unscored items with a warning, and
   columns it does not interpret are kept verbatim so that the form can be written back out.
-- Skip logic and constraints are evaluated on the server by ``icc.xlsform.xpath``, never by
-  ``eval``; ``xpath`` here applies it to the index's ``Form``.
+- Skip logic, constraints and choice filters are evaluated on the server by
+  ``icc.xlsform.xpath``, never by ``eval``; ``xpath`` here applies it to the index's ``Form``.
 - The shipped edition's source is YAML (``source``), diff-friendly; its .xlsx is built from it.
 
 Theory of operation::
@@ -23,7 +23,8 @@ Theory of operation::
          --read (indicator, weight, level, points, indicators sheet)--> Form
     Form --form_method_spec--> scoring.MethodSpec (scored questions only)
     Form --form_write--> .xlsx bytes;  YAML --form_from_source--> Form --edition_build--> .xlsx
-    Form + answers --xpath.visible_questions / constraint_ok / answer_points--> checks, points
+    Form + answers --xpath.visible_questions / constraint_ok / choice_offers / answer_points-->
+         checks, the choices a cascading question offers now, points
 """
 
 from icc.index.xlsform.model import (
@@ -42,7 +43,9 @@ from icc.index.xlsform.source import edition_build, form_from_source, form_to_so
 from icc.index.xlsform.spec_bridge import form_method_spec, form_scored_questions
 from icc.index.xlsform.write import form_layout, form_write
 from icc.index.xlsform.xpath import (
+    ChoiceOffer,
     XPathError,
+    choice_offers,
     constraint_ok,
     is_relevant,
     parse,
@@ -51,6 +54,7 @@ from icc.index.xlsform.xpath import (
 
 __all__ = [
     "Choice",
+    "ChoiceOffer",
     "Form",
     "Group",
     "IndicatorDef",
@@ -60,6 +64,7 @@ __all__ = [
     "XLSFormError",
     "XPathError",
     "answer_points",
+    "choice_offers",
     "constraint_ok",
     "edition_build",
     "form_from_source",

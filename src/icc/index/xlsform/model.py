@@ -18,9 +18,15 @@ Answer values: ``select_one`` → the choice name (str); ``select_multiple`` →
 A question's points: ``select_one`` → the chosen choice's points; ``select_multiple`` → the sum of
 the chosen choices' points, capped at 100; anything else is not scored.
 
-Columns the platform does not interpret (``appearance``, ``calculation``, ``choice_filter``,
-``$kuid``…) are kept verbatim in the ``extra`` dicts (header as written → cell text), so that a
-third-party form written back out still converts with pyxform.
+Cascading selects and "other": ``choice_filter`` (e.g. ``country=${country}``; bare names are
+columns of the choices sheet, kept in the choice's ``extra``) limits a question's choices to
+those that fit the earlier answers; ``or_other`` (``select_one list or_other``) adds an "other"
+choice with a text box, whose text is kept with the answer. "other" earns no points unless the
+list gives it points itself.
+
+Columns the platform does not interpret (``appearance``, ``calculation``, ``$kuid``…) are kept
+verbatim in the ``extra`` dicts (header as written → cell text), so that a third-party form
+written back out still converts with pyxform.
 """
 
 from dataclasses import dataclass, field
@@ -71,6 +77,8 @@ class Question(CodedQuestion):
 
     list_name: str | None = None
     choices: tuple[Choice, ...] = ()
+    choice_filter: str = ""
+    or_other: bool = False
     indicator: str | None = None
     weight: float = 1.0
     level: Level = "advanced"

@@ -17,7 +17,8 @@ from __future__ import annotations
 from icc.index.xlsform.model import Question
 
 
-def _chosen_names(value: object) -> list[str] | None:
+def chosen_names(value: object) -> list[str] | None:
+    """The choice names of a ``select_multiple`` answer (a list or one space-separated text)."""
     if isinstance(value, str):
         return value.split()
     if isinstance(value, list | tuple | set | frozenset) and all(
@@ -36,7 +37,7 @@ def answer_points(question: Question, value: object) -> float | None:
         if not isinstance(value, str) or value.strip() not in points:
             return None
         return points[value.strip()]
-    names = _chosen_names(value)
+    names = chosen_names(value)
     if not names or any(name not in points for name in names):
         return None
     earned = [points[name] for name in dict.fromkeys(names)]

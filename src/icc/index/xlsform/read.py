@@ -20,8 +20,12 @@ Rules held here:
   loop, with an indicator of the indicators sheet and points on its choices. Anything else is
   kept as an unscored item; a warning says why when the author may have meant it to count.
 - ``required`` with a condition is kept as not required, with a warning.
+- ``choice_filter`` and ``or_other`` are kept on the question; the pages apply them (a
+  filter that uses what the server does not compute is warned about by ``icc.xlsform``).
 - ``or_other`` keeps its "other" choice; the "specify other" text question pyxform adds (it
-  has no row) is left out, so the edition holds the rows of its workbook and nothing else.
+  has no row) is left out, so the edition holds the rows of its workbook and nothing else:
+  the text is kept with the question's own answer. pyxform's warning that or_other's labels
+  are English only is left out: the index's pages label both in the reader's language.
 - Columns the index does not interpret are kept verbatim in ``extra`` (header → text), so
   that the form can be written back out (``write``).
 """
@@ -43,11 +47,8 @@ from icc.index.xlsform.checks import (
 )
 from icc.index.xlsform.model import Choice, Form, Group, IndicatorDef, Issue, Question
 from icc.index.xlsform.spec_bridge import form_method_spec
-from icc.xlsform import Choice as FormChoice
-from icc.xlsform import Form as ReadForm
-from icc.xlsform import Group as FormGroup
-from icc.xlsform import Question as FormQuestion
 from icc.xlsform import (
+    OR_OTHER_LABELS,
     SheetRow,
     XLSFormError,
     language_code,
@@ -55,6 +56,10 @@ from icc.xlsform import (
     question_rules,
     sheet_rows,
 )
+from icc.xlsform import Choice as FormChoice
+from icc.xlsform import Form as ReadForm
+from icc.xlsform import Group as FormGroup
+from icc.xlsform import Question as FormQuestion
 from icc.xlsform import form_read as xlsform_read
 from icc.xlsform.model import SELECT_TYPES, Extra
 
@@ -99,7 +104,6 @@ def _survey_extra(item: FormQuestion | FormGroup) -> dict[str, str]:
         written |= {
             "calculation": item.calculation,
             "default": item.default,
-            "choice_filter": item.choice_filter,
             "parameters": " ".join(f"{k}={v}" for k, v in item.parameters.items()),
         }
         if item.required_expression:
@@ -198,14 +202,6 @@ class _Reader:
                 f"The required condition {question.required_expression!r} is not enforced by "
                 "the platform; the question is kept as not required.",
             )
-        if question.choice_filter:
-            report.warn(
-                "survey",
-                where,
-                "choice_filter",
-                f"The choice filter of {question.name!r} is kept in the workbook, but the "
-                "platform's questionnaire pages offer every choice of its list.",
-            )
         own = choices.get(question.list_name or "", ())
         own += tuple(Choice(c.name, c.labels) for c in question.choices[len(own) :])  # "other"
         return Question(
@@ -214,6 +210,8 @@ class _Reader:
             group=group,
             list_name=question.list_name,
             choices=own,
+            choice_filter=question.choice_filter,
+            or_other=question.or_other,
             indicator=self.indicator(question, own),
             weight=weight,
             level=level,
@@ -379,6 +377,12 @@ def _settings(read: ReadForm, report: Report) -> _Settings:
     return found
 
 
+def _passed_on(warnings: tuple[Issue, ...]) -> list[Issue]:
+    """``icc.xlsform``'s warnings, less pyxform's about or_other's English labels: the index's
+    pages label the "other" choice and its text box in the reader's language."""
+    return [warning for warning in warnings if warning.message != OR_OTHER_LABELS]
+
+
 def form_read(*, filename: str, content: bytes) -> Form:
     """Read an XLSForm as an index edition (see the rules above and the columns in ``model``).
 
@@ -425,6 +429,6 @@ def form_read(*, filename: str, content: bytes) -> Form:
         aggregation=settings.aggregation,
         population_edges=settings.edges.get("index_population_edges"),
         foreign_born_edges=settings.edges.get("index_foreign_born_edges"),
-        warnings=tuple(sorted([*result.warnings, *report.warnings], key=_sort_key)),
+        warnings=tuple(sorted([*_passed_on(result.warnings), *report.warnings], key=_sort_key)),
         settings_extra=settings.extra,
     )

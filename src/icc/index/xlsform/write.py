@@ -8,8 +8,10 @@ Rules held here:
   writer numbers the rows itself.
 - Every language gets a ``<column>::<Language> (<code>)`` column; the default language is
   named in ``default_language`` (``English (en)``), so no plain ``label`` column is written.
-- Each choice list is written once; ``or_other`` is written out as an explicit ``other``
-  choice. Columns kept verbatim in ``extra`` come after the platform's own columns.
+- Each choice list is written once; ``or_other`` stays in the question's type, and its
+  ``other`` choice is written out explicitly (pyxform then adds no second one). A
+  ``choice_filter`` column is written when a question has a filter. Columns kept verbatim in
+  ``extra`` come after the platform's own columns.
 - Headers are bold, the header row is frozen, columns are as wide as their contents (capped).
 - The bytes are reproducible (fixed timestamps in the document properties and the zip).
 """
@@ -195,6 +197,8 @@ def _survey(book: openpyxl.Workbook, form: Form, languages: list[str]) -> None:
     headers += ["required", "relevant", "constraint"]
     headers += _translated("constraint_message", languages)
     headers += ["indicator", "weight", "level", *_translated("recommendation", languages)]
+    filtered = any(question.choice_filter for question in form.questions)
+    headers += ["choice_filter"] if filtered else []
     sheet = _sheet(book, "survey", headers + extras)
     for row, kind, item in lines:
         extra: list[CellValue] = [item.extra.get(key) for key in extras] if kind != "end" else []
@@ -211,13 +215,14 @@ def _survey(book: openpyxl.Workbook, form: Form, languages: list[str]) -> None:
         question = item
         kind_text = question.type
         if question.list_name:
-            kind_text += f" {question.list_name}"
+            kind_text += f" {question.list_name}" + (" or_other" if question.or_other else "")
         values = [kind_text, question.code, *_texts(question.labels, languages)]
         values += _texts(question.hints, languages)
         values += ["yes" if question.required else None, question.relevant, question.constraint]
         values += _texts(question.constraint_messages, languages)
         values += [question.indicator, _number(question.weight), question.level]
         values += _texts(question.recommendations, languages)
+        values += [question.choice_filter] if filtered else []
         _put(sheet, row, values + extra)
 
 

@@ -25,7 +25,9 @@ Theory of operation::
 
 from icc.xlsform.xpath.form_logic import (
     BlockRelevance,
+    FilterableChoice,
     choices_filtered,
+    choices_offered,
     constraint_ok,
     expression_holds,
     is_empty,
@@ -43,10 +45,12 @@ __all__ = [
     "SUPPORTED",
     "BlockRelevance",
     "Expr",
+    "FilterableChoice",
     "Unevaluable",
     "Value",
     "XPathError",
     "choices_filtered",
+    "choices_offered",
     "constraint_ok",
     "expression_holds",
     "is_empty",

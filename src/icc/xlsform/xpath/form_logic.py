@@ -17,7 +17,7 @@ Rules held here:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from icc.xlsform.xpath.nodes import Expr, Unevaluable, to_bool
 from icc.xlsform.xpath.parser import parse
@@ -105,16 +105,32 @@ def visible_questions(form: Form, values: Mapping[str, object]) -> list[str]:
     return visible_in_order(blocks, ((q.name, q.group, q.relevant) for q in form.questions), values)
 
 
-def choices_filtered(
-    question: Question, values: Mapping[str, object], choices: Iterable[Choice] | None = None
-) -> list[Choice]:
-    """The choices a ``choice_filter`` keeps for these answers (bare names are the choice's
-    columns: ``name``, ``label`` and its other columns)."""
-    options = list(question.choices if choices is None else choices)
-    if not question.choice_filter.strip():
+class FilterableChoice(Protocol):
+    """What a choice filter reads of a choice, whichever module keeps the choice: its ``name``,
+    its ``labels`` and its other columns (``extra``: ``{column: text}``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def labels(self) -> Mapping[str, str]: ...
+    @property
+    def extra(self) -> Mapping[str, object]: ...
+
+
+C = TypeVar("C", bound=FilterableChoice)
+
+
+def choices_offered(
+    choice_filter: str, values: Mapping[str, object], choices: Iterable[C]
+) -> list[C]:
+    """The choices a ``choice_filter`` keeps for these answers, in order (an empty filter keeps
+    all). Bare names are the choice's columns (``name``, ``label`` and its other columns);
+    ``${name}`` is an answer. Each module's pages and checks call this one function."""
+    options = list(choices)
+    if not choice_filter.strip():
         return options
-    tree = parse(question.choice_filter)
-    kept: list[Choice] = []
+    tree = parse(choice_filter)
+    kept: list[C] = []
     for choice in options:
         item: dict[str, object] = {"name": choice.name, **choice.extra}
         item.setdefault("label", next(iter(choice.labels.values()), ""))
@@ -124,3 +140,13 @@ def choices_filtered(
         except Unevaluable:
             kept.append(choice)
     return kept
+
+
+def choices_filtered(
+    question: Question, values: Mapping[str, object], choices: Iterable[Choice] | None = None
+) -> list[Choice]:
+    """The choices of an engine ``Question`` its ``choice_filter`` keeps for these answers
+    (``choices_offered`` on the question's own choices, or on ``choices``)."""
+    return choices_offered(
+        question.choice_filter, values, question.choices if choices is None else choices
+    )
