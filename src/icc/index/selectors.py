@@ -6,7 +6,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icc.accounts.selectors import AnyUser, PlaceRole, place_roles_for_user, user_scope
@@ -122,12 +121,13 @@ def questionnaires_to_start(*, user: AnyUser, place_id: int | None = None) -> li
         place_ids &= {place_id}
     if not place_ids:
         return []
-    today = timezone.localdate()
-    editions = list(
-        Edition.objects.filter(status=Edition.Status.OPEN).filter(
-            Q(deadline__isnull=True) | Q(deadline__gte=today)
-        )
-    )
+    # The editions are few: the one rule (``Edition.accepting_answers``) decides, not a copy
+    # of it written as a database filter.
+    editions = [
+        edition
+        for edition in Edition.objects.filter(status=Edition.Status.OPEN)
+        if edition.accepting_answers
+    ]
     places = list(Place.objects.filter(pk__in=place_ids).order_by("name"))
     started = set(
         Response.objects.filter(place_id__in=place_ids, edition__in=editions).values_list(
