@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import secrets
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -585,7 +586,7 @@ def world(
     _not_public(make_event, make_news)
     # the versions that committed writes would have raised: the kept public answers are live
     DataVersion.objects.bulk_create(
-        [DataVersion(name=name, token=name, number=1) for name in TRACKED]
+        [DataVersion(name=name, token=secrets.token_hex(16), number=1) for name in TRACKED]
     )
     contact = User.objects.create_user(username="contact", first_name="Ana", last_name="Contact")
     coordinator_add(
