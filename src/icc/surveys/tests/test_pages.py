@@ -178,6 +178,13 @@ def test_results_page_shows_intervals_and_hides_small_groups(
         reverse("surveys:detail", args=[survey.pk]), {"question": "where", "by": "where"}
     )
     assert odd.status_code == 200
+    # nor does a question asked of some only: the list offers the others
+    skipped = client_for(users["expert"]).get(
+        reverse("surveys:detail", args=[survey.pk]), {"question": "heard", "by": "believed"}
+    )
+    assert skipped.status_code == 200
+    offered = skipped.content.decode().split('name="by"')[1].split("</select>")[0]
+    assert 'value="gender"' in offered and 'value="believed"' not in offered
 
 
 def test_create_and_import_through_the_pages(
