@@ -305,6 +305,7 @@ def test_results_page_says_which_cells_are_hidden_to_protect_a_small_one(
     html = client.get(detail, {"question": "heard"}).content.decode()
     assert "hidden to protect a small count" in html and "fewer than 5" in html
     assert ">20<" not in html  # 23 − 20 would give the 3 who did not hear it
-    assert "the next smallest is hidden too" in html
+    assert "alike on every grouping" in html  # the note says the rule holds across pages
     french = client.get(detail.replace("/en/", "/fr/"), {"question": "heard"}).content.decode()
     assert "masqué pour protéger un petit effectif" in french
+    assert "de la même façon dans chaque regroupement" in french
