@@ -2,7 +2,7 @@
 rumours by group of respondents, the change from the diagnosis to a follow-up, and the
 headline indicators of each round for the city's page.
 
-Counting is the surveys module's (``survey_counts``, ``surveys_compare``: Wilson and Newcombe
+Counting is the surveys module's (``survey_results``, ``surveys_compare``: Wilson and Newcombe
 95 % intervals, small cells hidden); this module only says which question and choice stand for
 what:
 - "heard" is the choice ``r<id>`` of ``heard``, over every respondent (``heard`` is required);
@@ -21,8 +21,8 @@ from icc.surveys.selectors import (
     ChoiceChange,
     ChoiceCount,
     submissions_answers,
-    survey_counts,
     survey_get,
+    survey_results,
     surveys_compare,
 )
 
@@ -72,12 +72,11 @@ def round_results(*, survey_round: SurveyRound, by: str = "") -> RoundResults:
     ``GROUP_QUESTIONS``), ranked twice: most heard first, most believed first."""
     assert survey_round.survey_id is not None
     by = by if by in GROUP_QUESTIONS else ""
-    heard = survey_counts(survey_id=survey_round.survey_id, question=HEARD, by=by or None)
+    results = survey_results(survey_id=survey_round.survey_id)  # read once for every rumour
+    heard = results.counts(question=HEARD, by=by or None)
     rows = []
     for name, text in survey_round.rumour_choices.items():
-        belief = survey_counts(
-            survey_id=survey_round.survey_id, question=f"believe_{name}", by=by or None
-        )
+        belief = results.counts(question=f"believe_{name}", by=by or None)
         believed_groups = {group.key: group for group in belief.groups}
         cells = []
         for group in heard.groups:
@@ -132,11 +131,14 @@ def round_compare(*, follow_up: SurveyRound) -> RoundComparison:
     baseline = follow_up.baseline
     assert baseline is not None and baseline.survey_id and follow_up.survey_id
     before, after = baseline.survey_id, follow_up.survey_id
-    heard = surveys_compare(before_id=before, after_id=after, question=HEARD)
+    both = (survey_results(survey_id=before), survey_results(survey_id=after))  # read once
+    heard = surveys_compare(before_id=before, after_id=after, question=HEARD, results=both)
     by_name = {change.name: change for change in heard.changes}
     changes = []
     for name, text in follow_up.rumour_choices.items():
-        belief = surveys_compare(before_id=before, after_id=after, question=f"believe_{name}")
+        belief = surveys_compare(
+            before_id=before, after_id=after, question=f"believe_{name}", results=both
+        )
         changes.append(
             RumourChange(
                 name=name,

@@ -6,11 +6,14 @@
   Breaks are not calendar entries. An open-ended slot lasts until the next slot of its part, or
   has no ``DTEND`` (RFC 5545: it ends when it starts).
 - Events known by their dates only are whole days (``VALUE=DATE``, ``DTEND`` exclusive).
-- ``UID`` comes from the stored UUIDs (kept by programme export/import); ``DTSTAMP`` and
+- ``UID`` comes from the stored UUIDs (kept by programme export/import into the same event; a
+  session's UID is never given to another event, see ``session_uid_claim``); ``DTSTAMP`` and
   ``LAST-MODIFIED`` from the event's last change, so the same data gives the same bytes;
-  ``SEQUENCE`` from the event's calendar revision, which every change of its times, place,
-  status or programme raises (``event_upsert``, the admin, the programme's services and import):
-  some applications (Outlook) replace an entry they hold only for a higher ``SEQUENCE``.
+  ``SEQUENCE`` from the event's calendar revision, which only rises, with every change of its
+  times, place, status or programme (``event_upsert``, the admin, the programme's services, an
+  import that changes what the programme shows): some applications (Outlook) replace an entry
+  they hold only for a higher ``SEQUENCE``. Sessions take the event's revision, so a session's
+  ``SEQUENCE`` never goes down either.
 - The online link is never written: calendars are public; registrants get it by e-mail.
 """
 

@@ -258,6 +258,26 @@ class SurveyForm:
     def asked_questions(self) -> tuple[QuestionDef, ...]:
         return tuple(question for question in self.questions if question.asked)
 
+    def logic(self, question: QuestionDef) -> list[str]:
+        """The expressions that decide whether and how ``question`` is answered: its skip logic
+        (and its groups'), required expression, choice filter and constraint."""
+        groups = [self.group(code) for code in self.group_path(question.group)]
+        own = [question.relevant, question.required_expression, question.choice_filter]
+        return [
+            text
+            for text in (*own, question.constraint, *(g.relevant for g in groups if g))
+            if text.strip()
+        ]
+
+    @property
+    def grouping_questions(self) -> tuple[QuestionDef, ...]:
+        """The questions results may group respondents by: ``select_one`` questions asked of
+        everyone alike (no skip logic, choice filter or constraint), so that groupings cannot
+        be subtracted from one another (``icc.surveys.suppression``)."""
+        return tuple(
+            q for q in self.asked_questions if q.type == "select_one" and not self.logic(q)
+        )
+
     def question_label(self, code: str, language: str) -> str:
         question = self.question(code)
         if question is None:

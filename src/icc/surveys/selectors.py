@@ -26,7 +26,8 @@ Rules held here:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,7 @@ from icc.language import content_language
 from icc.surveys.form import QuestionDef, SurveyForm, text_in
 from icc.surveys.intervals import newcombe_difference, wilson
 from icc.surveys.models import Submission, Survey
-from icc.surveys.suppression import suppress
+from icc.surveys.suppression import QuestionSets, SurveySuppression
 
 MANAGE_ROLES = frozenset({PlaceRole.SECRETARIAT, PlaceRole.CITY_COORDINATOR})
 READ_ROLES = MANAGE_ROLES | {PlaceRole.EXPERT, PlaceRole.NETWORK_COORDINATOR}
@@ -266,6 +267,119 @@ def _group(
     return GroupCounts(key, label, total, False, tuple(shown))
 
 
+MENTION = re.compile(r"\$\{([^}]+)\}")
+
+
+def _question_sets(form: SurveyForm, rows: Sequence[dict[str, Any]]) -> dict[str, QuestionSets]:
+    """Every select question of the form as sets of respondents (bit ``i``: the ``i``-th
+    submission), with the questions its skip logic and choice filter read."""
+    selects = [question for question in form.questions if question.is_select]
+    names = {q.code: {choice.name: i for i, choice in enumerate(q.choices)} for q in selects}
+    size = (len(rows) + 7) // 8
+    answered = {q.code: bytearray(size) for q in selects}
+    chose = {q.code: [bytearray(size) for _ in q.choices] for q in selects}
+    for n, answers in enumerate(rows):
+        byte, bit = n >> 3, 1 << (n & 7)
+        for code, value in answers.items():
+            if code not in names or not (chosen := _chosen(value)):
+                continue
+            answered[code][byte] |= bit
+            for name in chosen:
+                if name in names[code]:
+                    chose[code][names[code][name]][byte] |= bit
+    groupers = form.grouping_questions
+    return {
+        q.code: QuestionSets(
+            name=q.code,
+            multiple=q.type == "select_multiple",
+            choices=tuple(int.from_bytes(bits, "little") for bits in chose[q.code]),
+            answered=int.from_bytes(answered[q.code], "little"),
+            mentions=frozenset(MENTION.findall(" ".join(form.logic(q)))) - {q.code},
+            groups=q in groupers,
+            always=q.required and not form.logic(q),
+        )
+        for q in selects
+    }
+
+
+class SurveyResults:
+    """One survey's answers, read once, with the small-count rule decided for every results
+    page at once (``icc.surveys.suppression``); ``counts`` gives one page. Made by
+    ``survey_results``: a page that shows several questions of a survey reads it once."""
+
+    def __init__(self, survey: Survey) -> None:
+        self.survey = survey
+        self.form = survey_form(survey=survey)
+        answers = list(Submission.objects.filter(survey=survey).values_list("answers", flat=True))
+        self.sets = _question_sets(self.form, answers)
+        self.suppression = SurveySuppression(
+            list(self.sets.values()), len(answers), survey.min_cell
+        )
+
+    def counts(
+        self, *, question: str, by: str | None = None, language: str | None = None,
+        ranked: bool = False,
+    ) -> SurveyCounts:  # fmt: skip
+        """Counts and shares (Wilson 95 %) of each choice of ``question``, overall and, with
+        ``by`` (one of the form's ``grouping_questions``), per group of respondents; small
+        counts hidden (rules above). ``ranked`` orders choices by share, largest first (hidden
+        ones last). Raises ``ValueError`` for a question that is not a select question of the
+        survey, or a ``by`` that cannot make groups."""
+        form, k = self.form, self.survey.min_cell
+        language = language or survey_language(survey=self.survey)
+        default = form.default_language
+        target = _select_question(form, question)
+        by_question = _select_question(form, by) if by else None
+        if by_question is not None and by_question not in form.grouping_questions:
+            raise ValueError(
+                f"{by!r} must be a select_one question asked of everyone (no skip logic, choice "
+                "filter or constraint) to make groups of respondents."
+            )
+        target_sets = self.sets[question]
+
+        def order(group: GroupCounts) -> GroupCounts:
+            if not ranked:
+                return group
+            choices = sorted(group.choices, key=lambda c: (c.hidden, -(c.share or 0)))
+            return GroupCounts(
+                group.key, group.label, group.respondents, group.hidden, tuple(choices),
+                group.protects,
+            )  # fmt: skip
+
+        rows: list[tuple[str, str, int]] = [("", _("All respondents"), target_sets.answered)]
+        for choice, mask in zip(
+            by_question.choices if by_question is not None else (),
+            self.sets[by].choices if by else (),
+            strict=True,
+        ):
+            label = text_in(choice.labels, language, default) or choice.name
+            rows.append((choice.name, label, target_sets.answered & mask))
+        choices = [(c.name, text_in(c.labels, language, default) or c.name) for c in target.choices]
+        masks = self.suppression.page(question, by)
+        counted = []
+        for i, (key, label, members) in enumerate(rows):
+            counts = [(chosen & members).bit_count() for chosen in target_sets.choices]
+            counted.append(_group(key, label, members.bit_count(), counts, choices, masks.row(i)))
+        overall, groups = counted[0], [order(group) for group in counted[1:]]
+        return SurveyCounts(
+            survey_id=self.survey.pk,
+            question=question,
+            question_label=text_in(target.labels, language, default) or question,
+            by=by,
+            by_label=(text_in(by_question.labels, language, default) or by or "")
+            if by_question
+            else "",
+            min_cell=k,
+            overall=order(overall),
+            groups=tuple(groups),
+        )
+
+
+def survey_results(*, survey_id: int) -> SurveyResults:
+    """The results of a survey, to read several of its pages (``SurveyResults.counts``)."""
+    return SurveyResults(Survey.objects.get(pk=survey_id))
+
+
 def survey_counts(
     *,
     survey_id: int,
@@ -274,74 +388,31 @@ def survey_counts(
     language: str | None = None,
     ranked: bool = False,
 ) -> SurveyCounts:
-    """Counts and shares (Wilson 95 %) of each choice of ``question``, overall and, with ``by``
-    (a ``select_one`` question), per group of respondents; small cells hidden (rules above).
-    ``ranked`` orders choices by share, largest first (hidden ones last). Raises ``ValueError``
-    for a question that is not a select question of the survey."""
-    survey = Survey.objects.get(pk=survey_id)
-    form = survey_form(survey=survey)
-    language = language or survey_language(survey=survey)
-    default = form.default_language
-    target = _select_question(form, question)
-    by_question = _select_question(form, by) if by else None
-    if by_question is not None and by_question.type != "select_one":
-        raise ValueError(f"{by!r} must be a select_one question to make groups of respondents.")
-    k = survey.min_cell
-    answered: list[tuple[list[str], str]] = []
-    for answers in Submission.objects.filter(survey_id=survey_id).values_list("answers", flat=True):
-        chosen = _chosen(answers.get(question))
-        if chosen:
-            answered.append((chosen, str(answers.get(by, "")) if by else ""))
-
-    def order(group: GroupCounts) -> GroupCounts:
-        if not ranked:
-            return group
-        choices = sorted(group.choices, key=lambda c: (c.hidden, -(c.share or 0)))
-        return GroupCounts(
-            group.key, group.label, group.respondents, group.hidden, tuple(choices), group.protects
-        )
-
-    rows: list[tuple[str, str, list[list[str]]]] = [
-        ("", _("All respondents"), [c for c, _g in answered])
-    ]
-    for choice in by_question.choices if by_question is not None else ():
-        label = text_in(choice.labels, language, default) or choice.name
-        rows.append((choice.name, label, [c for c, g in answered if g == choice.name]))
-    choices = [(c.name, text_in(c.labels, language, default) or c.name) for c in target.choices]
-    counts = [
-        [sum(1 for chosen in members if name in chosen) for name, _label in choices]
-        for _key, _label, members in rows
-    ]
-    sizes = [len(members) for _key, _label, members in rows]
-    masks = suppress(sizes, counts, k, rows_add_up=target.type == "select_one")
-    counted = [
-        _group(key, label, sizes[i], counts[i], choices, masks.row(i))
-        for i, (key, label, _members) in enumerate(rows)
-    ]
-    overall, groups = counted[0], [order(group) for group in counted[1:]]
-    return SurveyCounts(
-        survey_id=survey_id,
-        question=question,
-        question_label=text_in(target.labels, language, default) or question,
-        by=by,
-        by_label=(text_in(by_question.labels, language, default) or by or "")
-        if by_question
-        else "",
-        min_cell=k,
-        overall=order(overall),
-        groups=tuple(groups),
+    """One results page: ``SurveyResults.counts`` of ``survey_results`` (which see)."""
+    return survey_results(survey_id=survey_id).counts(
+        question=question, by=by, language=language, ranked=ranked
     )
 
 
 def surveys_compare(
-    *, before_id: int, after_id: int, question: str, language: str | None = None
+    *,
+    before_id: int,
+    after_id: int,
+    question: str,
+    language: str | None = None,
+    results: tuple[SurveyResults, SurveyResults] | None = None,
 ) -> SurveyComparison:
     """The change in each choice's share of ``question`` from survey ``before_id`` to survey
     ``after_id`` (after − before) with Newcombe's 95 % interval. Choices are matched by name
     (the after survey's order and labels); a choice missing from one form counts as never
-    chosen there. The larger k of the two surveys applies."""
-    before = survey_counts(survey_id=before_id, question=question, language=language)
-    after = survey_counts(survey_id=after_id, question=question, language=language)
+    chosen there. The larger k of the two surveys applies. ``results``: the two surveys
+    already read (``survey_results``), for a page that compares several questions."""
+    first, second = results or (
+        survey_results(survey_id=before_id),
+        survey_results(survey_id=after_id),
+    )
+    before = first.counts(question=question, language=language)
+    after = second.counts(question=question, language=language)
     k = max(before.min_cell, after.min_cell)
     before_choices = {choice.name: choice for choice in before.overall.choices}
     changes = []

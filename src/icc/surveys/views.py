@@ -228,8 +228,7 @@ def _detail_context(request: HttpRequest, survey: Survey) -> dict[str, object]:
     ]
     groupers = [
         (question.code, form.question_label(question.code, language))
-        for question in form.asked_questions
-        if question.type == "select_one"
+        for question in form.grouping_questions
     ]
     results_form = ResultsForm(request.GET or None, selects=selects, groupers=groupers)
     counts = None

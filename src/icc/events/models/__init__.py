@@ -21,6 +21,7 @@ from icc.events.models.event import (
     Theme,
 )
 from icc.events.models.programme import (
+    CalendarUid,
     Part,
     Person,
     PersonRole,
@@ -41,6 +42,7 @@ from icc.events.models.registration import (
 __all__ = [
     "PUBLIC_STATUSES",
     "WORKING_LANGUAGES",
+    "CalendarUid",
     "DocumentKind",
     "Event",
     "EventDocument",

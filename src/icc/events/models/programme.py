@@ -163,6 +163,24 @@ class Session(models.Model):
         return self.title
 
 
+class CalendarUid(models.Model):
+    """Every calendar identifier ever given to a session, with the event it was given for.
+
+    The row outlives the session and the event: calendar applications keep an entry (and the
+    highest ``SEQUENCE`` they saw) under its UID long after a programme changed, so a UID is
+    never handed to another event's session (``session_uid_claim``)."""
+
+    uid = models.UUIDField(_("calendar identifier"), primary_key=True)
+    event_uid = models.UUIDField(_("calendar identifier of the event"), db_index=True)
+
+    class Meta:
+        verbose_name = _("session calendar identifier")
+        verbose_name_plural = _("session calendar identifiers")
+
+    def __str__(self) -> str:
+        return str(self.uid)
+
+
 class SessionItem(models.Model):
     """A bullet point of a session (« Témoignages de villes… »)."""
 

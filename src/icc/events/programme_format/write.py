@@ -1,12 +1,20 @@
 """Import a checked programme into an event (all or nothing) and export one back.
 
 Import replaces the event's whole programme. People are matched by key: a known key updates
-that person (everywhere they appear), a new key adds one. Sessions keep their ``uid`` so that
-calendar entries survive a round trip through a file.
+that person (everywhere they appear), a new key adds one.
+
+Calendars (``icc.events.ics``): a session keeps its ``uid`` through a round trip into the same
+event, so that its calendar entry is updated rather than doubled; a ``uid`` that belongs to
+another event (a copied programme, or an event deleted since) is replaced by a new one
+(``session_uid_claim``), since calendar applications would otherwise merge two events'
+sessions or ignore the copy for its lower ``SEQUENCE``. The event's calendar revision rises
+only when the import changes what the programme shows, and so does that of every other event
+where a person the file changed appears.
 """
 
 import io
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -16,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from icc.core.tabular import file_size_check
 from icc.events.models import (
+    CalendarUid,
     Event,
     Part,
     Person,
@@ -35,7 +44,7 @@ from icc.events.programme_format.parse import (
     programme_load,
     programme_parse,
 )
-from icc.events.services.programme import event_revise, texts_apply
+from icc.events.services.programme import event_revise, session_uid_claim, texts_apply
 
 BREAK_NAMES = {kind: name for name, kind in BREAKS.items()}
 
@@ -48,35 +57,16 @@ class ImportReport:
     sessions: int
     people: int
     dry_run: bool
+    new_uids: int = 0  # sessions whose uid belonged to another event, given a new one
 
 
 def _check_against_database(event: Event, data: ProgrammeData) -> None:
-    problems = []
     if data.event and data.event != event.slug:
-        problems.append(
-            Problem(
-                "event",
-                _(
-                    "The file is for the event “%(file)s”, not “%(event)s”; fix the line or "
-                    "the --event option."
-                )
-                % {"file": data.event, "event": event.slug},
-            )
-        )
-    uids = [s.uid for s in data.sessions if s.uid is not None]
-    taken = Session.objects.filter(uid__in=uids).exclude(slot__part__event=event)
-    if taken.exists():
-        problems.append(
-            Problem(
-                "parts",
-                _(
-                    "Some session uids belong to another event's sessions; remove the uid "
-                    "lines of a copied programme."
-                ),
-            )
-        )
-    if problems:
-        raise ProgrammeInvalid(problems)
+        message = _(
+            "The file is for the event “%(file)s”, not “%(event)s”; fix the line or the --event "
+            "option."
+        ) % {"file": data.event, "event": event.slug}
+        raise ProgrammeInvalid([Problem("event", message)])
 
 
 def programme_import(
@@ -89,8 +79,7 @@ def programme_import(
     file_size_check(io.BytesIO(content))
     data = programme_parse(programme_load(content=content, filename=filename))
     _check_against_database(event, data)
-    if not dry_run:
-        _write(event, data)
+    new_uids = len(_uids_of_other_events(event, data)) if dry_run else _write(event, data)
     return ImportReport(
         event=event.slug,
         parts=len(data.parts),
@@ -98,20 +87,42 @@ def programme_import(
         sessions=len(data.sessions),
         people=len(data.people),
         dry_run=dry_run,
+        new_uids=new_uids,
     )
 
 
+def _uids_of_other_events(event: Event, data: ProgrammeData) -> set[uuid.UUID]:
+    """The file's session uids that another event's sessions hold or once held."""
+    uids = {s.uid for s in data.sessions if s.uid is not None}
+    recorded = CalendarUid.objects.filter(uid__in=uids).exclude(event_uid=event.uid)
+    held = Session.objects.filter(uid__in=uids).exclude(slot__part__event=event)
+    return set(recorded.values_list("uid", flat=True)) | set(held.values_list("uid", flat=True))
+
+
+def _shown(person: Person) -> tuple[object, ...]:
+    """What pages and calendars show of a person."""
+    return (person.name, _texts(person, "title"), _texts(person, "organisation"))
+
+
 @transaction.atomic
-def _write(event: Event, data: ProgrammeData) -> None:
+def _write(event: Event, data: ProgrammeData) -> int:
+    """Write the programme; return how many sessions were given a new uid."""
+    Event.objects.select_for_update().get(pk=event.pk)  # one import of the event at a time
+    shown_before = programme_export(event=event)
     people: dict[str, Person] = {}
+    changed: list[Person] = []
     for entry in data.people:
         person = Person.objects.filter(slug=entry.key).first() or Person(slug=entry.key)
+        before = _shown(person) if person.pk else None
         person.name = entry.name
         for field, texts in (("title", entry.title), ("organisation", entry.organisation)):
             texts_apply(person, field, {lang: texts.get(lang, "") for lang in LANGUAGES})
         person.save()
+        if before is not None and before != _shown(person):
+            changed.append(person)
         people[entry.key] = person
     Part.objects.filter(event=event).delete()
+    new_uids = 0
     for p_index, part_data in enumerate(data.parts):
         part = Part(event=event, date=part_data.date, position=p_index)
         texts_apply(part, "title", part_data.title)
@@ -127,9 +138,10 @@ def _write(event: Event, data: ProgrammeData) -> None:
             texts_apply(slot, "title", slot_data.title)
             slot.save()
             for position, session_data in enumerate(slot_data.sessions):
-                session = Session(slot=slot, kind=session_data.kind, position=position)
-                if session_data.uid is not None:
-                    session.uid = session_data.uid
+                uid = session_uid_claim(event=event, uid=session_data.uid)
+                if session_data.uid is not None and uid != session_data.uid:
+                    new_uids += 1
+                session = Session(slot=slot, kind=session_data.kind, position=position, uid=uid)
                 for field, texts in (
                     ("title", session_data.title),
                     ("description", session_data.description),
@@ -145,7 +157,12 @@ def _write(event: Event, data: ProgrammeData) -> None:
                     SessionPerson(session=session, person=people[key], role=role, position=i)
                     for i, (key, role) in enumerate(session_data.people)
                 )
-    event_revise(pk=event.pk)
+    if programme_export(event=event) != shown_before:
+        event_revise(pk=event.pk)
+    if changed:
+        others = Event.objects.filter(parts__slots__sessions__people__person__in=changed)
+        event_revise(pk__in=set(others.exclude(pk=event.pk).values_list("pk", flat=True)))
+    return new_uids
 
 
 def _texts(obj: object, field: str) -> dict[str, str] | None:

@@ -6,6 +6,7 @@ the languages given change. Positions inside a parent are kept dense (0, 1, 2…
 """
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Literal, TypeVar
 
@@ -16,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from icc.events.models import (
+    CalendarUid,
     Event,
     Part,
     Person,
@@ -75,6 +77,25 @@ def event_revise(**lookup: object) -> None:
     Event.objects.filter(**lookup).update(
         updated_at=timezone.now(), calendar_sequence=models.F("calendar_sequence") + 1
     )
+
+
+def session_uid_claim(*, event: Event, uid: uuid.UUID | None = None) -> uuid.UUID:
+    """The calendar identifier of a session of ``event``: ``uid`` when it is new or already
+    ``event``'s, otherwise (none given, or one given to another event's session, today or
+    before) a new one. Either way it is recorded for ``event`` (``CalendarUid``), so that a UID
+    never moves to another event: calendar applications would merge two different sessions, or
+    ignore the new one for a ``SEQUENCE`` lower than the old one's. Call it inside the
+    transaction that saves the session."""
+    if uid is not None:
+        entry, _created = CalendarUid.objects.get_or_create(
+            uid=uid, defaults={"event_uid": event.uid}
+        )
+        elsewhere = Session.objects.filter(uid=uid).exclude(slot__part__event=event).exists()
+        if entry.event_uid == event.uid and not elsewhere:
+            return uid
+    fresh = uuid.uuid4()
+    CalendarUid.objects.create(uid=fresh, event_uid=event.uid)
+    return fresh
 
 
 def _next_position(siblings: "models.QuerySet[M]") -> int:
@@ -197,7 +218,12 @@ def session_create(
     """Add a session at the end of a slot; breaks hold no session."""
     if slot.is_break:
         raise ValueError(_("A break holds no session; add the session to another slot."))
-    session = Session(slot=slot, kind=kind, position=_next_position(slot.sessions.all()))
+    session = Session(
+        slot=slot,
+        kind=kind,
+        position=_next_position(slot.sessions.all()),
+        uid=session_uid_claim(event=slot.part.event),
+    )
     texts_apply(session, "title", title)
     texts_apply(session, "description", description or {})
     texts_apply(session, "location", location or {})

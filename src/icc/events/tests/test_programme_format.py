@@ -129,17 +129,23 @@ def test_import_is_all_or_nothing_when_writing_fails(bilbao, monkeypatch):
     assert snapshot(bilbao) == before
 
 
-def test_a_copied_programme_must_drop_its_uids(bilbao, make_event):
+def test_a_copied_programme_imports_with_or_without_its_uids(bilbao, make_event, tmp_path):
+    """A copy once had to drop its uid lines; now its sessions get new ones (see
+    test_calendar_uids.py), and the command line says so."""
     other = make_event("copy")
-    text = BILBAO_PROGRAMME.read_bytes()
-    with pytest.raises(ProgrammeInvalid, match="another event"):
-        programme_import(event=other, content=text, filename="p.yaml")
+    text = BILBAO_PROGRAMME.read_bytes().replace(
+        b"event: coordinators-meeting-bilbao-2023", b"event: copy"
+    )
+    path = tmp_path / "copy.yaml"
+    path.write_bytes(text)
+    out, _ = run("import-programme", str(path), "--event", other.slug, "--dry-run")
+    assert "14 sessions' uids belong to another event: they get new calendar identifiers." in out
+    assert programme_import(event=other, content=text, filename="p.yaml").new_uids == 14
     without_uids = b"\n".join(
         line for line in text.splitlines() if not line.strip().startswith(b"- uid:")
     ).replace(b"            kind:", b"          - kind:")
-    without_uids = without_uids.replace(b"event: coordinators-meeting-bilbao-2023", b"event: copy")
     report = programme_import(event=other, content=without_uids, filename="p.yaml")
-    assert report.sessions == 14
+    assert (report.sessions, report.new_uids) == (14, 0)
 
 
 def test_cli_export_import_dry_run_and_errors(bilbao, tmp_path):

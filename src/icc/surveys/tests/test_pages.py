@@ -178,6 +178,13 @@ def test_results_page_shows_intervals_and_hides_small_groups(
         reverse("surveys:detail", args=[survey.pk]), {"question": "where", "by": "where"}
     )
     assert odd.status_code == 200
+    # nor does a question asked of some only: the list offers the others
+    skipped = client_for(users["expert"]).get(
+        reverse("surveys:detail", args=[survey.pk]), {"question": "heard", "by": "believed"}
+    )
+    assert skipped.status_code == 200
+    offered = skipped.content.decode().split('name="by"')[1].split("</select>")[0]
+    assert 'value="gender"' in offered and 'value="believed"' not in offered
 
 
 def test_create_and_import_through_the_pages(
@@ -298,6 +305,7 @@ def test_results_page_says_which_cells_are_hidden_to_protect_a_small_one(
     html = client.get(detail, {"question": "heard"}).content.decode()
     assert "hidden to protect a small count" in html and "fewer than 5" in html
     assert ">20<" not in html  # 23 − 20 would give the 3 who did not hear it
-    assert "the next smallest is hidden too" in html
+    assert "alike on every grouping" in html  # the note says the rule holds across pages
     french = client.get(detail.replace("/en/", "/fr/"), {"question": "heard"}).content.decode()
     assert "masqué pour protéger un petit effectif" in french
+    assert "de la même façon dans chaque regroupement" in french

@@ -164,3 +164,50 @@ def test_groups_and_choices_across_groups_are_protected_too(survey: Survey) -> N
     assert (woman.hidden, woman.protects, woman.respondents) == (True, True, None)
     assert not man.hidden and [c.count for c in man.choices] == [9, 7]
     assert [c.count for c in counts.overall.choices] == [17, 15]
+
+
+def test_the_worked_example_of_the_docs_hides_alike_on_every_page(survey: Survey) -> None:
+    """docs/surveys.md: page by page, "heard by gender" showed that no woman said no, and
+    "gender by heard" hid the 0 women beside the 1 "other" who said no: 8 − 7 − 0 = 1. Now
+    "other" and the next smallest gender are hidden on every page, so men and "other" can trade
+    people without any number shown changing."""
+    base = {"age": 30, "city": "bilbao", "district": "deusto"}
+    answers = (
+        [{**base, "gender": "woman", "heard": "yes", "believed": "no"}] * 10
+        + [{**base, "gender": "man", "heard": "no"}] * 7
+        + [{**base, "gender": "other", "heard": "yes", "believed": "no"}]
+        + [{**base, "gender": "other", "heard": "no"}]
+        + [{**base, "heard": "yes", "believed": "no"}] * 4
+        + [{**base, "heard": "no"}] * 2
+    )
+    Submission.objects.bulk_create([Submission(survey=survey, answers=a) for a in answers])
+    results = selectors.survey_results(survey_id=survey.pk)
+
+    gender = results.counts(question="gender")
+    assert gender.overall.respondents == 19
+    assert [(c.count, c.hidden, c.protects) for c in gender.overall.choices] == [
+        (10, False, False),
+        (None, True, True),  # man, 7: hidden so that 19 − 10 does not give "other"
+        (None, True, False),  # other, 2
+    ]
+    by_gender = results.counts(question="heard", by="gender")
+    woman, man, other = by_gender.groups
+    assert (woman.respondents, [c.count for c in woman.choices]) == (10, [10, 0])
+    assert man.hidden and man.protects and other.hidden and not other.protects
+    by_heard = results.counts(question="gender", by="heard")
+    yes, no = by_heard.groups
+    assert (yes.respondents, [c.count for c in yes.choices]) == (11, [10, None, None])
+    assert (no.respondents, [c.count for c in no.choices]) == (8, [0, None, None])
+    assert by_heard.overall == gender.overall  # everyone's row reads the same on every page
+
+
+def test_groups_are_made_only_by_questions_asked_of_everyone(survey: Survey) -> None:
+    """ "believed" is asked only of those who heard the rumour (its respondents per group would
+    be another grouping's counts) and "district" follows the city: neither makes groups, on
+    the page or through the selector."""
+    form = selectors.survey_form(survey=survey)
+    assert [q.code for q in form.grouping_questions] == ["gender", "city", "heard"]
+    with pytest.raises(ValueError, match="asked of everyone"):
+        selectors.survey_counts(survey_id=survey.pk, question="heard", by="believed")
+    counts = selectors.survey_counts(survey_id=survey.pk, question="believed", by="heard")
+    assert counts.by == "heard"  # a question asked of some is still shown by every grouping

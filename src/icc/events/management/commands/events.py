@@ -108,6 +108,17 @@ class Command(BaseCommand):
                     _("Imported into %(event)s: %(summary)s.") % {"event": slug, "summary": summary}
                 )
             )
+        if report.new_uids:
+            self.stdout.write(
+                ngettext(
+                    "%(count)d session's uid belongs to another event: it gets a new calendar "
+                    "identifier.",
+                    "%(count)d sessions' uids belong to another event: they get new calendar "
+                    "identifiers.",
+                    report.new_uids,
+                )
+                % {"count": report.new_uids}
+            )
 
     def _export(self, path: Path, *, slug: str) -> None:
         data = programme_export(event=_event(slug))
