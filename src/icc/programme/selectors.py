@@ -203,9 +203,15 @@ def _events(year: int) -> tuple[list[EventLine], list[EventLine]]:
     )
     major: list[EventLine] = []
     regional: list[EventLine] = []
-    for event in public_events().filter(start__year=year).order_by("start", "pk"):
-        where = event.venue_address or (event.place.name if event.place else "")
+    # the year of the event's own time zone: up to a day either side of the server's year
+    around = public_events().filter(
+        start__date__gte=dt.date(year - 1, 12, 31), start__date__lte=dt.date(year + 1, 1, 1)
+    )
+    for event in around.order_by("start", "pk"):
         zone = ZoneInfo(event.timezone)
+        if timezone.localtime(event.start, zone).year != year:
+            continue
+        where = event.venue_address or (event.place.name if event.place else "")
         end = timezone.localtime(event.end, zone)
         if event.all_day and end.time() == dt.time(0, 0):
             end -= dt.timedelta(days=1)  # an all-day event ends at midnight after its last day

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -240,3 +241,34 @@ def test_the_next_report_follows_the_records(tmp_path: Any) -> None:
     assert "7 new members" in after and "Newtown (demo)" in after
     assert "436,742.14" in after
     assert "published 112 news items" in after
+
+
+def test_events_count_in_the_year_of_their_own_time_zone() -> None:
+    """An evening event in Montréal on 31 December is already 1 January in Paris (the server's
+    time zone), and a morning event in Tokyo on 1 January still 31 December there: each belongs
+    to the report of the year its own dates say."""
+    from icc.events.models import EventKind
+    from icc.events.services.setup import EventSpec, event_upsert
+    from icc.programme.selectors import annual_report_data
+
+    for slug, zone, day in (
+        ("new-year-eve-montreal", "America/Montreal", dt.date(2020, 12, 31)),
+        ("new-year-tokyo", "Asia/Tokyo", dt.date(2021, 1, 1)),
+    ):
+        start = dt.datetime.combine(day, dt.time(19 if day.month == 12 else 8), ZoneInfo(zone))
+        event_upsert(
+            spec=EventSpec(
+                slug=slug,
+                kind=EventKind.WORKSHOP,
+                start=start,
+                end=start + dt.timedelta(hours=2),
+                timezone=zone,
+                title={"en": slug},
+            )
+        )
+    for year, shown, not_shown in (
+        (2020, "new-year-eve-montreal", "new-year-tokyo"),
+        (2021, "new-year-tokyo", "new-year-eve-montreal"),
+    ):
+        titles = [e.title for e in annual_report_data(year=year).major_events]
+        assert shown in titles and not_shown not in titles, (year, titles)
