@@ -262,3 +262,25 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
         "/en/programme/records/import/grants/", {"file": SimpleUploadedFile("g.csv", good)}
     ).status_code in (302, 403)
     assert Grant.objects.count() == 1 and ExpertVisit.objects.count() == 1
+
+
+def test_a_refused_report_request_keeps_the_boxes_as_they_were_ticked(
+    users: dict[str, Any],
+) -> None:
+    """Asking for a report without a format answers on the same page with what to change, and
+    the languages and formats ticked stay ticked (not the defaults again); nothing is queued."""
+    from icc.core.models import Job
+
+    client = client_for(users["secretariat"])
+    for lang, said in (
+        ("en", "Choose at least one language and one format."),
+        ("fr", "Choisissez"),
+    ):
+        answer = client.post(f"/{lang}/programme/2020/annual-report/", {"languages": ["fr"]})
+        assert answer.status_code == 400
+        page = answer.content.decode()
+        assert said in page and 'role="alert"' in page
+        assert 'value="fr" checked' in page.replace('id="id_languages_1" ', "")
+        assert 'value="en" checked' not in page.replace('id="id_languages_0" ', "")
+        assert 'value="pdf" checked' not in page.replace('id="id_formats_1" ', "")
+    assert not Job.objects.exists()
