@@ -272,3 +272,17 @@ def test_events_count_in_the_year_of_their_own_time_zone() -> None:
     ):
         titles = [e.title for e in annual_report_data(year=year).major_events]
         assert shown in titles and not_shown not in titles, (year, titles)
+
+
+def test_a_year_without_records_says_so_instead_of_zeros_and_empty_lists() -> None:
+    """A report made before the year's records are in does not tell the donors that EUR 0.00
+    was spent (not even marked provisional), nor print "0 new members: ." with nothing after."""
+    for lang, nothing_spent, zero in (
+        ("en", "No expenditure has been recorded for 2031 yet.", "EUR 0.00"),
+        ("fr", "Aucune dépense n'est encore enregistrée pour 2031.", "EUR 0,00"),
+    ):
+        html = annual_report_render(year=2031, lang=lang, fmt="html")
+        text = _text(html[html.index(b"<main>") :], "html")
+        assert nothing_spent in text and zero not in text
+        assert ": ." not in text and " : ." not in text and ":." not in text, text
+        assert "0 new members" not in text and "0 nouveaux membres" not in text, text
