@@ -286,3 +286,4 @@ def test_a_year_without_records_says_so_instead_of_zeros_and_empty_lists() -> No
         assert nothing_spent in text and zero not in text
         assert ": ." not in text and " : ." not in text and ":." not in text, text
         assert "0 new members" not in text and "0 nouveaux membres" not in text, text
+        assert "0 publications" not in text, text
