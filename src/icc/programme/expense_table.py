@@ -30,6 +30,7 @@ from icc.core.tabular.cells import Cell
 from icc.programme.models import Certification, Expense, ExpenseCategory, ExpertVisit, Grant
 
 COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "certification")
+YEARS = range(1990, 2101)  # the programme's years (the year pages' range)
 # the first amount the column cannot hold; grants' amounts have the same column
 AMOUNT_LIMIT = decimal_limit(Expense, "amount_eur")
 
@@ -99,7 +100,7 @@ def _amount(text: str) -> Decimal:
 def _line(line: int, cells: dict[str, str], errors: list[RowError]) -> Expense | None:
     found = len(errors)
     year_text = cells.get("year", "").strip()
-    if not (year_text.isascii() and year_text.isdigit()) or not 1990 <= int(year_text) <= 2100:
+    if not (year_text.isascii() and year_text.isdigit()) or int(year_text) not in YEARS:
         errors.append(RowError(line, "year", _("a year such as 2020 is expected.")))
     activity = cells.get("activity_en", "").strip()
     if not activity:

@@ -9,7 +9,8 @@ Rules (as for expenditure, ``expense_table``):
    (``Bilbao``); several places (a grant's partners) are separated by commas.
 3. Status, format and purpose are their codes (``completed``) or their labels in English or
    French, as exported (``Completed``, ``Terminé``).
-4. Dates are ``YYYY-MM-DD`` (an XLSX date cell reads so); amounts are decimals (``12500`` or
+4. Dates are ``YYYY-MM-DD`` (an XLSX date cell reads so), in the programme's years
+   (``YEARS``, as the expenditure lines); amounts are decimals (``12500`` or
    ``12 500,00``).
 5. Lines are added, as for expenditure: the page offers "check only" first.
 """
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 from icc.core.tabular import rows_read, text_too_long
 from icc.network.selectors import place_ids_by_slug_or_name
 from icc.programme.expense_table import (
+    YEARS,
     AmountTooLarge,
     RowError,
     _amount,
@@ -121,6 +123,14 @@ class _Line:
         value = _date(self.text(column))
         if value is None and (required or self.text(column)):
             self.problem(column, _("a date written YYYY-MM-DD is expected."))
+        elif value is not None and value.year not in YEARS:
+            # a typed year such as 0202 or 2202 would put the record in no report, or in all
+            self.problem(
+                column,
+                _("%(date)s is outside the programme's years (%(first)s to %(last)s).")
+                % {"date": value.isoformat(), "first": YEARS[0], "last": YEARS[-1]},
+            )
+            return None
         return value
 
 

@@ -284,3 +284,17 @@ def test_a_refused_report_request_keeps_the_boxes_as_they_were_ticked(
         assert 'value="en" checked' not in page.replace('id="id_languages_0" ', "")
         assert 'value="pdf" checked' not in page.replace('id="id_formats_1" ', "")
     assert not Job.objects.exists()
+
+
+def test_a_date_outside_the_programme_years_is_a_lines_error(users: dict[str, Any]) -> None:
+    """A grant typed as starting in 0202 with no end was imported and then ran in every year's
+    page and report; a visit dated 2202 in none. Both are refused by line, as a year outside
+    1990–2100 is for an expenditure line."""
+    client = client_for(users["secretariat"])
+    grants = b"title,lead_place,start,end\r\nTwin walks,bilbao,0202-03-01,\r\n"
+    page = _upload(client, "/en/programme/records/import/grants/", "g.csv", grants, year="2020")
+    assert "Line 2, column “start”: 0202-03-01 is outside the programme" in page
+    visits = b"place,date,mode,purpose\r\nbilbao,2202-05-04,virtual,diagnosis\r\n"
+    page = _upload(client, "/fr/programme/records/import/visits/", "v.csv", visits, year="2020")
+    assert "Ligne 2, colonne « date » : 2202-05-04 est en dehors des années du programme" in page
+    assert not Grant.objects.exists() and not ExpertVisit.objects.exists()
