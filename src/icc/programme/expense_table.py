@@ -6,9 +6,10 @@ Columns: ``year``, ``activity_en``, ``activity_fr``, ``category``, ``amount_eur`
 
 1. Every line is checked first; a line's problems are reported with its number and column, in
    the reader's language. When there is one problem, nothing is written.
-2. Amounts are euros with at most two decimals, read as ``Decimal`` (``1234.5`` or
-   ``1 234,50``), below ``AMOUNT_LIMIT`` (what the database column holds); texts are no longer
-   than their column; categories and certification statuses are their codes (as exported).
+2. Amounts are euros with at most two decimals, read as ``Decimal`` (``1234.5``,
+   ``1,234.50``, ``1 234,50`` or ``1.234,50``), below ``AMOUNT_LIMIT`` (what the database
+   column holds); texts are no longer than their column; categories and certification
+   statuses are their codes (as exported).
 3. Lines are added: importing a file twice adds its lines twice (an expense may legitimately
    repeat), so the page says how many lines the file adds before it does.
 """
@@ -86,6 +87,8 @@ def _amount(text: str) -> Decimal:
     """A non-negative amount with at most two decimals; ``InvalidOperation`` otherwise
     (``AmountTooLarge`` when it is ``AMOUNT_LIMIT`` or more)."""
     cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in cleaned and "." in cleaned and cleaned.rindex(",") > cleaned.rindex("."):
+        cleaned = cleaned.replace(".", "")  # 1.234,50: the dots group thousands
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     value = Decimal(cleaned.replace(",", ""))

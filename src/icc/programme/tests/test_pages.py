@@ -298,3 +298,29 @@ def test_a_date_outside_the_programme_years_is_a_lines_error(users: dict[str, An
     page = _upload(client, "/fr/programme/records/import/visits/", "v.csv", visits, year="2020")
     assert "Ligne 2, colonne « date » : 2202-05-04 est en dehors des années du programme" in page
     assert not Grant.objects.exists() and not ExpertVisit.objects.exists()
+
+
+def test_amounts_grouped_with_dots_and_a_decimal_comma_are_read(users: dict[str, Any]) -> None:
+    """ "1.234,50" (thousands grouped with dots, as in Spain, Italy or Germany) was refused with
+    "an amount in euros with two decimals is expected", though it has two; it is EUR 1,234.50.
+    "1.234" alone stays an error (three decimals or a thousand?), never a silent guess."""
+    client = client_for(users["secretariat"])
+    costs = (
+        b"year,activity_en,category,amount_eur\r\n"
+        b'2020,Webinars,events,"1.234,50"\r\n'
+        b'2020,Studies,expertise,"1.234.567,89"\r\n'
+        b'2020,Print,translation,"1,234.50"\r\n'
+    )
+    page = _upload(client, "/en/programme/expenditure/import/", "c.csv", costs, year="2020")
+    assert "3 lines added" in page, page
+    assert sorted(Expense.objects.values_list("amount_eur", flat=True)) == [
+        Decimal("1234.50"), Decimal("1234.50"), Decimal("1234567.89")
+    ]  # fmt: skip
+    page = _upload(
+        client,
+        "/en/programme/expenditure/import/",
+        "c.csv",
+        b"year,activity_en,category,amount_eur\r\n2020,Webinars,events,1.234\r\n",
+        year="2020",
+    )
+    assert "Line 2, column “amount_eur”" in page and Expense.objects.count() == 3
