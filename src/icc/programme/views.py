@@ -41,7 +41,12 @@ def programme_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "programme/home.html",
-        {"totals": selectors.expenditure_totals(), "this_year": timezone.localdate().year},
+        {
+            "totals": selectors.expenditure_totals(),
+            "this_year": timezone.localdate().year,
+            # the year whose annual report is prepared, whether or not it has expenditure yet
+            "last_year": timezone.localdate().year - 1,
+        },
     )
 
 
@@ -59,6 +64,7 @@ def _year_page(
         "programme/year.html",
         {
             "year": year,
+            "other_years": [y for y in (year - 1, year + 1) if 1990 <= y <= 2100],
             "grants": selectors.grants_of_year(year=year),
             "visits": selectors.expert_visits_of_year(year=year),
             "support": selectors.support_of_year(year=year),

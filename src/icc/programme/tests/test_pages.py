@@ -324,3 +324,20 @@ def test_amounts_grouped_with_dots_and_a_decimal_comma_are_read(users: dict[str,
         year="2020",
     )
     assert "Line 2, column “amount_eur”" in page and Expense.objects.count() == 3
+
+
+def test_last_year_and_the_neighbouring_years_are_one_click_away(users: dict[str, Any]) -> None:
+    """The report of a year is prepared early the next year, before its expenditure is in: the
+    home page listed only years with expenditure and offered the current one, so last year's
+    page (and any other) could only be reached by typing its address."""
+    from django.utils import timezone
+
+    client = client_for(users["secretariat"])
+    this_year = timezone.localdate().year
+    home = client.get("/en/programme/").content.decode()
+    assert f'href="/en/programme/{this_year - 1}/"' in home
+    assert f'href="/en/programme/{this_year}/"' in home
+    page = client.get("/en/programme/2020/").content.decode()
+    assert 'href="/en/programme/2019/"' in page and 'href="/en/programme/2021/"' in page
+    edge = client.get("/en/programme/2100/").content.decode()
+    assert 'href="/en/programme/2099/"' in edge and "/en/programme/2101/" not in edge
