@@ -30,6 +30,7 @@ from icc.programme.models import (
     ExpenseCategory,
     ExpertVisit,
     Grant,
+    GrantStatus,
     NetworkReport,
     ReportedEvent,
     ToolHighlight,
@@ -255,7 +256,8 @@ def annual_report_data(*, year: int) -> AnnualReportData:
         index_reports=[_place_label(p) for p in index_reports_completed_in(year=year)],
         major_events=major,
         regional_events=regional,
-        grants=list(grants_of_year(year=year)),
+        # a cancelled grant supported no project: the year page lists it, the report does not
+        grants=list(grants_of_year(year=year).exclude(status=GrantStatus.CANCELLED)),
         expert_visits=list(expert_visits_of_year(year=year)),
         support=list(support_of_year(year=year)),
         tools=list(tools_of_year(year=year)),

@@ -287,3 +287,23 @@ def test_a_year_without_records_says_so_instead_of_zeros_and_empty_lists() -> No
         assert ": ." not in text and " : ." not in text and ":." not in text, text
         assert "0 new members" not in text and "0 nouveaux membres" not in text, text
         assert "0 publications" not in text, text
+
+
+def test_a_cancelled_grant_is_not_counted_among_the_projects_supported() -> None:
+    """The report's "N projects supported by grants" counted a grant the secretariat had marked
+    cancelled; the year's page still lists it, with its status."""
+    from icc.programme.models import Grant, GrantStatus
+    from icc.programme.selectors import annual_report_data
+
+    directory_demo_load()
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    Grant.objects.create(title="Twin walks", lead_place=bilbao, start=dt.date(2020, 3, 1))
+    Grant.objects.create(
+        title="Called off",
+        lead_place=getxo,
+        start=dt.date(2020, 4, 1),
+        status=GrantStatus.CANCELLED,
+    )
+    text = _text(annual_report_render(year=2020, lang="en", fmt="html"), "html")
+    assert "1 project supported by a grant" in text and "Called off" not in text
+    assert [g.title for g in annual_report_data(year=2020).grants] == ["Twin walks"]

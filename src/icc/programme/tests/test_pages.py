@@ -305,13 +305,13 @@ def test_amounts_grouped_with_dots_and_a_decimal_comma_are_read(users: dict[str,
     "an amount in euros with two decimals is expected", though it has two; it is EUR 1,234.50.
     "1.234" alone stays an error (three decimals or a thousand?), never a silent guess."""
     client = client_for(users["secretariat"])
-    costs = (
-        b"year,activity_en,category,amount_eur\r\n"
-        b'2020,Webinars,events,"1.234,50"\r\n'
-        b'2020,Studies,expertise,"1.234.567,89"\r\n'
-        b'2020,Print,translation,"1,234.50"\r\n'
+    amounts = ("1.234,50", "1.234.567,89", "1,234.50")
+    costs = "year,activity_en,category,amount_eur\r\n" + "".join(
+        f'2020,Line {n},events,"{amount}"\r\n' for n, amount in enumerate(amounts)
     )
-    page = _upload(client, "/en/programme/expenditure/import/", "c.csv", costs, year="2020")
+    page = _upload(
+        client, "/en/programme/expenditure/import/", "c.csv", costs.encode(), year="2020"
+    )
     assert "3 lines added" in page, page
     assert sorted(Expense.objects.values_list("amount_eur", flat=True)) == [
         Decimal("1234.50"), Decimal("1234.50"), Decimal("1234567.89")
