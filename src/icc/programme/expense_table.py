@@ -54,6 +54,7 @@ class RowError:
 class ExpenseImport:
     errors: list[RowError]
     created: int
+    years: tuple[int, ...] = ()  # the years of the lines (added, or that would be)
 
 
 def expenses_sheet(expenses: QuerySet[Expense]) -> Sheet:
@@ -177,12 +178,13 @@ def expenses_import(*, file: IO[bytes], filename: str, dry_run: bool = False) ->
             found.append(expense)
     if header is None:
         errors.append(RowError(1, "year", _("the file is empty.")))
+    years = tuple(sorted({expense.year for expense in found}))
     if errors or dry_run:
-        return ExpenseImport(errors=errors, created=0 if errors else len(found))
+        return ExpenseImport(errors=errors, created=0 if errors else len(found), years=years)
     with transaction.atomic():
         for expense in found:
             expense.save()
-    return ExpenseImport(errors=[], created=len(found))
+    return ExpenseImport(errors=[], created=len(found), years=years)
 
 
 def grants_sheet(grants: Iterable[Grant]) -> Sheet:

@@ -184,4 +184,12 @@ def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
             ngettext("%(count)s line added.", "%(count)s lines added.", outcome.created)
             % {"count": outcome.created},
         )
+    elsewhere = [str(y) for y in getattr(outcome, "years", ()) if str(y) != back]
+    if elsewhere and not outcome.errors:
+        # lines of another year do not show on this page: say where they are (or would be)
+        messages.info(
+            request,
+            _("Lines for %(years)s are on those years' pages, not this one.")
+            % {"years": ", ".join(elsewhere)},
+        )
     return target

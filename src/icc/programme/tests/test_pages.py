@@ -341,3 +341,21 @@ def test_last_year_and_the_neighbouring_years_are_one_click_away(users: dict[str
     assert 'href="/en/programme/2019/"' in page and 'href="/en/programme/2021/"' in page
     edge = client.get("/en/programme/2100/").content.decode()
     assert 'href="/en/programme/2099/"' in edge and "/en/programme/2101/" not in edge
+
+
+def test_lines_of_another_year_say_where_they_went(users: dict[str, Any]) -> None:
+    """A 2019 file imported from the 2020 page said "1 line added." and the 2020 table did not
+    change, inviting a second import (and a doubled 2019 total); the page now says where the
+    lines are, in the check as in the import."""
+    client = client_for(users["secretariat"])
+    costs = b"year,activity_en,category,amount_eur\r\n2019,Webinars,events,10\r\n"
+    for lang, dry_run, said in (
+        ("en", "on", "Lines for 2019 are on those years' pages, not this one."),
+        ("fr", "", "Les lignes de 2019 figurent sur les pages de ces années"),
+    ):
+        data = {"year": "2020", **({"dry_run": dry_run} if dry_run else {})}
+        page = _upload(client, f"/{lang}/programme/expenditure/import/", "c.csv", costs, **data)
+        assert said in page.replace("&#x27;", "'"), page
+    assert list(Expense.objects.values_list("year", flat=True)) == [2019]
+    page = _upload(client, "/en/programme/expenditure/import/", "c.csv", costs, year="2019")
+    assert "1 line added." in page and "on those years' pages" not in page.replace("&#x27;", "'")
