@@ -13,6 +13,7 @@ Rules (as for expenditure, ``expense_table``):
    (``YEARS``, as the expenditure lines); amounts are decimals (``12500`` or
    ``12 500,00``).
 5. Lines are added, as for expenditure: the page offers "check only" first.
+6. A grant without a status is completed when its end has passed, running otherwise.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django.db import models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from icc.core.tabular import rows_read, text_too_long
@@ -160,7 +161,10 @@ def _grant(line: _Line, places: dict[str, int]) -> tuple[Grant, list[int]] | Non
     end = line.date("end", required=False)
     if start and end and end < start:
         line.problem("end", _("the end comes before the start."))
-    status = line.choice("status", GrantStatus) if line.text("status") else GrantStatus.COMPLETED
+    # without a status: completed once it has ended, running until then (or with no end)
+    ended = end is not None and end < timezone.localdate()
+    default = GrantStatus.COMPLETED if ended else GrantStatus.RUNNING
+    status = line.choice("status", GrantStatus) if line.text("status") else default
     if not line.ok or lead is None or start is None:
         return None
     grant = Grant(

@@ -359,3 +359,21 @@ def test_lines_of_another_year_say_where_they_went(users: dict[str, Any]) -> Non
     assert list(Expense.objects.values_list("year", flat=True)) == [2019]
     page = _upload(client, "/en/programme/expenditure/import/", "c.csv", costs, year="2019")
     assert "1 line added." in page and "on those years' pages" not in page.replace("&#x27;", "'")
+
+
+def test_a_grant_without_a_status_is_running_until_its_end(users: dict[str, Any]) -> None:
+    """A grant imported without a status was marked completed, even one ending years ahead; it
+    is running until its end has passed (or with no end), completed after."""
+    client = client_for(users["secretariat"])
+    grants = (
+        b"title,lead_place,start,end\r\n"
+        b"Old walks,bilbao,2020-01-01,2020-12-31\r\n"
+        b"Long walks,bilbao,2020-01-01,2099-12-31\r\n"
+        b"Open walks,bilbao,2020-01-01,\r\n"
+    )
+    _upload(client, "/en/programme/records/import/grants/", "g.csv", grants, year="2020")
+    assert dict(Grant.objects.values_list("title", "status")) == {
+        "Old walks": "completed",
+        "Long walks": "running",
+        "Open walks": "running",
+    }
