@@ -173,6 +173,7 @@ def barometer_export(request: HttpRequest, slug: str) -> HttpResponseBase:
         _("synthetic or real"),
     ]  # fmt: skip
     origin = _("synthetic (demo)") if data.synthetic else _("real")
+    period_word = {"month": _("month"), "week": _("week")}
     rows = []
     for cell in [*data.cells, *data.neighbourhoods]:
         values = cell.values if not cell.hidden else {}
@@ -180,7 +181,8 @@ def barometer_export(request: HttpRequest, slug: str) -> HttpResponseBase:
         shares = values.get("shares", {})
         rows.append(
             [
-                place.name, cell.neighbourhood, cell.period, cell.start, cell.n_posts,
+                place.name, cell.neighbourhood, period_word.get(cell.period, cell.period),
+                cell.start, cell.n_posts,
                 cell.score, cell.low, cell.high, shares.get("positive"), shares.get("negative"),
                 *[questions.get(q) for q in SIGNAL_LABELS], values.get("observations"),
                 _("hidden: fewer posts than the threshold") if cell.hidden else "", origin,

@@ -6,9 +6,10 @@ Columns: ``year``, ``activity_en``, ``activity_fr``, ``category``, ``amount_eur`
 
 1. Every line is checked first; a line's problems are reported with its number and column, in
    the reader's language. When there is one problem, nothing is written.
-2. Amounts are euros with at most two decimals, read as ``Decimal`` (``1234.5`` or
-   ``1 234,50``), below ``AMOUNT_LIMIT`` (what the database column holds); texts are no longer
-   than their column; categories and certification statuses are their codes (as exported).
+2. Amounts are euros with at most two decimals, read as ``Decimal`` (``1234.5``,
+   ``1,234.50``, ``1 234,50`` or ``1.234,50``), below ``AMOUNT_LIMIT`` (what the database
+   column holds); texts are no longer than their column; categories and certification
+   statuses are their codes (as exported).
 3. Lines are added: importing a file twice adds its lines twice (an expense may legitimately
    repeat), so the page says how many lines the file adds before it does.
 """
@@ -30,6 +31,7 @@ from icc.core.tabular.cells import Cell
 from icc.programme.models import Certification, Expense, ExpenseCategory, ExpertVisit, Grant
 
 COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "certification")
+YEARS = range(1990, 2101)  # the programme's years (the year pages' range)
 # the first amount the column cannot hold; grants' amounts have the same column
 AMOUNT_LIMIT = decimal_limit(Expense, "amount_eur")
 
@@ -52,6 +54,7 @@ class RowError:
 class ExpenseImport:
     errors: list[RowError]
     created: int
+    years: tuple[int, ...] = ()  # the years of the lines (added, or that would be)
 
 
 def expenses_sheet(expenses: QuerySet[Expense]) -> Sheet:
@@ -85,6 +88,8 @@ def _amount(text: str) -> Decimal:
     """A non-negative amount with at most two decimals; ``InvalidOperation`` otherwise
     (``AmountTooLarge`` when it is ``AMOUNT_LIMIT`` or more)."""
     cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in cleaned and "." in cleaned and cleaned.rindex(",") > cleaned.rindex("."):
+        cleaned = cleaned.replace(".", "")  # 1.234,50: the dots group thousands
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     value = Decimal(cleaned.replace(",", ""))
@@ -99,7 +104,7 @@ def _amount(text: str) -> Decimal:
 def _line(line: int, cells: dict[str, str], errors: list[RowError]) -> Expense | None:
     found = len(errors)
     year_text = cells.get("year", "").strip()
-    if not (year_text.isascii() and year_text.isdigit()) or not 1990 <= int(year_text) <= 2100:
+    if not (year_text.isascii() and year_text.isdigit()) or int(year_text) not in YEARS:
         errors.append(RowError(line, "year", _("a year such as 2020 is expected.")))
     activity = cells.get("activity_en", "").strip()
     if not activity:
@@ -173,12 +178,13 @@ def expenses_import(*, file: IO[bytes], filename: str, dry_run: bool = False) ->
             found.append(expense)
     if header is None:
         errors.append(RowError(1, "year", _("the file is empty.")))
+    years = tuple(sorted({expense.year for expense in found}))
     if errors or dry_run:
-        return ExpenseImport(errors=errors, created=0 if errors else len(found))
+        return ExpenseImport(errors=errors, created=0 if errors else len(found), years=years)
     with transaction.atomic():
         for expense in found:
             expense.save()
-    return ExpenseImport(errors=[], created=len(found))
+    return ExpenseImport(errors=[], created=len(found), years=years)
 
 
 def grants_sheet(grants: Iterable[Grant]) -> Sheet:

@@ -9,9 +9,11 @@ Rules (as for expenditure, ``expense_table``):
    (``Bilbao``); several places (a grant's partners) are separated by commas.
 3. Status, format and purpose are their codes (``completed``) or their labels in English or
    French, as exported (``Completed``, ``Terminé``).
-4. Dates are ``YYYY-MM-DD`` (an XLSX date cell reads so); amounts are decimals (``12500`` or
+4. Dates are ``YYYY-MM-DD`` (an XLSX date cell reads so), in the programme's years
+   (``YEARS``, as the expenditure lines); amounts are decimals (``12500`` or
    ``12 500,00``).
 5. Lines are added, as for expenditure: the page offers "check only" first.
+6. A grant without a status is completed when its end has passed, running otherwise.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django.db import models, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from icc.core.tabular import rows_read, text_too_long
 from icc.network.selectors import place_ids_by_slug_or_name
 from icc.programme.expense_table import (
+    YEARS,
     AmountTooLarge,
     RowError,
     _amount,
@@ -121,6 +124,14 @@ class _Line:
         value = _date(self.text(column))
         if value is None and (required or self.text(column)):
             self.problem(column, _("a date written YYYY-MM-DD is expected."))
+        elif value is not None and value.year not in YEARS:
+            # a typed year such as 0202 or 2202 would put the record in no report, or in all
+            self.problem(
+                column,
+                _("%(date)s is outside the programme's years (%(first)s to %(last)s).")
+                % {"date": value.isoformat(), "first": YEARS[0], "last": YEARS[-1]},
+            )
+            return None
         return value
 
 
@@ -150,7 +161,10 @@ def _grant(line: _Line, places: dict[str, int]) -> tuple[Grant, list[int]] | Non
     end = line.date("end", required=False)
     if start and end and end < start:
         line.problem("end", _("the end comes before the start."))
-    status = line.choice("status", GrantStatus) if line.text("status") else GrantStatus.COMPLETED
+    # without a status: completed once it has ended, running until then (or with no end)
+    ended = end is not None and end < timezone.localdate()
+    default = GrantStatus.COMPLETED if ended else GrantStatus.RUNNING
+    status = line.choice("status", GrantStatus) if line.text("status") else default
     if not line.ok or lead is None or start is None:
         return None
     grant = Grant(

@@ -30,6 +30,7 @@ from icc.programme.models import (
     ExpenseCategory,
     ExpertVisit,
     Grant,
+    GrantStatus,
     NetworkReport,
     ReportedEvent,
     ToolHighlight,
@@ -203,9 +204,15 @@ def _events(year: int) -> tuple[list[EventLine], list[EventLine]]:
     )
     major: list[EventLine] = []
     regional: list[EventLine] = []
-    for event in public_events().filter(start__year=year).order_by("start", "pk"):
-        where = event.venue_address or (event.place.name if event.place else "")
+    # the year of the event's own time zone: up to a day either side of the server's year
+    around = public_events().filter(
+        start__date__gte=dt.date(year - 1, 12, 31), start__date__lte=dt.date(year + 1, 1, 1)
+    )
+    for event in around.order_by("start", "pk"):
         zone = ZoneInfo(event.timezone)
+        if timezone.localtime(event.start, zone).year != year:
+            continue
+        where = event.venue_address or (event.place.name if event.place else "")
         end = timezone.localtime(event.end, zone)
         if event.all_day and end.time() == dt.time(0, 0):
             end -= dt.timedelta(days=1)  # an all-day event ends at midnight after its last day
@@ -249,7 +256,8 @@ def annual_report_data(*, year: int) -> AnnualReportData:
         index_reports=[_place_label(p) for p in index_reports_completed_in(year=year)],
         major_events=major,
         regional_events=regional,
-        grants=list(grants_of_year(year=year)),
+        # a cancelled grant supported no project: the year page lists it, the report does not
+        grants=list(grants_of_year(year=year).exclude(status=GrantStatus.CANCELLED)),
         expert_visits=list(expert_visits_of_year(year=year)),
         support=list(support_of_year(year=year)),
         tools=list(tools_of_year(year=year)),

@@ -41,19 +41,30 @@ def programme_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "programme/home.html",
-        {"totals": selectors.expenditure_totals(), "this_year": timezone.localdate().year},
+        {
+            "totals": selectors.expenditure_totals(),
+            "this_year": timezone.localdate().year,
+            # the year whose annual report is prepared, whether or not it has expenditure yet
+            "last_year": timezone.localdate().year - 1,
+        },
     )
 
 
 @secretariat_required
 def programme_year(request: HttpRequest, year: int) -> HttpResponse:
     """One year: its records, its expenditure, its annual report files and the last run."""
-    year = _year_or_404(year)
+    return _year_page(request, _year_or_404(year), make_form=ReportMakeForm())
+
+
+def _year_page(
+    request: HttpRequest, year: int, *, make_form: ReportMakeForm, status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "programme/year.html",
         {
             "year": year,
+            "other_years": [y for y in (year - 1, year + 1) if 1990 <= y <= 2100],
             "grants": selectors.grants_of_year(year=year),
             "visits": selectors.expert_visits_of_year(year=year),
             "support": selectors.support_of_year(year=year),
@@ -63,9 +74,10 @@ def programme_year(request: HttpRequest, year: int) -> HttpResponse:
             "tools": selectors.tools_of_year(year=year),
             "files": selectors.annual_report_files(year=year),
             "job": job_latest(kind=services.REPORT_JOB, key=str(year)),
-            "make_form": ReportMakeForm(),
+            "make_form": make_form,
             "import_form": ExpenseImportForm(),
         },
+        status=status,
     )
 
 
@@ -75,22 +87,22 @@ def annual_report_make(request: HttpRequest, year: int) -> HttpResponse:
     """Queue the making of the year's annual report files."""
     year = _year_or_404(year)
     form = ReportMakeForm(request.POST)
-    if form.is_valid():
-        services.annual_report_enqueue(
-            year=year,
-            languages=form.cleaned_data["languages"],
-            formats=form.cleaned_data["formats"],
-            user=request.user,  # type: ignore[arg-type]
-        )
-        messages.success(
-            request,
-            _(
-                "The report is being made in the background; the files below are replaced "
-                "when it is done."
-            ),
-        )
-    else:
-        messages.error(request, _("Choose at least one language and one format."))
+    if not form.is_valid():
+        # the page again with the boxes as they were ticked, and what to change
+        return _year_page(request, year, make_form=form, status=400)
+    services.annual_report_enqueue(
+        year=year,
+        languages=form.cleaned_data["languages"],
+        formats=form.cleaned_data["formats"],
+        user=request.user,  # type: ignore[arg-type]
+    )
+    messages.success(
+        request,
+        _(
+            "The report is being made in the background; the files below are replaced "
+            "when it is done."
+        ),
+    )
     return redirect("programme:year", year=year)
 
 
@@ -171,5 +183,13 @@ def records_upload(request: HttpRequest, kind: str) -> HttpResponse:
             request,
             ngettext("%(count)s line added.", "%(count)s lines added.", outcome.created)
             % {"count": outcome.created},
+        )
+    elsewhere = [str(y) for y in getattr(outcome, "years", ()) if str(y) != back]
+    if elsewhere and not outcome.errors:
+        # lines of another year do not show on this page: say where they are (or would be)
+        messages.info(
+            request,
+            _("Lines for %(years)s are on those years' pages, not this one.")
+            % {"years": ", ".join(elsewhere)},
         )
     return target

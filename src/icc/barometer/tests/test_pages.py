@@ -86,6 +86,20 @@ def test_the_export_and_the_page_say_whether_the_figures_are_synthetic(users, di
 
 
 @pytest.mark.django_db
+def test_the_french_export_names_its_periods_in_french(users, directory):
+    """The French export's headings were French but its period column still said "month" and
+    "week", the codes of the page's address: it says "mois" and "semaine" now."""
+    _cells(directory["bilbao"])
+    client = client_for(users["city_coordinator"])
+    url = reverse("barometer:export", kwargs={"slug": "bilbao"}).replace("/en/", "/fr/")
+    for period, word in (("month", "mois"), ("week", "semaine")):
+        Cell.objects.filter(place=directory["bilbao"]).update(period=period)
+        lines = client.get(url, {"period": period}).getvalue().decode("utf-8-sig").splitlines()
+        assert lines[1].startswith(f"Bilbao,,{word},2025-01-01,40,"), lines[1]
+        assert all(f",{period}," not in line for line in lines[1:])
+
+
+@pytest.mark.django_db
 def test_the_secretariat_queues_a_run_and_sees_its_progress(
     users, directory, django_capture_on_commit_callbacks
 ):

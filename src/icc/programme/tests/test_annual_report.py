@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -240,3 +241,69 @@ def test_the_next_report_follows_the_records(tmp_path: Any) -> None:
     assert "7 new members" in after and "Newtown (demo)" in after
     assert "436,742.14" in after
     assert "published 112 news items" in after
+
+
+def test_events_count_in_the_year_of_their_own_time_zone() -> None:
+    """An evening event in Montréal on 31 December is already 1 January in Paris (the server's
+    time zone), and a morning event in Tokyo on 1 January still 31 December there: each belongs
+    to the report of the year its own dates say."""
+    from icc.events.models import EventKind
+    from icc.events.services.setup import EventSpec, event_upsert
+    from icc.programme.selectors import annual_report_data
+
+    for slug, zone, day in (
+        ("new-year-eve-montreal", "America/Montreal", dt.date(2020, 12, 31)),
+        ("new-year-tokyo", "Asia/Tokyo", dt.date(2021, 1, 1)),
+    ):
+        start = dt.datetime.combine(day, dt.time(19 if day.month == 12 else 8), ZoneInfo(zone))
+        event_upsert(
+            spec=EventSpec(
+                slug=slug,
+                kind=EventKind.WORKSHOP,
+                start=start,
+                end=start + dt.timedelta(hours=2),
+                timezone=zone,
+                title={"en": slug},
+            )
+        )
+    for year, shown, not_shown in (
+        (2020, "new-year-eve-montreal", "new-year-tokyo"),
+        (2021, "new-year-tokyo", "new-year-eve-montreal"),
+    ):
+        titles = [e.title for e in annual_report_data(year=year).major_events]
+        assert shown in titles and not_shown not in titles, (year, titles)
+
+
+def test_a_year_without_records_says_so_instead_of_zeros_and_empty_lists() -> None:
+    """A report made before the year's records are in does not tell the donors that EUR 0.00
+    was spent (not even marked provisional), nor print "0 new members: ." with nothing after."""
+    for lang, nothing_spent, zero in (
+        ("en", "No expenditure has been recorded for 2031 yet.", "EUR 0.00"),
+        ("fr", "Aucune dépense n'est encore enregistrée pour 2031.", "EUR 0,00"),
+    ):
+        html = annual_report_render(year=2031, lang=lang, fmt="html")
+        text = _text(html[html.index(b"<main>") :], "html")
+        assert nothing_spent in text and zero not in text
+        assert ": ." not in text and " : ." not in text and ":." not in text, text
+        assert "0 new members" not in text and "0 nouveaux membres" not in text, text
+        assert "0 publications" not in text, text
+
+
+def test_a_cancelled_grant_is_not_counted_among_the_projects_supported() -> None:
+    """The report's "N projects supported by grants" counted a grant the secretariat had marked
+    cancelled; the year's page still lists it, with its status."""
+    from icc.programme.models import Grant, GrantStatus
+    from icc.programme.selectors import annual_report_data
+
+    directory_demo_load()
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    Grant.objects.create(title="Twin walks", lead_place=bilbao, start=dt.date(2020, 3, 1))
+    Grant.objects.create(
+        title="Called off",
+        lead_place=getxo,
+        start=dt.date(2020, 4, 1),
+        status=GrantStatus.CANCELLED,
+    )
+    text = _text(annual_report_render(year=2020, lang="en", fmt="html"), "html")
+    assert "1 project supported by a grant" in text and "Called off" not in text
+    assert [g.title for g in annual_report_data(year=2020).grants] == ["Twin walks"]

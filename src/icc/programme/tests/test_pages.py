@@ -262,3 +262,118 @@ def test_grants_and_visits_import_all_or_nothing_and_round_trip(users: dict[str,
         "/en/programme/records/import/grants/", {"file": SimpleUploadedFile("g.csv", good)}
     ).status_code in (302, 403)
     assert Grant.objects.count() == 1 and ExpertVisit.objects.count() == 1
+
+
+def test_a_refused_report_request_keeps_the_boxes_as_they_were_ticked(
+    users: dict[str, Any],
+) -> None:
+    """Asking for a report without a format answers on the same page with what to change, and
+    the languages and formats ticked stay ticked (not the defaults again); nothing is queued."""
+    from icc.core.models import Job
+
+    client = client_for(users["secretariat"])
+    for lang, said in (
+        ("en", "Choose at least one language and one format."),
+        ("fr", "Choisissez"),
+    ):
+        answer = client.post(f"/{lang}/programme/2020/annual-report/", {"languages": ["fr"]})
+        assert answer.status_code == 400
+        page = answer.content.decode()
+        assert said in page and 'role="alert"' in page
+        assert 'value="fr" checked' in page.replace('id="id_languages_1" ', "")
+        assert 'value="en" checked' not in page.replace('id="id_languages_0" ', "")
+        assert 'value="pdf" checked' not in page.replace('id="id_formats_1" ', "")
+    assert not Job.objects.exists()
+
+
+def test_a_date_outside_the_programme_years_is_a_lines_error(users: dict[str, Any]) -> None:
+    """A grant typed as starting in 0202 with no end was imported and then ran in every year's
+    page and report; a visit dated 2202 in none. Both are refused by line, as a year outside
+    1990–2100 is for an expenditure line."""
+    client = client_for(users["secretariat"])
+    grants = b"title,lead_place,start,end\r\nTwin walks,bilbao,0202-03-01,\r\n"
+    page = _upload(client, "/en/programme/records/import/grants/", "g.csv", grants, year="2020")
+    assert "Line 2, column “start”: 0202-03-01 is outside the programme" in page
+    visits = b"place,date,mode,purpose\r\nbilbao,2202-05-04,virtual,diagnosis\r\n"
+    page = _upload(client, "/fr/programme/records/import/visits/", "v.csv", visits, year="2020")
+    assert "Ligne 2, colonne « date » : 2202-05-04 est en dehors des années du programme" in page
+    assert not Grant.objects.exists() and not ExpertVisit.objects.exists()
+
+
+def test_amounts_grouped_with_dots_and_a_decimal_comma_are_read(users: dict[str, Any]) -> None:
+    """ "1.234,50" (thousands grouped with dots, as in Spain, Italy or Germany) was refused with
+    "an amount in euros with two decimals is expected", though it has two; it is EUR 1,234.50.
+    "1.234" alone stays an error (three decimals or a thousand?), never a silent guess."""
+    client = client_for(users["secretariat"])
+    amounts = ("1.234,50", "1.234.567,89", "1,234.50")
+    costs = "year,activity_en,category,amount_eur\r\n" + "".join(
+        f'2020,Line {n},events,"{amount}"\r\n' for n, amount in enumerate(amounts)
+    )
+    page = _upload(
+        client, "/en/programme/expenditure/import/", "c.csv", costs.encode(), year="2020"
+    )
+    assert "3 lines added" in page, page
+    assert sorted(Expense.objects.values_list("amount_eur", flat=True)) == [
+        Decimal("1234.50"), Decimal("1234.50"), Decimal("1234567.89")
+    ]  # fmt: skip
+    page = _upload(
+        client,
+        "/en/programme/expenditure/import/",
+        "c.csv",
+        b"year,activity_en,category,amount_eur\r\n2020,Webinars,events,1.234\r\n",
+        year="2020",
+    )
+    assert "Line 2, column “amount_eur”" in page and Expense.objects.count() == 3
+
+
+def test_last_year_and_the_neighbouring_years_are_one_click_away(users: dict[str, Any]) -> None:
+    """The report of a year is prepared early the next year, before its expenditure is in: the
+    home page listed only years with expenditure and offered the current one, so last year's
+    page (and any other) could only be reached by typing its address."""
+    from django.utils import timezone
+
+    client = client_for(users["secretariat"])
+    this_year = timezone.localdate().year
+    home = client.get("/en/programme/").content.decode()
+    assert f'href="/en/programme/{this_year - 1}/"' in home
+    assert f'href="/en/programme/{this_year}/"' in home
+    page = client.get("/en/programme/2020/").content.decode()
+    assert 'href="/en/programme/2019/"' in page and 'href="/en/programme/2021/"' in page
+    edge = client.get("/en/programme/2100/").content.decode()
+    assert 'href="/en/programme/2099/"' in edge and "/en/programme/2101/" not in edge
+
+
+def test_lines_of_another_year_say_where_they_went(users: dict[str, Any]) -> None:
+    """A 2019 file imported from the 2020 page said "1 line added." and the 2020 table did not
+    change, inviting a second import (and a doubled 2019 total); the page now says where the
+    lines are, in the check as in the import."""
+    client = client_for(users["secretariat"])
+    costs = b"year,activity_en,category,amount_eur\r\n2019,Webinars,events,10\r\n"
+    for lang, dry_run, said in (
+        ("en", "on", "Lines for 2019 are on those years' pages, not this one."),
+        ("fr", "", "Les lignes de 2019 figurent sur les pages de ces années"),
+    ):
+        data = {"year": "2020", **({"dry_run": dry_run} if dry_run else {})}
+        page = _upload(client, f"/{lang}/programme/expenditure/import/", "c.csv", costs, **data)
+        assert said in page.replace("&#x27;", "'"), page
+    assert list(Expense.objects.values_list("year", flat=True)) == [2019]
+    page = _upload(client, "/en/programme/expenditure/import/", "c.csv", costs, year="2019")
+    assert "1 line added." in page and "on those years' pages" not in page.replace("&#x27;", "'")
+
+
+def test_a_grant_without_a_status_is_running_until_its_end(users: dict[str, Any]) -> None:
+    """A grant imported without a status was marked completed, even one ending years ahead; it
+    is running until its end has passed (or with no end), completed after."""
+    client = client_for(users["secretariat"])
+    grants = (
+        b"title,lead_place,start,end\r\n"
+        b"Old walks,bilbao,2020-01-01,2020-12-31\r\n"
+        b"Long walks,bilbao,2020-01-01,2099-12-31\r\n"
+        b"Open walks,bilbao,2020-01-01,\r\n"
+    )
+    _upload(client, "/en/programme/records/import/grants/", "g.csv", grants, year="2020")
+    assert dict(Grant.objects.values_list("title", "status")) == {
+        "Old walks": "completed",
+        "Long walks": "running",
+        "Open walks": "running",
+    }
