@@ -130,10 +130,25 @@ def subscription_confirm_email_task(subscriber_id: int) -> None:
     message.send()
 
 
+def subscriber_from_confirm_token(*, token: str) -> Subscriber:
+    """The subscriber a confirmation link is for (to show its button); the refusal of a link
+    that is wrong or expired says how to get a new one."""
+    try:
+        return _subscriber_from(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+    except ValidationError:
+        raise ValidationError(
+            _(
+                "This confirmation link is not valid or has expired (a link lasts %(days)s "
+                "days). Subscribe again on the newsletter page: we will e-mail you a new link."
+            )
+            % {"days": CONFIRM_DAYS}
+        ) from None
+
+
 @transaction.atomic
 def subscriber_confirm(*, token: str) -> Subscriber:
     """Confirm the address behind ``token`` (and subscribe it again if it had left)."""
-    subscriber = _subscriber_from(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+    subscriber = subscriber_from_confirm_token(token=token)
     subscriber.confirmed_at = timezone.now()
     subscriber.unsubscribed_at = None
     subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])

@@ -4,6 +4,7 @@ sent to confirmed subscribers only, each in their language, and one-click unsubs
 import datetime as dt
 import re
 from typing import Any
+from unittest import mock
 
 from django.core import mail
 from django.test import Client
@@ -185,3 +186,23 @@ def test_an_issue_composed_in_french_reaches_every_subscriber_with_a_subject_and
     public = Client()
     for path in links:  # ...on pages that exist (the interface has no /es/)
         assert public.get(path).status_code == 200, path
+
+
+def test_a_wrong_or_expired_confirmation_link_says_so_at_once_and_how_to_get_a_new_one(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriber_subscribe(email="ana@example.org", language="fr")
+    confirm = link_in(mail.outbox[0], "confirm").replace("/en/", "/fr/")
+    public = Client()
+    expired = timezone.now() + dt.timedelta(days=8)
+    with mock.patch("django.core.signing.time.time", return_value=expired.timestamp()):
+        page = public.get(confirm)
+    assert page.status_code == 400
+    text = page.content.decode()
+    assert "Ce lien de confirmation n’est pas valide ou a expiré" in text
+    assert "Confirmer</button>" not in text  # no button that could not work
+    assert public.get(confirm[:-4] + "xx/").status_code == 400
+    shown = public.get(confirm)  # the link in time shows its button
+    assert shown.status_code == 200 and "Confirmer</button>" in shown.content.decode()
+    assert Subscriber.objects.get().confirmed_at is None
