@@ -273,7 +273,7 @@ class ModerationForm(forms.Form):
 
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)  # the column's
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=CONTENT_LANGUAGES)
 
 

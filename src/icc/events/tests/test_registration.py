@@ -307,3 +307,14 @@ def test_a_seat_freed_after_the_start_moves_nobody_up(
         client.post(url, {"registration": waiting.pk, "action": "reject"})
     assert Registration.objects.get(pk=late.pk).state == State.WAITING
     assert not any("seat is free" in m.subject for m in mail.outbox)
+
+
+def test_an_address_longer_than_the_database_holds_is_refused_with_the_form_kept(make_event):
+    event = make_event()
+    client = Client()
+    address = "a" * 250 + "@example.org"  # valid for the form's checker, 262 characters
+    response = register(client, event, "Ana", address)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "at most 254 characters (it has 262)" in page and 'value="Ana"' in page
+    assert not Registration.objects.exists()

@@ -206,3 +206,13 @@ def test_a_wrong_or_expired_confirmation_link_says_so_at_once_and_how_to_get_a_n
     shown = public.get(confirm)  # the link in time shows its button
     assert shown.status_code == 200 and "Confirmer</button>" in shown.content.decode()
     assert Subscriber.objects.get().confirmed_at is None
+
+
+def test_an_address_longer_than_the_database_holds_is_refused(db):
+    address = "a" * 250 + "@example.org"
+    response = Client().post(
+        "/en/knowledge/newsletter/subscribe/", {"email": address, "language": "en"}
+    )
+    assert response.status_code == 400
+    assert "at most 254 characters (it has 262)" in response.content.decode()
+    assert not Subscriber.objects.exists()
