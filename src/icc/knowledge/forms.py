@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from icc.core.forms import DateInput
 from icc.knowledge import selectors
 from icc.knowledge.models import CONTENT_LANGUAGES, PracticeFile, PublicationKind
-from icc.knowledge.services import PracticeData
+from icc.knowledge.services import PracticeData, period_problem
 
 ANY: list[tuple[str, Any]] = [("", _("Any"))]
 MAX_QUERY = 200
@@ -178,6 +178,13 @@ class PracticeForm(forms.Form):
         choice_field(self, "themes").choices = [(t.pk, t.name) for t in selectors.themes()]
         choice_field(self, "areas").choices = _area_choices()
 
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        problem = period_problem(start=data.get("period_start"), end=data.get("period_end"))
+        if problem:
+            self.add_error("period_end", problem)
+        return data
+
     def clean_links(self) -> list[tuple[str, str]]:
         """One link per line; a line whose address is wrong is named (its number and its
         address), and the field keeps what was typed."""
@@ -266,7 +273,7 @@ class ModerationForm(forms.Form):
 
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)  # the column's
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=CONTENT_LANGUAGES)
 
 

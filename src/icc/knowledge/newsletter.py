@@ -35,7 +35,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from icc.knowledge.models import NewsletterDelivery, NewsletterIssue, Subscriber
+from icc.knowledge.models import (
+    GoodPractice,
+    NewsItem,
+    NewsletterDelivery,
+    NewsletterIssue,
+    Subscriber,
+)
 from icc.knowledge.selectors import (
     issue_for_sending,
     news_published,
@@ -43,6 +49,8 @@ from icc.knowledge.selectors import (
     since_last_issue,
     subscribers_active,
 )
+from icc.knowledge.services import text_set
+from icc.language import interface_language
 
 if TYPE_CHECKING:
     from icc.accounts.models import User
@@ -122,10 +130,25 @@ def subscription_confirm_email_task(subscriber_id: int) -> None:
     message.send()
 
 
+def subscriber_from_confirm_token(*, token: str) -> Subscriber:
+    """The subscriber a confirmation link is for (to show its button); the refusal of a link
+    that is wrong or expired says how to get a new one."""
+    try:
+        return _subscriber_from(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+    except ValidationError:
+        raise ValidationError(
+            _(
+                "This confirmation link is not valid or has expired (a link lasts %(days)s "
+                "days). Subscribe again on the newsletter page: we will e-mail you a new link."
+            )
+            % {"days": CONFIRM_DAYS}
+        ) from None
+
+
 @transaction.atomic
 def subscriber_confirm(*, token: str) -> Subscriber:
     """Confirm the address behind ``token`` (and subscribe it again if it had left)."""
-    subscriber = _subscriber_from(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+    subscriber = subscriber_from_confirm_token(token=token)
     subscriber.confirmed_at = timezone.now()
     subscriber.unsubscribed_at = None
     subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
@@ -161,10 +184,12 @@ def issue_compose(*, user: User | None = None, now: dt.datetime | None = None) -
         news = news.filter(published_at__gt=since)
         practices = practices.filter(published_at__gt=since)
     number = (NewsletterIssue.objects.aggregate(n=Max("number"))["n"] or 0) + 1
-    issue = NewsletterIssue.objects.create(
-        number=number,
-        subject=_("Intercultural Cities newsletter no. %(number)s") % {"number": number},
-    )
+    issue = NewsletterIssue(number=number)
+    for code, _name in settings.LANGUAGES:  # whichever interface it is composed in
+        with translation.override(code):
+            subject = _("Intercultural Cities newsletter no. %(number)s") % {"number": number}
+        setattr(issue, f"subject_{code}", subject)
+    issue.save()
     issue.news.set(news)
     issue.practices.set(practices)
     return issue
@@ -183,10 +208,8 @@ def issue_update(
     """Change a draft issue's text (in ``language``) and selection."""
     if issue.status != NewsletterIssue.Status.DRAFT:
         raise ValidationError(_("This issue has been sent: it can no longer be changed."))
-    setattr(issue, f"subject_{language}", subject.strip())
-    setattr(issue, f"intro_{language}", intro.strip())
-    if language == "en" or not issue.subject:
-        issue.subject = issue.subject or subject.strip()
+    text_set(issue, "subject", language, subject.strip())
+    text_set(issue, "intro", language, intro.strip())
     issue.save()
     issue.news.set(news_published().filter(pk__in=news_ids))
     issue.practices.set(practices_published().filter(pk__in=practice_ids))
@@ -207,13 +230,19 @@ def issue_send(*, issue: NewsletterIssue) -> NewsletterIssue:
 
 
 def issue_email(*, issue: NewsletterIssue, subscriber: Subscriber) -> EmailMultiAlternatives:
-    """The issue's e-mail for one subscriber, in their language."""
+    """The issue's e-mail for one subscriber, in their language; its links lead to the pages in
+    the interface language nearest to theirs (there are no ``/es/`` pages)."""
     link = unsubscribe_url(subscriber)
+    news, practices = list(issue.news.all()), list(issue.practices.all())
+    with translation.override(interface_language(subscriber.language)):
+        items: list[NewsItem | GoodPractice] = [*news, *practices]
+        for item in items:
+            item.link = site_url() + item.get_absolute_url()  # type: ignore[union-attr]
     with translation.override(subscriber.language):
         context = {
             "issue": issue,
-            "news": list(issue.news.all()),
-            "practices": list(issue.practices.all()),
+            "news": news,
+            "practices": practices,
             "site_url": site_url(),
             "unsubscribe_url": link,
         }

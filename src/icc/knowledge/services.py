@@ -79,6 +79,16 @@ class PracticeData:
     links: Sequence[tuple[str, str]] = ()
 
 
+def period_problem(*, start: int | None, end: int | None) -> str:
+    """Why a practice's period (years) cannot be, or "" when it can."""
+    if start is not None and end is not None and end < start:
+        return _(
+            "The practice cannot end (%(end)s) before it started (%(start)s): write the year it "
+            "ended, or leave it empty if it goes on."
+        ) % {"start": start, "end": end}
+    return ""
+
+
 def _check_places(*, user: User, place_ids: Iterable[int]) -> None:
     allowed = {pk for pk, _name in coordinated_places(user=user)}
     wanted = set(place_ids)

@@ -39,7 +39,7 @@ from icc.knowledge.models import (
     Theme,
 )
 from icc.knowledge.sanitise import html_clean
-from icc.knowledge.services import text_set
+from icc.knowledge.services import period_problem, text_set
 
 PRACTICE_COLUMNS = [
     "slug", "title", "language", "summary", "description", "results", "contact", "places",
@@ -231,6 +231,9 @@ def practices_import(*, file: IO[bytes], filename: str, dry_run: bool = False) -
                 values[column] = parse(row.get(column, ""))
             except ValueError:
                 report.errors.append(RowError(line, column, _("Write a year, e.g. 2019.")))
+        problem = period_problem(start=values.get("period_start"), end=values.get("period_end"))
+        if problem:
+            report.errors.append(RowError(line, "period_end", problem))
         published_on = _published_on(report, line, row)
         if len(report.errors) > errors_before:
             continue

@@ -38,7 +38,7 @@ class RegistrationForm(forms.Form):
     """
 
     name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), max_length=254)  # the column's length
     organisation = forms.CharField(label=_("Organisation or city"), max_length=250, required=False)
     language = forms.ChoiceField(label=_("Language of e-mails"), choices=settings.LANGUAGES)
     consent = forms.BooleanField(

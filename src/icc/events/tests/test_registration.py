@@ -67,12 +67,20 @@ def test_capacity_two_third_waits_moves_up_on_withdrawal_and_is_told(
     assert "On the waiting list" in page
     mail.outbox.clear()
     ana = Registration.objects.get(name="Ana")
+    assert "Add to my calendar" in client.get(manage_url(ana)).content.decode()
+    # one tap on a phone does not give the seat away: the box says it is meant
+    reply = client.post(manage_url(ana), {"action": "withdraw"}, follow=True)
+    assert "Tick the box to confirm that you withdraw your registration." in reply.content.decode()
+    ana.refresh_from_db()
+    assert ana.state == State.CONFIRMED and mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(manage_url(ana), {"action": "withdraw"})
+        response = client.post(manage_url(ana), {"action": "withdraw", "confirm": "yes"})
     assert response.status_code == 302
     chloe.refresh_from_db()
     ana.refresh_from_db()
     assert ana.state == State.WITHDRAWN
+    page = client.get(manage_url(ana)).content.decode()
+    assert "Withdrawn" in page and "Add to my calendar" not in page  # nothing left to attend
     assert chloe.state == State.CONFIRMED
     promoted = [m for m in mail.outbox if m.to == ["chloe@example.org"]]
     assert len(promoted) == 1
@@ -256,7 +264,7 @@ def test_withdrawn_people_may_register_again(make_event):
     event = make_event(questions=False)
     first = registration_create(event=event, name="A", email="a@example.org", answers={})
     client = Client()
-    client.post(manage_url(first), {"action": "withdraw"})
+    client.post(manage_url(first), {"action": "withdraw", "confirm": "yes"})
     again = registration_create(event=event, name="A", email="a@example.org", answers={})
     assert again.state == State.CONFIRMED and again.pk != first.pk
     assert re.match(r"^/en/events/webinar/registration/[^/]+/$", manage_url(again))
@@ -299,3 +307,14 @@ def test_a_seat_freed_after_the_start_moves_nobody_up(
         client.post(url, {"registration": waiting.pk, "action": "reject"})
     assert Registration.objects.get(pk=late.pk).state == State.WAITING
     assert not any("seat is free" in m.subject for m in mail.outbox)
+
+
+def test_an_address_longer_than_the_database_holds_is_refused_with_the_form_kept(make_event):
+    event = make_event()
+    client = Client()
+    address = "a" * 250 + "@example.org"  # valid for the form's checker, 262 characters
+    response = register(client, event, "Ana", address)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "at most 254 characters (it has 262)" in page and 'value="Ana"' in page
+    assert not Registration.objects.exists()

@@ -77,7 +77,8 @@ def test_personal_data_can_be_erased_after_the_start(make_event):
 def test_the_personal_page_says_why_after_the_start(make_event):
     ana = _started_after_registering(make_event())
     client = Client()
-    reply = client.post(registration_manage_path(ana), {"action": "withdraw"}, follow=True)
+    withdraw = {"action": "withdraw", "confirm": "yes"}
+    reply = client.post(registration_manage_path(ana), withdraw, follow=True)
     assert "can no longer be withdrawn" in reply.content.decode()
     ana.refresh_from_db()
     assert ana.state == State.CONFIRMED

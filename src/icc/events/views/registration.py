@@ -114,6 +114,11 @@ def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResp
                 messages.success(request, _("Your answers are saved."))
                 return redirect(request.path)
             if action == "withdraw":
+                if request.POST.get("confirm") != "yes":
+                    messages.error(
+                        request, _("Tick the box to confirm that you withdraw your registration.")
+                    )
+                    return redirect(request.path)
                 registration_withdraw(registration=registration)
                 messages.success(
                     request,

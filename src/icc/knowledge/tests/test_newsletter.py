@@ -3,6 +3,8 @@ sent to confirmed subscribers only, each in their language, and one-click unsubs
 
 import datetime as dt
 import re
+from typing import Any
+from unittest import mock
 
 from django.core import mail
 from django.test import Client
@@ -142,3 +144,75 @@ def test_pages_link_no_unpublished_publication_or_practice(make_practice):
     assert "Walks guide" in page and "Guide not yet out" not in page
     page = Client().get("/en/knowledge/publications/walks-guide/").content.decode()
     assert "Welcome walks" in page and "Draft walks" not in page
+
+
+def test_an_issue_composed_in_french_reaches_every_subscriber_with_a_subject_and_working_links(
+    users, make_news, make_practice, django_capture_on_commit_callbacks
+):
+    for email, language in (
+        ("en@example.org", "en"),
+        ("fr@example.org", "fr"),
+        ("es@example.org", "es"),
+    ):
+        Subscriber.objects.create(email=email, language=language, confirmed_at=timezone.now())
+    make_news("city-testimony", title="A testimony", title_es="Un testimonio")
+    make_practice("welcome-walks", title="Welcome walks")
+    staff = client_for(users["secretariat"])
+    staff.post("/fr/knowledge/newsletter/issues/new/")
+    staff.post(
+        "/fr/knowledge/newsletter/issues/1/edit/",
+        {"subject": "Numéro d’hiver", "intro": "Bonne lecture.", "news": [], "practices": []},
+    )
+    issue = NewsletterIssue.objects.get(number=1)
+    issue.news.set(issue.news.model.objects.all())
+    issue.practices.set(issue.practices.model.objects.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post("/fr/knowledge/newsletter/issues/1/send/")
+    sent: dict[str, Any] = {m.to[0]: m for m in mail.outbox}
+    assert sent["fr@example.org"].subject == "Numéro d’hiver"
+    # composed and edited in French, it still has a subject for everyone else (never empty),
+    # and the introduction nobody wrote in English is the French one
+    assert sent["en@example.org"].subject == "Intercultural Cities newsletter no. 1"
+    assert sent["es@example.org"].subject == "Intercultural Cities newsletter no. 1"
+    assert "Bonne lecture." in sent["en@example.org"].body
+    spanish = sent["es@example.org"]
+    assert "Un testimonio" in spanish.body  # the items in the subscriber's language...
+    links = re.findall(
+        r"https?://[^/\s]+(/\w\w/knowledge/(?:news|practices)/[^\s\"]+)", spanish.body
+    )
+    html = str(spanish.alternatives[0][0])
+    links += re.findall(r'href="https?://[^/\s]+(/\w\w/knowledge/(?:news|practices)/[^"]+)"', html)
+    assert len(links) == 4
+    public = Client()
+    for path in links:  # ...on pages that exist (the interface has no /es/)
+        assert public.get(path).status_code == 200, path
+
+
+def test_a_wrong_or_expired_confirmation_link_says_so_at_once_and_how_to_get_a_new_one(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriber_subscribe(email="ana@example.org", language="fr")
+    confirm = link_in(mail.outbox[0], "confirm").replace("/en/", "/fr/")
+    public = Client()
+    expired = timezone.now() + dt.timedelta(days=8)
+    with mock.patch("django.core.signing.time.time", return_value=expired.timestamp()):
+        page = public.get(confirm)
+    assert page.status_code == 400
+    text = page.content.decode()
+    assert "Ce lien de confirmation n’est pas valide ou a expiré" in text
+    assert "Confirmer</button>" not in text  # no button that could not work
+    assert public.get(confirm[:-4] + "xx/").status_code == 400
+    shown = public.get(confirm)  # the link in time shows its button
+    assert shown.status_code == 200 and "Confirmer</button>" in shown.content.decode()
+    assert Subscriber.objects.get().confirmed_at is None
+
+
+def test_an_address_longer_than_the_database_holds_is_refused(db):
+    address = "a" * 250 + "@example.org"
+    response = Client().post(
+        "/en/knowledge/newsletter/subscribe/", {"email": address, "language": "en"}
+    )
+    assert response.status_code == 400
+    assert "at most 254 characters (it has 262)" in response.content.decode()
+    assert not Subscriber.objects.exists()

@@ -94,10 +94,14 @@ def test_practices_import_reports_every_bad_line_and_writes_nothing(users, direc
         ",bilbao,en,,draft,\n"
         "Bad date,bilbao,xx,,published,4 May\n"
     )
+    reversed_period = "title,places,language,period_start,period_end\nWalks,bilbao,en,2022,2015\n"
     body = _import(staff, "/en/knowledge/practices/import/", "practices.csv", csv.encode())
     assert "Nothing was imported" in body
     for line, column in ((3, "places"), (4, "title"), (5, "language"), (5, "published_on")):
         assert _refused(line, column) in body
+    assert not GoodPractice.objects.exists()
+    body = _import(staff, "/en/knowledge/practices/import/", "p.csv", reversed_period.encode())
+    assert _refused(2, "period_end") in body and "cannot end (2015) before it started" in body
     assert not GoodPractice.objects.exists()
 
     csv = f"title,places,language,themes,status,published_on\n{good}\n"

@@ -122,6 +122,19 @@ def test_script_injection_in_practice_html_is_removed(users, directory):
     assert 'rel="noopener noreferrer nofollow"' in practice.description
 
 
+def test_a_practice_that_would_end_before_it_started_is_refused_and_the_form_kept(users, directory):
+    city = client_for(users["city_coordinator"])
+    data = form(directory, period_start="2022", period_end="2015")
+    response = city.post("/fr/knowledge/practices/new/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "La pratique ne peut pas se terminer (2015) avant d’avoir commencé (2022)" in page
+    assert 'value="Neighbourhood welcome walks"' in page and 'value="2015"' in page
+    assert not GoodPractice.objects.exists()
+    assert city.post("/en/knowledge/practices/new/", form(directory, period_start="2022",
+                     period_end="2022")).status_code == 302  # fmt: skip
+
+
 def test_a_coordinator_writes_only_for_their_places(users, directory):
     with pytest.raises(PermissionDenied):
         practice_create(

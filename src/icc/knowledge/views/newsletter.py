@@ -85,6 +85,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button (a GET never writes); POST confirms."""
     if request.method == "POST":
         return _token_use(request, lambda: newsletter.subscriber_confirm(token=token), "confirmed")
+    try:
+        newsletter.subscriber_from_confirm_token(token=token)
+    except ValidationError as error:  # said now, not after a click on a button that cannot work
+        return _token_refused(request, error)
     return render(request, SUBSCRIPTION, {"confirm_form": True})
 
 

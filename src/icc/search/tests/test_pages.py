@@ -55,7 +55,8 @@ def test_french_page_and_bad_input(db: Any) -> None:
 def test_french_page_writes_language_names_in_lower_case_in_its_sentences(db: Any) -> None:
     document_put(source="t", kind="news", key="1", language="en", title="Street party")
     html = client_for(None).get("/fr/search/", {"q": "street"}).content.decode()
-    assert "écrit en anglais" in html and "Anglais" not in html.split("<option")[-1]
+    # a practice, a publication, a news item (actualité), a rumour: all feminine in French
+    assert "écrite en anglais" in html and "Anglais" not in html.split("<option")[-1]
     assert "Résultats écrits en : anglais (1)" in html
     assert '<option value="en">Anglais</option>' in html  # a name on its own keeps its capital
     english = client_for(None).get("/en/search/", {"q": "street"}).content.decode()
