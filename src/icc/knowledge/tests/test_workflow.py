@@ -2,6 +2,7 @@
 publishes it; it shows on its theme page; each step is told to the people concerned."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -238,3 +239,27 @@ def test_a_wrong_link_names_its_line_and_what_was_typed_stays(users, directory):
         "/fr/knowledge/practices/new/", form(directory, links=typed)
     )
     assert "Ligne 3 : « example,org/agenda »" in french.content.decode()
+
+
+def _written_in(page) -> list[str]:
+    """The values selected in the "Written in" box of a practice form page."""
+    body = page.content.decode()
+    box = body[body.index('name="language"') :].split("</select>")[0]
+    return re.findall(r'<option value="(\w+)" selected>', box)
+
+
+def test_a_new_practice_on_the_french_interface_is_written_in_french_by_default(users, directory):
+    city = client_for(users["city_coordinator"])
+    assert _written_in(city.get("/fr/knowledge/practices/new/")) == ["fr"]
+    assert _written_in(city.get("/en/knowledge/practices/new/")) == ["en"]
+    call = CallForPractices.objects.create(
+        theme=theme_get("gentrification"),
+        title="Gentrification survey",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    assert _written_in(city.get(f"/fr/knowledge/calls/{call.pk}/answer/")) == ["fr"]
+    # editing keeps the language the practice is written in
+    city.post("/en/knowledge/practices/new/", form(directory))
+    practice = GoodPractice.objects.get()
+    edit = city.get(f"/fr/knowledge/practices/{practice.slug}/edit/")
+    assert _written_in(edit) == ["en"]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from icc.knowledge import selectors, services
 from icc.knowledge.forms import CallAnswerForm, ModerationForm, PracticeFileForm, PracticeForm
 from icc.knowledge.workflow import Action, State, editable
+from icc.language import current_language
 
 
 def _places_or_403(request: HttpRequest) -> list[tuple[int, str]]:
@@ -23,6 +24,12 @@ def _places_or_403(request: HttpRequest) -> list[tuple[int, str]]:
             _("Good practices are written by the coordinators of member cities.")
         )
     return places
+
+
+def _written_in_default() -> dict[str, str]:
+    """A new practice is written, unless the author says otherwise, in the language of the
+    interface they write it in (editing keeps the practice's own language)."""
+    return {"language": current_language()}
 
 
 @login_required
@@ -40,7 +47,7 @@ def my_practices(request: HttpRequest) -> HttpResponse:
 @login_required
 def practice_new(request: HttpRequest) -> HttpResponse:
     places = _places_or_403(request)
-    form = PracticeForm(request.POST or None, places=places)
+    form = PracticeForm(request.POST or None, initial=_written_in_default(), places=places)
     if request.method == "POST" and form.is_valid():
         practice = services.practice_create(
             user=request.user,  # type: ignore[arg-type]
@@ -172,7 +179,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 def call_answer(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.call_get(pk=pk)
     places = _places_or_403(request)
-    form = CallAnswerForm(request.POST or None, places=places)
+    form = CallAnswerForm(request.POST or None, initial=_written_in_default(), places=places)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
