@@ -318,3 +318,30 @@ def test_an_address_longer_than_the_database_holds_is_refused_with_the_form_kept
     page = response.content.decode()
     assert "at most 254 characters (it has 262)" in page and 'value="Ana"' in page
     assert not Registration.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "page_says", "message"),
+    [
+        ("en", "Leave the waiting list", "You have left the waiting list."),
+        ("fr", "Quitter la liste d’attente", "Vous avez quitté la liste d’attente."),
+    ],
+)
+def test_someone_waiting_who_withdraws_is_told_they_left_the_waiting_list(
+    make_event, language, page_says, message
+):
+    event = make_event(capacity=1, questions=False)
+    registration_create(event=event, name="Ana", email="ana@example.org", answers={})
+    chloe = registration_create(event=event, name="Chloé", email="chloe@example.org", answers={})
+    assert chloe.state == State.WAITING
+    client = Client()
+    url = manage_url(chloe).replace("/en/", f"/{language}/")
+    page = client.get(url).content.decode()
+    assert page_says in page and "my place goes to someone else" not in page
+    reply = client.post(url, {"action": "withdraw", "confirm": "yes"}, follow=True)
+    body = reply.content.decode()
+    assert message in body
+    assert "seat goes to the next person" not in body and "votre place" not in body
+    chloe.refresh_from_db()
+    assert chloe.state == State.WITHDRAWN
+    assert Registration.objects.get(name="Ana").state == State.CONFIRMED

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from icc.events import selectors
 from icc.events.forms.registration import RegistrationForm, initial_answers
 from icc.events.models import Registration
-from icc.events.registration_states import TransitionError
+from icc.events.registration_states import State, TransitionError
 from icc.events.services.registration import (
     RegistrationError,
     registration_create,
@@ -84,6 +84,16 @@ def _registration(slug: str, token: str) -> Registration:
     return registration
 
 
+def _withdrawn_message(before: State) -> str:
+    """What withdrawing did, said for the state the registration was in: only a confirmed
+    registrant had a seat to pass on."""
+    if before is State.WAITING:
+        return _("You have left the waiting list.")
+    if before is State.CONFIRMED:
+        return _("Your registration is withdrawn; your seat goes to the next person waiting.")
+    return _("Your registration is withdrawn.")
+
+
 @require_http_methods(["GET", "POST"])
 def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     """The registrant's own page behind the personal link."""
@@ -114,16 +124,17 @@ def registration_manage(request: HttpRequest, slug: str, token: str) -> HttpResp
                 messages.success(request, _("Your answers are saved."))
                 return redirect(request.path)
             if action == "withdraw":
+                before = State(registration.state)
                 if request.POST.get("confirm") != "yes":
                     messages.error(
-                        request, _("Tick the box to confirm that you withdraw your registration.")
+                        request,
+                        _("Tick the box to confirm that you leave the waiting list.")
+                        if before is State.WAITING
+                        else _("Tick the box to confirm that you withdraw your registration."),
                     )
                     return redirect(request.path)
                 registration_withdraw(registration=registration)
-                messages.success(
-                    request,
-                    _("Your registration is withdrawn; your seat goes to the next person waiting."),
-                )
+                messages.success(request, _withdrawn_message(before))
                 return redirect(request.path)
             if action == "erase":
                 if request.POST.get("confirm") != "yes":
