@@ -12,10 +12,12 @@ Rules held here:
   programs' one-click unsubscribe (RFC 8058): a POST to the link unsubscribes at once.
 - A new issue gathers the news and good practices published since the previous issue was sent
   (all of them for the first issue); the secretariat edits the selection and the text, previews,
-  then sends. Sending marks the issue "sending" and queues the task on commit; the task writes a
-  ``NewsletterDelivery`` per subscriber as each e-mail leaves, so a rerun sends nothing twice,
-  and marks the issue sent at the end. Each subscriber gets the issue in their language (titles
-  fall back to English).
+  then sends. Sending marks the issue "sending" and queues the task on commit; the task claims
+  a ``NewsletterDelivery`` per subscriber (unique) before each e-mail leaves, so a rerun, a
+  second worker or a double "send" sends nothing twice and a retry after a failure sends to
+  the others only (a worker killed between a claim and its e-mail loses that one e-mail rather
+  than sending it twice); the issue is marked sent at the end. Each subscriber gets the issue
+  in their language (titles fall back to English).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -262,21 +264,41 @@ def issue_email(*, issue: NewsletterIssue, subscriber: Subscriber) -> EmailMulti
     return message
 
 
+def _delivery_claim(*, issue: NewsletterIssue, subscriber: Subscriber) -> bool:
+    """Record that ``subscriber`` gets ``issue``, before the e-mail leaves; False when a run
+    already did (this task replayed, or run by a second worker at the same time): the unique
+    (issue, subscriber) row lets one run only send each e-mail."""
+    try:
+        with transaction.atomic():
+            NewsletterDelivery.objects.create(issue=issue, subscriber=subscriber)
+    except IntegrityError:
+        return False
+    return True
+
+
 @task()
 def newsletter_send_task(issue_id: int) -> int:
-    """Send issue ``issue_id`` to every active subscriber not yet served; returns the count."""
+    """Send issue ``issue_id`` (marked "sending" by ``issue_send``) to every active subscriber
+    not yet served; returns the count. Each e-mail is claimed (``_delivery_claim``) before it
+    leaves and the claim dropped if the mail server refuses it, so a run after a failure sends
+    to the others only; the issue is marked sent once, by the run that finds it still unsent."""
     issue = issue_for_sending(pk=issue_id)
-    if issue is None or issue.status == NewsletterIssue.Status.SENT:
+    if issue is None or issue.status != NewsletterIssue.Status.SENDING:
         return 0
-    served = set(issue.deliveries.values_list("subscriber_id", flat=True))
     sent = 0
-    for subscriber in subscribers_active().order_by("language", "pk").iterator():
-        if subscriber.pk in served:
+    waiting = subscribers_active().exclude(
+        pk__in=NewsletterDelivery.objects.filter(issue=issue).values("subscriber_id")
+    )
+    for subscriber in waiting.order_by("language", "pk").iterator():
+        if not _delivery_claim(issue=issue, subscriber=subscriber):
             continue
-        issue_email(issue=issue, subscriber=subscriber).send()
-        NewsletterDelivery.objects.create(issue=issue, subscriber=subscriber)
+        try:
+            issue_email(issue=issue, subscriber=subscriber).send()
+        except Exception:
+            NewsletterDelivery.objects.filter(issue=issue, subscriber=subscriber).delete()
+            raise
         sent += 1
-    issue.status = NewsletterIssue.Status.SENT
-    issue.sent_at = timezone.now()
-    issue.save(update_fields=["status", "sent_at"])
+    NewsletterIssue.objects.filter(pk=issue.pk, sent_at__isnull=True).update(
+        status=NewsletterIssue.Status.SENT, sent_at=timezone.now()
+    )
     return sent

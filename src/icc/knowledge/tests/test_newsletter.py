@@ -7,12 +7,18 @@ from typing import Any
 from unittest import mock
 
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.test import Client
 from django.utils import timezone
 
 from icc.conftest import client_for
 from icc.knowledge.models import NewsletterIssue, Subscriber
-from icc.knowledge.newsletter import issue_compose, issue_send, subscriber_subscribe
+from icc.knowledge.newsletter import (
+    issue_compose,
+    issue_send,
+    newsletter_send_task,
+    subscriber_subscribe,
+)
 
 
 def link_in(message, name):
@@ -216,3 +222,64 @@ def test_an_address_longer_than_the_database_holds_is_refused(db):
     assert response.status_code == 400
     assert "at most 254 characters (it has 262)" in response.content.decode()
     assert not Subscriber.objects.exists()
+
+
+def test_an_issue_sent_again_by_a_second_worker_or_a_retry_reaches_each_subscriber_once(
+    users, django_capture_on_commit_callbacks
+):
+    for name in ("ana", "bob", "chloe"):
+        Subscriber.objects.create(
+            email=f"{name}@example.org", language="en", confirmed_at=timezone.now()
+        )
+    everyone = ["ana@example.org", "bob@example.org", "chloe@example.org"]
+    issue = issue_compose()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status="sending")  # as issue_send leaves it
+
+    # a second worker takes the same task while the first is sending its first e-mail
+    real_send = EmailMultiAlternatives.send
+    overlapped: list[int] = []
+
+    def send_overlapped(message, *args, **kwargs):
+        if not overlapped:
+            overlapped.append(0)
+            overlapped[0] = newsletter_send_task.call(issue.pk)
+        return real_send(message, *args, **kwargs)
+
+    with mock.patch.object(EmailMultiAlternatives, "send", send_overlapped):
+        first = newsletter_send_task.call(issue.pk)
+    assert sorted(m.to[0] for m in mail.outbox) == everyone
+    assert first + overlapped[0] == 3
+    issue.refresh_from_db()
+    assert issue.status == "sent" and issue.deliveries.count() == 3
+    # run once more (a replayed task) and a double "send" from the page: nothing new leaves
+    assert newsletter_send_task.call(issue.pk) == 0
+    staff = client_for(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        for _click in range(2):
+            staff.post(f"/en/knowledge/newsletter/issues/{issue.number}/send/")
+    assert len(mail.outbox) == 3
+
+    # the mail server fails half way: the retry sends only to those not yet served
+    mail.outbox.clear()
+    second = issue_compose()
+    calls: list[str] = []
+
+    def send_failing(message, *args, **kwargs):
+        calls.append(message.to[0])
+        if len(calls) == 2:
+            raise OSError("mail server gone")
+        return real_send(message, *args, **kwargs)
+
+    with (
+        mock.patch.object(EmailMultiAlternatives, "send", send_failing),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        issue_send(issue=second)  # the task fails (the worker records the error)
+    assert [m.to[0] for m in mail.outbox] == ["ana@example.org"]
+    second.refresh_from_db()
+    assert second.status == "sending" and second.sent_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_send(issue=second)  # the secretariat sends it again
+    assert sorted(m.to[0] for m in mail.outbox) == everyone
+    second.refresh_from_db()
+    assert second.status == "sent" and second.deliveries.count() == 3
