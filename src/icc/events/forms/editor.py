@@ -2,6 +2,8 @@
 (English, the fallback, is required where the text is); other languages go through the
 administration or a programme file."""
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -26,6 +28,23 @@ def _translated(
             widget=widget,
             max_length=None if long else 400,
         )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An editor form the server refused (``op`` on the row ``key``, the posted ``id``): what
+    was typed and why, so that the page shows that form again, open, as it was sent."""
+
+    op: str
+    key: str
+    data: Mapping[str, str]
+    errors: Mapping[str, list[str]]
+
+    def typed(self, name: str) -> str:
+        return str(self.data.get(name, ""))
+
+    def errors_of(self, name: str) -> list[str]:
+        return list(self.errors.get(name, []))
 
 
 def texts_of(form: forms.Form, name: str) -> Texts:

@@ -10,7 +10,7 @@ from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
-from icc.events.forms.editor import EDITOR_LANGUAGES
+from icc.events.forms.editor import EDITOR_LANGUAGES, Refusal
 from icc.events.models import Event, RegistrationField
 from icc.events.selectors import events_at_place
 from icc.language import current_language, language_name
@@ -107,22 +107,70 @@ def translated_inputs(
     key: object = "",
     required: bool = False,
     long: bool = False,
+    refused: Refusal | None = None,
 ) -> dict[str, Any]:
     """English and French inputs of a translated field for the programme editor, filled from
-    ``obj`` (None for an empty "add" form); ids are ``{prefix}{key}-{field}``, unique."""
+    ``obj`` (None for an empty "add" form), or with what was typed when the form was
+    ``refused``; ids are ``{prefix}{key}-{field}``, unique."""
     cells = []
     for language in EDITOR_LANGUAGES:
         field = f"{name}_{language}"
+        stored = (getattr(obj, field, "") or "") if obj is not None else ""
         cells.append(
             {
                 "field": field,
                 "ident": f"{prefix}{key}-{field}",
                 "language_label": language_name(language, in_sentence=True),
-                "value": (getattr(obj, field, "") or "") if obj is not None else "",
+                "value": refused.typed(field) if refused else stored,
                 "needed": required and language == "en",
+                "errors": refused.errors_of(field) if refused else [],
             }
         )
     return {"cells": cells, "label": label, "long": long}
+
+
+@register.simple_tag(takes_context=True)
+def refusal(context: template.Context, op: str, key: object = "") -> Refusal | None:
+    """The editor's refused form (``refused`` in the page's context) if it is the form of
+    ``op`` on ``key``; None for every other form of the page."""
+    refused = context.get("refused")
+    if isinstance(refused, Refusal) and (refused.op, refused.key) == (op, str(key)):
+        return refused
+    return None
+
+
+@register.simple_tag
+def typed(refused: Refusal | None, name: str, stored: object = "") -> object:
+    """What was typed in ``name`` when the form was refused, else the ``stored`` value."""
+    return refused.typed(name) if refused else stored
+
+
+@register.inclusion_tag("events/_editor_input.html")
+def editor_input(
+    refused: Refusal | None,
+    name: str,
+    prefix: str,
+    key: object = "",
+    kind: str = "text",
+    value: object = "",
+    required: bool = False,
+) -> dict[str, Any]:
+    """One plain input of the programme editor (id ``{prefix}-{key}-{name}``), with what was
+    typed and the errors when its form was refused."""
+    return {
+        "name": name,
+        "ident": f"{prefix}-{key}-{name}" if key != "" else f"{prefix}-{name}",
+        "kind": kind,
+        "value": refused.typed(name) if refused else value,
+        "required": required,
+        "errors": refused.errors_of(name) if refused else [],
+    }
+
+
+@register.inclusion_tag("events/_editor_errors.html")
+def editor_form_errors(refused: Refusal | None) -> dict[str, Any]:
+    """A refused editor form's errors that belong to no single field."""
+    return {"errors": refused.errors_of("__all__") if refused else []}
 
 
 @register.simple_tag

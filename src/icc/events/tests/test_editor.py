@@ -217,3 +217,69 @@ def test_the_french_editor_names_the_languages_in_lower_case_inside_its_labels(m
     assert 'title_fr">Titre (français)</label>' in body and "(Anglais)" not in body
     page = client.post(url, {"op": "part-add", "date": "2030-05-06"}, follow=True)
     assert "Titre (anglais)\u00a0: Ce champ est obligatoire." in page.content.decode()
+
+
+def test_a_refused_change_comes_back_with_what_was_typed_and_the_error_by_its_field(
+    make_event, users
+):
+    event = make_event(questions=False)
+    part = programme_services.part_create(
+        event=event, title={"en": "Day one"}, date=dt.date(2030, 5, 6)
+    )
+    slot = programme_services.slot_create(part=part, start=dt.time(9, 30), end=dt.time(11))
+    client = client_for(users["secretariat"])
+    url = f"/fr/events/{event.slug}/programme/edit/"
+    # an end before the start: the typed times and title, not the stored 9:30–11:00
+    response = client.post(
+        url,
+        {"op": "slot-edit", "id": slot.pk, "start": "14:00", "end": "13:00",
+         "kind": "lunch_break", "title_en": "Long lunch", "title_fr": "Long déjeuner"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert (
+        f'id="slot-{slot.pk}-end" name="end" value="13:00" aria-invalid="true" '
+        f'aria-describedby="slot-{slot.pk}-end-error"><p class="errorlist" role="alert" '
+        f'id="slot-{slot.pk}-end-error">La fin doit être postérieure au début.</p>'
+    ) in body
+    assert f'id="slot-{slot.pk}-start" name="start" value="14:00"' in body
+    assert f'id="slot{slot.pk}-title_fr" name="title_fr" value="Long déjeuner"' in body
+    assert '<option value="lunch_break" selected>' in body
+    assert "<details open><summary>Modifier le créneau" in body
+    assert Slot.objects.values_list("start", "end").get(pk=slot.pk) == (dt.time(9, 30), dt.time(11))
+    # a missing English title: the French title and the description typed stay
+    response = client.post(
+        url,
+        {"op": "session-add", "id": slot.pk, "kind": "panel", "title_en": "",
+         "title_fr": "Table ronde", "description_fr": "Trois maires <b>parlent</b>"},
+    )  # fmt: skip
+    body = response.content.decode()
+    assert f'id="add-session{slot.pk}-title_fr" name="title_fr" value="Table ronde"' in body
+    assert "Trois maires &lt;b&gt;parlent&lt;/b&gt;</textarea>" in body
+    assert (
+        f'<p class="errorlist" role="alert" id="add-session{slot.pk}-title_en-error">'
+        "Ce champ est obligatoire.</p>"
+    ) in body
+    assert not Session.objects.exists()
+    # a rule of the services (a break holds no session): said in the form, the typing kept
+    programme_services.slot_update(
+        slot=slot, start=dt.time(9, 30), end=None, kind=SlotKind.LUNCH_BREAK
+    )
+    response = client.post(
+        url, {"op": "session-add", "id": slot.pk, "kind": "talk", "title_en": "Lunch talk"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Une pause ne contient aucune séance" in body
+    assert f'id="add-session{slot.pk}-title_en" name="title_en" value="Lunch talk"' in body
+    # the English page says it in English
+    response = client.post(
+        url.replace("/fr/", "/en/"),
+        {"op": "part-add", "title_fr": "Jour deux", "date": "2030-13-01"},
+    )
+    body = response.content.decode()
+    assert 'id="add-part-title_fr" name="title_fr" value="Jour deux"' in body
+    assert 'id="add-part-date" name="date" value="2030-13-01" required aria-invalid="true"' in body
+    assert (
+        '<p class="errorlist" role="alert" id="add-part-date-error">Enter a valid date.</p>' in body
+    )

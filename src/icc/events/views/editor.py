@@ -2,7 +2,9 @@
 
 Each form posts an ``op`` (``part-add``, ``slot-up``, ``person-remove``…) and the id of what it
 acts on; the view finds the row inside this event only, calls the matching operation from
-``icc.events.services.programme`` and returns to the same place on the page.
+``icc.events.services.programme`` and returns to the same place on the page. A refused change
+(a form error, or a rule of the services) shows the page again with that form open, holding
+what was typed, and each error next to its field.
 """
 
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from icc.events.forms.editor import (
     ItemForm,
     PartForm,
     PersonForm,
+    Refusal,
     SessionForm,
     SessionPersonForm,
     SlotForm,
@@ -43,18 +46,22 @@ Handler = Callable[[HttpRequest, Event], str]
 
 
 class Invalid(Exception):
-    """A form of the editor did not validate; the message lists its errors."""
+    """A form of the editor did not validate; the message lists its errors (labelled)."""
 
-
-def _valid(form: forms.Form) -> forms.Form:
-    if not form.is_valid():
+    def __init__(self, form: forms.Form) -> None:
+        self.form = form
         problems = []
         for name, errors in form.errors.items():
             text = " ".join(str(error) for error in errors)
             if name in form.fields:
                 text = labelled(str(form.fields[name].label), text)
             problems.append(text)
-        raise Invalid(" ".join(problems))
+        super().__init__(" ".join(problems))
+
+
+def _valid(form: forms.Form) -> forms.Form:
+    if not form.is_valid():
+        raise Invalid(form)
     return form
 
 
@@ -277,22 +284,26 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-@secretariat_required
-def programme_editor(request: HttpRequest, slug: str) -> HttpResponse:
-    """Build and reorder the programme: parts, slots, sessions, people, sub-items."""
-    event = selectors.event_get_any(slug=slug)
-    if request.method == "POST":
-        handler = HANDLERS.get(request.POST.get("op", ""))
-        anchor = "programme"
-        if handler is None:
-            messages.error(request, _("Unknown editing action."))
-        else:
-            try:
-                anchor = handler(request, event)
-                messages.success(request, _("Programme saved."))
-            except (Invalid, ValueError) as error:
-                messages.error(request, str(error))
-        return redirect(f"{request.path}#{anchor}")
+def _refused(request: HttpRequest, event: Event, error: Exception) -> HttpResponse:
+    """The page again, the refused form open with what was typed and, next to each field, why
+    (``error`` is ``Invalid``, or the ``ValueError`` of a service rule)."""
+    messages.error(request, str(error))
+    if isinstance(error, Invalid):
+        errors = {name: [str(e) for e in found] for name, found in error.form.errors.items()}
+    else:
+        errors = {"__all__": [str(error)]}
+    refused = Refusal(
+        op=request.POST.get("op", ""),
+        key=request.POST.get("id", ""),
+        data=request.POST,
+        errors=errors,
+    )
+    return _editor_page(request, event, refused=refused, status=400)
+
+
+def _editor_page(
+    request: HttpRequest, event: Event, *, refused: Refusal | None = None, status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "events/editor.html",
@@ -303,5 +314,26 @@ def programme_editor(request: HttpRequest, slug: str) -> HttpResponse:
             "slot_kinds": SlotKind.choices,
             "session_kinds": SessionKind.choices,
             "roles": PersonRole.choices,
+            "refused": refused,
         },
+        status=status,
     )
+
+
+@secretariat_required
+def programme_editor(request: HttpRequest, slug: str) -> HttpResponse:
+    """Build and reorder the programme: parts, slots, sessions, people, sub-items. A refused
+    change shows the page again with the form as it was sent, not the stored values."""
+    event = selectors.event_get_any(slug=slug)
+    if request.method != "POST":
+        return _editor_page(request, event)
+    handler = HANDLERS.get(request.POST.get("op", ""))
+    if handler is None:
+        messages.error(request, _("Unknown editing action."))
+        return redirect(f"{request.path}#programme")
+    try:
+        anchor = handler(request, event)
+    except (Invalid, ValueError) as error:
+        return _refused(request, event, error)
+    messages.success(request, _("Programme saved."))
+    return redirect(f"{request.path}#{anchor}")
