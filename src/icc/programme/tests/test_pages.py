@@ -5,6 +5,7 @@ a place's timeline."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -377,3 +378,31 @@ def test_a_grant_without_a_status_is_running_until_its_end(users: dict[str, Any]
         "Long walks": "running",
         "Open walks": "running",
     }
+
+
+def test_a_report_file_lost_from_storage_is_not_available_and_can_be_made_again(
+    users: dict[str, Any], caplog: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The row of a stored annual report stayed while its file went from the disk: the download
+    gave a server error. It answers 404 with the year's page, which says the file must be made
+    again and offers the button; the log names the missing file."""
+    client = client_for(users["secretariat"])
+    make = {"languages": ["en"], "formats": ["html"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", make)
+    stored = AnnualReportFile.objects.get(year=2020, lang="en", fmt="html")
+    stored.file.storage.delete(str(stored.file.name))
+    with caplog.at_level(logging.WARNING, logger="icc"):
+        answer = client.get(f"/en/programme/annual-reports/{stored.pk}/")
+    assert answer.status_code == 404
+    page = answer.content.decode()
+    assert "This file is no longer in storage: make the report again." in page
+    assert 'id="make-report"' in page
+    assert str(stored.file.name) in caplog.text
+    french = client.get(f"/fr/programme/annual-reports/{stored.pk}/").content.decode()
+    assert "Ce fichier n’est plus dans le stockage : refaites le rapport." in french
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", make)
+    download = client.get(f"/en/programme/annual-reports/{stored.pk}/")
+    assert download.status_code == 200
+    assert b"Annual report 2020" in b"".join(download.streaming_content)  # type: ignore[attr-defined]
