@@ -406,3 +406,45 @@ def test_a_report_file_lost_from_storage_is_not_available_and_can_be_made_again(
     download = client.get(f"/en/programme/annual-reports/{stored.pk}/")
     assert download.status_code == 200
     assert b"Annual report 2020" in b"".join(download.streaming_content)  # type: ignore[attr-defined]
+
+
+def test_two_runs_of_the_same_report_update_one_file_even_when_they_cross(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Two runs for the same year (two tasks, a double click with other boxes ticked) stored
+    the same language and format: the second one, finding no row when it looked but one when it
+    wrote, failed on the unique constraint. Each run now updates the one row."""
+    from django.db import connection
+
+    from icc.programme.services import annual_report_file_store
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = annual_report_file_store(year=2020, lang="en", fmt="html")
+    first_name = str(first.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = annual_report_file_store(year=2020, lang="en", fmt="html")
+    assert again.pk == first.pk and AnnualReportFile.objects.count() == 1
+    assert not first.file.storage.exists(first_name)  # the file it replaced is removed
+    assert again.file.storage.exists(str(again.file.name))
+
+    # The other run inserts (and commits) its row just after this run looked for one.
+    AnnualReportFile.objects.all().delete()
+    crossed: list[str] = []
+
+    def other_run_after_the_look(execute: Any, sql: str, *args: Any) -> Any:
+        result = execute(sql, *args)
+        if not crossed and sql.startswith("SELECT") and "programme_annualreportfile" in sql:
+            crossed.append(sql)
+            other = AnnualReportFile(year=2020, lang="en", fmt="html", file="programme/x.html")
+            AnnualReportFile.objects.bulk_create([other])
+        return result
+
+    with (
+        connection.execute_wrapper(other_run_after_the_look),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        stored = annual_report_file_store(year=2020, lang="en", fmt="html")
+    assert crossed and AnnualReportFile.objects.count() == 1
+    row = AnnualReportFile.objects.get()
+    assert row.pk == stored.pk and row.file.name == stored.file.name != "programme/x.html"
+    assert b"Annual report 2020" in row.file.read()
