@@ -448,3 +448,31 @@ def test_two_runs_of_the_same_report_update_one_file_even_when_they_cross(
     row = AnnualReportFile.objects.get()
     assert row.pk == stored.pk and row.file.name == stored.file.name != "programme/x.html"
     assert b"Annual report 2020" in row.file.read()
+
+
+def test_grant_amounts_in_the_xlsx_export_are_numbers_a_spreadsheet_can_sum(
+    users: dict[str, Any],
+) -> None:
+    """The year's XLSX wrote the grants' amounts without a number format (the expenditure sheet
+    had one): they are number cells shown with thousands and two decimals, as the expenditure's,
+    and a title that looks like a formula stays text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from icc.conftest import download_cells
+
+    bilbao = Place.objects.get(slug="bilbao")
+    for title, amount in (("=SUM(A1:A9)", Decimal("12500.5")), ("Twin walks", Decimal("1234"))):
+        Grant.objects.create(
+            title=title, lead_place=bilbao, amount=amount, start=dt.date(2020, 3, 1)
+        )
+    answer = client_for(users["secretariat"]).get("/en/programme/2020/expenditure.xlsx")
+    assert answer.status_code == 200
+    download_cells(answer.content, "xlsx")  # no cell a spreadsheet would evaluate
+    grants = load_workbook(io.BytesIO(answer.content))["Grants"]
+    header = [cell.value for cell in grants[1]]
+    amounts = [row[header.index("amount")] for row in grants.iter_rows(min_row=2)]
+    assert [cell.value for cell in amounts] == [12500.5, 1234]
+    assert [(cell.data_type, cell.number_format) for cell in amounts] == [("n", "#,##0.00")] * 2
+    assert grants["A2"].value == "'=SUM(A1:A9)" and grants["A2"].data_type == "s"
