@@ -198,7 +198,7 @@ def grants_sheet(grants: Iterable[Grant]) -> Sheet:
         [
             g.title,
             g.lead_place.name,
-            ", ".join(p.name for p in g.partner_places.all()),
+            ", ".join(p.name for p in g.partners),
             g.amount,
             g.currency,
             g.start,

@@ -476,3 +476,70 @@ def test_grant_amounts_in_the_xlsx_export_are_numbers_a_spreadsheet_can_sum(
     assert [cell.value for cell in amounts] == [12500.5, 1234]
     assert [(cell.data_type, cell.number_format) for cell in amounts] == [("n", "#,##0.00")] * 2
     assert grants["A2"].value == "'=SUM(A1:A9)" and grants["A2"].data_type == "s"
+
+
+def test_a_grants_lead_place_is_never_listed_again_among_its_partners(
+    users: dict[str, Any],
+) -> None:
+    """A grant whose lead was also recorded as a partner showed it twice ("Bilbao, Bilbao,
+    Getxo") on the year's page, in the annual report and in the export: the lead shows once,
+    as the lead."""
+    import io
+    import re
+
+    from openpyxl import load_workbook
+
+    from icc.programme.report import annual_report_render
+
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    grant = Grant.objects.create(title="Twin walks", lead_place=bilbao, start=dt.date(2020, 3, 1))
+    grant.partner_places.set([bilbao, getxo])
+    client = client_for(users["secretariat"])
+    page = client.get("/en/programme/2020/").content.decode()
+    assert "Twin walks</strong> — Bilbao, Getxo ·" in page
+    report = re.sub(r"\s+", " ", annual_report_render(year=2020, lang="en", fmt="html").decode())
+    assert "Twin walks</strong> — Bilbao, Getxo." in report
+    book = load_workbook(io.BytesIO(client.get("/en/programme/2020/expenditure.xlsx").content))
+    header = [cell.value for cell in book["Grants"][1]]
+    assert book["Grants"][2][header.index("partner_places")].value == "Getxo"
+
+
+def test_the_lead_place_cannot_be_saved_as_a_partner(users: dict[str, Any]) -> None:
+    """The administration's grant form and the grants import refuse a lead among the partners,
+    saying why, in the reader's language."""
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    client = client_for(users["secretariat"])
+    form = {
+        "title_en": "Twin walks",
+        "lead_place": str(bilbao.pk),
+        "partner_places": [str(bilbao.pk), str(getxo.pk)],
+        "currency": "EUR",
+        "start": "2020-03-01",
+        "status": "running",
+        "outputs-TOTAL_FORMS": "0",
+        "outputs-INITIAL_FORMS": "0",
+    }
+    for lang, said in (
+        ("en", "Bilbao leads this grant: it cannot also be one of its partners."),
+        (
+            "fr",
+            "Bilbao est cheffe de file de ce projet : elle ne peut pas en être aussi partenaire.",
+        ),
+    ):
+        answer = client.post(f"/{lang}/admin/programme/grant/add/", form)
+        assert answer.status_code == 200 and said in answer.content.decode(), lang
+    assert not Grant.objects.exists()
+    form["partner_places"] = [str(getxo.pk)]
+    assert client.post("/en/admin/programme/grant/add/", form).status_code == 302
+    assert [p.slug for p in Grant.objects.get().partner_places.all()] == ["getxo"]
+
+    table = (
+        b"title,lead_place,partner_places,start\r\n"
+        b'Other walks,bilbao,"Bilbao, Getxo",2020-04-01\r\n'
+    )
+    page = _upload(client, "/en/programme/records/import/grants/", "g.csv", table, year="2020")
+    assert (
+        "Line 2, column “partner_places”: bilbao leads this grant: it cannot also be one of its "
+        "partners." in page
+    )
+    assert Grant.objects.count() == 1
