@@ -24,8 +24,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
+from icc.core.jobs import job_beat, job_enqueue, job_error_line, job_run, job_step
 from icc.core.stored_files import stored_file_replace
 from icc.index.result_selectors import edition_get_by_id, edition_result_get
 from icc.network.selectors import place_get_public
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
+REPORT_FAILED = gettext_noop("The report %(report)s failed: %(error)s")
 
 
 def report_threads() -> int:
@@ -235,7 +237,9 @@ def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
                 _stored, prepared = report_work_prepare(place=place, edition=edition, lang=lang)
             except Exception as error:  # one broken report must not stop the others
                 logger.exception("Report of %s (%s, %s) failed.", slug, edition.name, lang)
-                finished(label, "failed", f"{label}: {error}\n")
+                finished(
+                    label, "failed", job_error_line(REPORT_FAILED, report=label, error=str(error))
+                )
                 continue
             if prepared is None:
                 finished(label, "skipped")
@@ -247,7 +251,9 @@ def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
                 report_work_store(prepared, future.result())
             except Exception as error:
                 logger.exception("Report of %s failed.", label)
-                finished(label, "failed", f"{label}: {error}\n")
+                finished(
+                    label, "failed", job_error_line(REPORT_FAILED, report=label, error=str(error))
+                )
             else:
                 finished(label, "generated")
     return end < len(work)

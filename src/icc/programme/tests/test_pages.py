@@ -543,3 +543,23 @@ def test_the_lead_place_cannot_be_saved_as_a_partner(users: dict[str, Any]) -> N
         "partners." in page
     )
     assert Grant.objects.count() == 1
+
+
+def test_a_failed_report_run_is_explained_in_the_pages_language(
+    users: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """The year's page showed a failed run's error as the worker wrote it, in English, on the
+    French page too."""
+    from unittest import mock
+
+    client = client_for(users["secretariat"])
+    broken = mock.patch(
+        "icc.programme.services.annual_report_render", side_effect=OSError("disk full")
+    )
+    with broken, django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", {"languages": ["en"], "formats": ["pdf"]})
+    english = client.get("/en/programme/2020/").content.decode()
+    assert "The run failed: OSError: disk full" in english
+    french = client.get("/fr/programme/2020/").content.decode()
+    assert "L’exécution a échoué : OSError: disk full" in french
+    assert "The run failed" not in french

@@ -249,3 +249,21 @@ def test_a_pdf_lost_from_storage_is_being_prepared_and_the_secretariat_makes_it_
     download = secretariat.get(url)
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
+
+
+def test_a_report_that_failed_is_named_in_the_pages_language(
+    editions, users, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The run's page listed the reports that failed as the worker wrote them, in English."""
+    from icc.reports import services
+
+    def broken(work):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "report_work_typeset", broken)
+    client = client_for(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/index/2023/reports/", {"languages": ["en"]})
+    french = client.get("/fr/index/2023/reports/").content.decode()
+    assert "Le rapport Bilbao (en) a échoué : disk full" in french
+    assert "failed" not in french.split('id="batch-state"')[1].split("</div>")[0]
