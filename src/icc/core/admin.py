@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from icc.core.models import Job
 
@@ -35,4 +36,10 @@ class JobAdmin(ReadOnlyAdmin[Job]):
 
     list_display = ["kind", "key", "state", "done", "total", "created_at", "heartbeat_at"]
     list_filter = ["kind", "state"]
-    readonly_fields = [f.name for f in Job._meta.fields]
+    # the errors as the pages show them, in the reader's language (not their stored form)
+    exclude = ["error"]
+    readonly_fields = [*(f.name for f in Job._meta.fields if f.name != "error"), "errors"]
+
+    @admin.display(description=_("errors"))
+    def errors(self, job: Job) -> str:
+        return job.error_text

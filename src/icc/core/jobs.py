@@ -25,6 +25,9 @@ API (writes are services, reads are selectors; all keyword-only):
   enqueued.
 - ``job_latest(kind=, key=)``, ``job_get(kind=, key=, pk=)`` — reads. ``Job.stopped`` says,
   without writing anything, whether a running job missed its lease (``ICC_JOB_LEASE_S``).
+- ``job_error_line(message, **params)`` — a line of ``Job.error``: the message untranslated
+  (mark it with ``gettext_noop``) and its values; pages show ``Job.error_text``, each line in
+  the reader's language, whatever language the worker (or the page that wrote it) had.
 
 A task function takes ``job_id`` only; what it works on is in ``job.params``. Rules: a job beats
 at least once per step, and one step must take less than the lease.
@@ -33,6 +36,7 @@ at least once per step, and one step must take less than the lease.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -43,6 +47,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from icc.core.models import Job
 
@@ -50,6 +55,15 @@ if TYPE_CHECKING:
     from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
+
+STOPPED = gettext_noop("The background worker stopped during this run.")
+FAILED = gettext_noop("The run failed: %(error)s")
+
+
+def job_error_line(message: str, **params: str) -> str:
+    """One line of ``Job.error``: ``message`` untranslated (``gettext_noop``) and its values,
+    which ``Job.error_text`` translates for its reader."""
+    return json.dumps({"message": message, "params": params}, ensure_ascii=False) + "\n"
 
 
 @transaction.atomic
@@ -110,7 +124,7 @@ def job_start(*, job_id: int) -> Job | None:
     stale.update(
         state=Job.State.FAILED,
         finished_at=now,
-        error=_("The background worker stopped during this run."),
+        error=job_error_line(STOPPED),
     )
     job.state = Job.State.RUNNING
     job.started_at = job.started_at or now
@@ -189,7 +203,7 @@ def job_run(*, job_id: int, work: Callable[[Job], bool | None]) -> Job | None:
     try:
         more = work(job)
     except Exception as error:
-        _finish(job_id, f"{type(error).__name__}: {error}\n")
+        _finish(job_id, job_error_line(FAILED, error=f"{type(error).__name__}: {error}"))
         raise
     if more:
         _requeue(job)
@@ -213,7 +227,7 @@ def job_run_again(*, job: Job, user_id: int | None = None) -> Job:
     if job.state != Job.State.FAILED:
         job.state = Job.State.FAILED
         job.finished_at = timezone.now()
-        job.error += _("The background worker stopped during this run.") + "\n"
+        job.error += job_error_line(STOPPED)
         job.save(update_fields=["state", "finished_at", "error"])
     task: Task[..., Any] = import_string(job.task_path)
     return job_enqueue(

@@ -3,10 +3,12 @@ data versions; and ``Timestamped``, the creation and last-change times the modul
 share."""
 
 import datetime as dt
+import json
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,6 +94,21 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in {self.State.DONE, self.State.FAILED}
+
+    @property
+    def error_text(self) -> str:
+        """``error`` in the active language: each line is stored untranslated with its values
+        (``core.jobs.job_error_line``) and translated here, for whoever reads it; a line stored
+        as plain text (before) is shown as it was, translated when it is a known message."""
+        lines = []
+        for line in self.error.splitlines():
+            try:
+                stored = json.loads(line)
+                text = gettext(stored["message"]) % stored["params"]
+            except (ValueError, KeyError, TypeError):
+                text = gettext(line) if line else line
+            lines.append(text)
+        return "\n".join(lines)
 
     @property
     def stopped(self) -> bool:

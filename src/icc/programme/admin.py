@@ -3,6 +3,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from icc.core.admin import HTTPS_LINKS
+from icc.programme.forms import GrantForm
 from icc.programme.models import (
     AnnualReportFile,
     CitySupport,
@@ -20,10 +22,12 @@ from icc.programme.models import (
 class GrantOutputInline(TranslationTabularInline[GrantOutput, Grant]):
     model = GrantOutput
     extra = 0
+    formfield_overrides = HTTPS_LINKS
 
 
 @admin.register(Grant)
 class GrantAdmin(TabbedTranslationAdmin[Grant]):
+    form = GrantForm
     list_display = ("title", "lead_place", "start", "end", "amount", "currency", "status")
     list_filter = ("status",)
     search_fields = ("title",)
@@ -36,6 +40,7 @@ class ExpertVisitAdmin(TabbedTranslationAdmin[ExpertVisit]):
     list_display = ("place", "date", "mode", "purpose", "profile_title")
     list_filter = ("mode", "purpose")
     autocomplete_fields = ("place",)
+    formfield_overrides = HTTPS_LINKS
 
 
 @admin.register(CitySupport)
@@ -53,12 +58,14 @@ class ExpenseAdmin(TabbedTranslationAdmin[Expense]):
 
 @admin.register(NetworkReport)
 class NetworkReportAdmin(TabbedTranslationAdmin[NetworkReport]):
+    formfield_overrides = HTTPS_LINKS
     list_display = ("network", "year")
     list_filter = ("year",)
 
 
 @admin.register(ToolHighlight)
 class ToolHighlightAdmin(TabbedTranslationAdmin[ToolHighlight]):
+    formfield_overrides = HTTPS_LINKS
     list_display = ("title", "year", "position")
     list_filter = ("year",)
 

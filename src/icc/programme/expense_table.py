@@ -34,6 +34,8 @@ COLUMNS = ("year", "activity_en", "activity_fr", "category", "amount_eur", "cert
 YEARS = range(1990, 2101)  # the programme's years (the year pages' range)
 # the first amount the column cannot hold; grants' amounts have the same column
 AMOUNT_LIMIT = decimal_limit(Expense, "amount_eur")
+# how an XLSX shows amounts (number cells, so a spreadsheet sums them): 12,500.50
+AMOUNT_FORMAT = "#,##0.00"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,10 @@ def expenses_sheet(expenses: QuerySet[Expense]) -> Sheet:
         for e in expenses
     )
     return Sheet(
-        header=list(COLUMNS), rows=rows, title=_("Expenditure"), number_formats={4: "#,##0.00"}
+        header=list(COLUMNS),
+        rows=rows,
+        title=_("Expenditure"),
+        number_formats={COLUMNS.index("amount_eur"): AMOUNT_FORMAT},
     )
 
 
@@ -193,7 +198,7 @@ def grants_sheet(grants: Iterable[Grant]) -> Sheet:
         [
             g.title,
             g.lead_place.name,
-            ", ".join(p.name for p in g.partner_places.all()),
+            ", ".join(p.name for p in g.partners),
             g.amount,
             g.currency,
             g.start,
@@ -203,7 +208,12 @@ def grants_sheet(grants: Iterable[Grant]) -> Sheet:
         for g in grants
     )
     header = ["title", "lead_place", "partner_places", "amount", "currency", "start", "end"]
-    return Sheet(header=[*header, "status"], rows=rows, title=_("Grants"))
+    return Sheet(
+        header=[*header, "status"],
+        rows=rows,
+        title=_("Grants"),
+        number_formats={header.index("amount"): AMOUNT_FORMAT},
+    )
 
 
 def visits_sheet(visits: Iterable[ExpertVisit]) -> Sheet:

@@ -1,7 +1,30 @@
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from icc.programme.models import Grant
 from icc.programme.report import FORMATS, LANGUAGES
+
+
+def lead_among_partners_text(place: str) -> str:
+    """Why a grant's lead place cannot be one of its partners too (the form and the import)."""
+    return gettext("%(place)s leads this grant: it cannot also be one of its partners.") % {
+        "place": place
+    }
+
+
+class GrantForm(forms.ModelForm[Grant]):
+    """The administration's grant form (``GrantAdmin`` gives its model and fields): the lead
+    place is not also a partner."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        lead, partners = cleaned.get("lead_place"), cleaned.get("partner_places")
+        if lead is not None and partners is not None and lead in partners:
+            self.add_error("partner_places", lead_among_partners_text(str(lead)))
+        return cleaned
 
 
 class ReportMakeForm(forms.Form):

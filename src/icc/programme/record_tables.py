@@ -37,6 +37,7 @@ from icc.programme.expense_table import (
     _amount,
     amount_too_large_text,
 )
+from icc.programme.forms import lead_among_partners_text
 from icc.programme.models import ExpertVisit, Grant, GrantStatus, VisitMode, VisitPurpose
 
 GRANT_REQUIRED = ("title", "lead_place", "start")
@@ -146,6 +147,8 @@ def _grant(line: _Line, places: dict[str, int]) -> tuple[Grant, list[int]] | Non
             _("“%(value)s” is not a place of the directory; use its slug or its name.")
             % {"value": name},
         )
+    if lead is not None and lead in partners:
+        line.problem("partner_places", lead_among_partners_text(line.text("lead_place")))
     amount: Decimal | None = None
     if line.text("amount"):
         try:

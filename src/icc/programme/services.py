@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
+from icc.core.stored_files import stored_file_replace
 from icc.programme.models import AnnualReportFile
 from icc.programme.report import FORMATS, LANGUAGES, ReportFormat, annual_report_render
 
@@ -23,18 +23,21 @@ REPORT_JOB = "programme.annual_report"
 def annual_report_file_store(
     *, year: int, lang: str, fmt: ReportFormat, user_id: int | None = None
 ) -> AnnualReportFile:
-    """Make the annual report of ``year`` and store it (replacing the previous one)."""
+    """Make the annual report of ``year`` and store it (replacing the previous one).
+
+    Two runs may store the same year, language and format at once (two tasks, a double
+    click): the row is taken, or made, and locked in one transaction (``get_or_create`` looks
+    again when the other run inserted it first), so the second run updates it instead of
+    failing on the unique constraint. The report is made before, outside the transaction."""
     content = annual_report_render(year=year, lang=lang, fmt=fmt)
-    record = AnnualReportFile.objects.filter(year=year, lang=lang, fmt=fmt).first()
-    if record is None:
-        record = AnnualReportFile(year=year, lang=lang, fmt=fmt)
-    old_name = record.file.name if record.file else ""
-    record.made_by_id = user_id
-    record.file.save(f"icc-annual-report-{year}-{lang}.{fmt}", ContentFile(content), save=False)
-    record.save()
-    if old_name and old_name != record.file.name:
-        storage = record.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
+    with transaction.atomic():
+        record, _created = AnnualReportFile.objects.select_for_update().get_or_create(
+            year=year, lang=lang, fmt=fmt
+        )
+        record.made_by_id = user_id
+        name = f"icc-annual-report-{year}-{lang}.{fmt}"
+        stored_file_replace(record.file, name=name, content=content)
+        record.save()
     return record
 
 

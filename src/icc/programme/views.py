@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
 from icc.core.jobs import job_latest
+from icc.core.stored_files import stored_file_open
 from icc.core.tabular import Format, TabularFileError, table_download
 from icc.programme import selectors, services
 from icc.programme.expense_table import (
@@ -107,11 +108,16 @@ def annual_report_make(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @secretariat_required
-def annual_report_download(request: HttpRequest, pk: int) -> FileResponse:
-    """A stored annual report file (as a download: the HTML report has its own styles)."""
+def annual_report_download(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
+    """A stored annual report file (as a download: the HTML report has its own styles). When the
+    storage has lost the file, the year's page (404) says so and offers to make it again."""
     record = selectors.annual_report_file_get(pk=pk)
+    content = stored_file_open(record.file)
+    if content is None:
+        messages.error(request, _("This file is no longer in storage: make the report again."))
+        return _year_page(request, record.year, make_form=ReportMakeForm(), status=404)
     return FileResponse(
-        record.file.open("rb"),
+        content,
         as_attachment=True,
         filename=f"icc-annual-report-{record.year}-{record.lang}.{record.fmt}",
         content_type=CONTENT_TYPES[record.fmt],

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from icc.core.jobs import job_beat, job_enqueue, job_run, job_step
+from icc.core.jobs import job_beat, job_enqueue, job_error_line, job_run, job_step
+from icc.core.stored_files import stored_file_replace
 from icc.index.result_selectors import edition_get_by_id, edition_result_get
 from icc.network.selectors import place_get_public
 from icc.reports.models import ReportFile
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
+REPORT_FAILED = gettext_noop("The report %(report)s failed: %(error)s")
 
 
 def report_threads() -> int:
@@ -139,7 +141,6 @@ def _report_file_store(
     """Store a made PDF under a new name; the file it replaces goes once this commits."""
     version, profile = keys
     stored = report_file_get(place_id=place.pk, edition=edition, lang=lang)
-    old_name = str(stored.file.name) if stored and stored.file.name else ""
     record = stored or ReportFile(place_id=place.pk, edition=edition, lang=lang)
     record.results_version = version
     record.profile_key = profile
@@ -147,11 +148,8 @@ def _report_file_store(
     record.is_synthetic = synthetic
     record.generated_at = timezone.now()
     name = f"icc-index-{edition.name}-{place.slug}-{lang}-v{version}-{profile[:6]}.pdf"
-    record.file.save(name, ContentFile(pdf), save=False)
+    stored_file_replace(record.file, name=name, content=pdf)
     record.save()
-    if old_name and old_name != record.file.name:
-        storage = record.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
     return record
 
 
@@ -239,7 +237,9 @@ def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
                 _stored, prepared = report_work_prepare(place=place, edition=edition, lang=lang)
             except Exception as error:  # one broken report must not stop the others
                 logger.exception("Report of %s (%s, %s) failed.", slug, edition.name, lang)
-                finished(label, "failed", f"{label}: {error}\n")
+                finished(
+                    label, "failed", job_error_line(REPORT_FAILED, report=label, error=str(error))
+                )
                 continue
             if prepared is None:
                 finished(label, "skipped")
@@ -251,7 +251,9 @@ def _run(job: Job, on_progress: Progress | None, part: int | None) -> bool:
                 report_work_store(prepared, future.result())
             except Exception as error:
                 logger.exception("Report of %s failed.", label)
-                finished(label, "failed", f"{label}: {error}\n")
+                finished(
+                    label, "failed", job_error_line(REPORT_FAILED, report=label, error=str(error))
+                )
             else:
                 finished(label, "generated")
     return end < len(work)

@@ -24,7 +24,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icc.accounts.access import secretariat_required
+from icc.accounts.selectors import user_scope
 from icc.core.jobs import job_run_again
+from icc.core.stored_files import stored_file_open
 from icc.core.tabular import Format, table_download
 from icc.htmx import HtmxHttpRequest, page_or_fragment_render
 from icc.index.result_selectors import edition_result_get, edition_results_state
@@ -136,19 +138,23 @@ def place_report_pdf(request: HttpRequest, edition: str, slug: str) -> HttpRespo
     lang = lang if lang in services.LANGUAGES else "en"
     result = edition_result_get(edition=edition_obj)
     record = selectors.report_file_get(place_id=place.pk, edition=edition_obj, lang=lang)
-    ready = (
-        result is not None
-        and record is not None
-        and record.results_version == result.version
-        and record.file.storage.exists(str(record.file.name))
-    )
-    if not ready or record is None:
-        context = {"place": place, "edition": edition_obj, "refresh_s": PREPARING_REFRESH_S}
+    current = result is not None and record is not None and record.results_version == result.version
+    # a row whose file the storage has lost is not ready either (logged by stored_file_open)
+    content = stored_file_open(record.file) if current and record is not None else None
+    if content is None:
+        context = {
+            "place": place,
+            "edition": edition_obj,
+            "refresh_s": PREPARING_REFRESH_S,
+            "lang": lang,
+            # the secretariat may start the run that makes it (a GET only reads)
+            "can_remake": user_scope(user=request.user).is_secretariat,
+        }
         response = render(request, "reports/report_preparing.html", context, status=202)
         response["Retry-After"] = str(PREPARING_REFRESH_S)
         return response
     return FileResponse(
-        record.file.open("rb"),
+        content,
         content_type="application/pdf",
         filename=f"icc-index-{edition_obj.name}-{place.slug}-{lang}.pdf",
     )

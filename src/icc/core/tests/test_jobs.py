@@ -7,7 +7,15 @@ from django.utils import timezone
 from django_tasks import task
 
 from icc.conftest import client_for
-from icc.core.jobs import job_beat, job_enqueue, job_run, job_run_again, job_start, job_waiting
+from icc.core.jobs import (
+    job_beat,
+    job_enqueue,
+    job_error_line,
+    job_run,
+    job_run_again,
+    job_start,
+    job_waiting,
+)
 from icc.core.models import Job
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +117,47 @@ def test_run_again_refuses_a_live_run_and_restarts_a_stopped_one(
 def test_the_admin_shows_a_job_and_refuses_to_change_it(users):
     """Jobs are the platform's own records: the secretariat reads them in the admin, and neither
     adds nor edits one there (a run is started from its module's page)."""
-    job = Job.objects.create(kind="test.count", key="1", task_path=count_task.module_path)
+    job = Job.objects.create(
+        kind="test.count",
+        key="1",
+        task_path=count_task.module_path,
+        error=job_error_line("The background worker stopped during this run."),
+    )
     staff = client_for(users["secretariat"])
     url = f"/en/admin/core/job/{job.pk}/change/"
     page = staff.get(url)
     assert page.status_code == 200 and "test.count" in page.content.decode()
+    assert "The background worker stopped during this run." in page.content.decode()
+    assert "&quot;message&quot;" not in page.content.decode()  # not the stored form
     assert 'name="_save"' not in page.content.decode()
     assert staff.post(url, {"kind": "other"}).status_code == 403
     assert staff.get("/en/admin/core/job/add/").status_code == 403
     job.refresh_from_db()
     assert job.kind == "test.count"
+
+
+def test_a_jobs_errors_show_in_the_readers_language_whoever_wrote_them(settings):
+    """The errors of a run were stored as text in the writer's language (English for the
+    worker, French when run again from a French page) and shown so to every reader. Each is
+    stored untranslated with its values, and read in the reader's language; the technical
+    detail of a failure stays as it was."""
+    from django.utils import translation
+
+    job = _running_count_job()
+    Job.objects.filter(pk=job.pk).update(
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=settings.ICC_JOB_LEASE_S + 1)
+    )
+    job.refresh_from_db()
+    with translation.override("fr"):  # run again from a French page
+        job_run_again(job=job)
+    job.refresh_from_db()
+    job.error += job_error_line("The run failed: %(error)s", error="OSError: full")
+    with translation.override("en"):
+        assert job.error_text == (
+            "The background worker stopped during this run.\nThe run failed: OSError: full"
+        )
+    with translation.override("fr"):
+        assert job.error_text == (
+            "Le processus d’arrière-plan s’est arrêté pendant cette exécution.\n"
+            "L’exécution a échoué : OSError: full"
+        )

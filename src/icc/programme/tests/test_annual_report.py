@@ -156,6 +156,15 @@ def _published(slug: str, edition: Any, when: dt.datetime) -> None:
     )
 
 
+def _newtown_joins(day: dt.date) -> Place:
+    """A Spanish demo place that goes the whole accession path from ``day``, a month a step."""
+    newcomer = Place.objects.create(slug="demo-newtown", name="Newtown (demo)", country_id="ES")
+    for step in ACCESSION_PATH:
+        membership_step_record(place=newcomer, step=step, date=day)
+        day += dt.timedelta(days=30)
+    return newcomer
+
+
 def _text(content: bytes, fmt: str) -> str:
     if fmt == "pdf":
         text = " ".join(pdf_pages(content))
@@ -219,11 +228,7 @@ def test_the_next_report_follows_the_records(tmp_path: Any) -> None:
     assert "141 participating cities" in before
     assert "published 111 news items" in before
 
-    newcomer = Place.objects.create(slug="demo-newtown", name="Newtown (demo)", country_id="ES")
-    day = dt.date(2020, 3, 1)
-    for step in ACCESSION_PATH:
-        membership_step_record(place=newcomer, step=step, date=day)
-        day += dt.timedelta(days=30)
+    _newtown_joins(dt.date(2020, 3, 1))
     Expense.objects.create(
         year=2020,
         activity_en="Demo line",
@@ -307,3 +312,43 @@ def test_a_cancelled_grant_is_not_counted_among_the_projects_supported() -> None
     text = _text(annual_report_render(year=2020, lang="en", fmt="html"), "html")
     assert "1 project supported by a grant" in text and "Called off" not in text
     assert [g.title for g in annual_report_data(year=2020).grants] == ["Twin walks"]
+
+
+def test_every_count_of_the_report_agrees_with_its_number_in_html_and_docx() -> None:
+    """One member in one country, one news item: the report said "1 participating city in 1
+    countries" and "published 1 news items" (only the member count was pluralised). Each count
+    takes its own singular or plural, in English and in French (where 0 is singular too), in the
+    HTML and in the Word file made from it."""
+    import io
+
+    from docx import Document
+
+    from icc.network.models import Country
+
+    Country.objects.create(code="ES", name="Spain")
+    _newtown_joins(dt.date(2019, 3, 1))
+    NewsItem.objects.create(
+        slug="demo-news",
+        title="Demo news",
+        published_at=timezone.make_aware(dt.datetime(2020, 5, 4)),
+    )
+    expected = {
+        "en": [
+            "At the end of 2020, the network had 1 participating city in 1 country.",
+            "The programme published 1 news item and 0 good practices, and sent 0 newsletter "
+            "issues.",
+        ],
+        "fr": [
+            "Fin 2020, le réseau comptait 1 ville participante dans 1 pays.",
+            "Le programme a publié 1 actualité et 0 bonne pratique, et envoyé 0 numéro de la "
+            "newsletter.",
+        ],
+    }
+    for lang, sentences in expected.items():
+        html = _text(annual_report_render(year=2020, lang=lang, fmt="html"), "html")
+        docx = Document(io.BytesIO(annual_report_render(year=2020, lang=lang, fmt="docx")))
+        words = " ".join(" ".join(p.text for p in docx.paragraphs).split())
+        for sentence in sentences:
+            assert sentence in html, (lang, html)
+            assert sentence in words, (lang, words)
+        assert "countries" not in html and "news items" not in html

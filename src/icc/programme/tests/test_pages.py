@@ -5,6 +5,7 @@ a place's timeline."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -377,3 +378,188 @@ def test_a_grant_without_a_status_is_running_until_its_end(users: dict[str, Any]
         "Long walks": "running",
         "Open walks": "running",
     }
+
+
+def test_a_report_file_lost_from_storage_is_not_available_and_can_be_made_again(
+    users: dict[str, Any], caplog: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The row of a stored annual report stayed while its file went from the disk: the download
+    gave a server error. It answers 404 with the year's page, which says the file must be made
+    again and offers the button; the log names the missing file."""
+    client = client_for(users["secretariat"])
+    make = {"languages": ["en"], "formats": ["html"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", make)
+    stored = AnnualReportFile.objects.get(year=2020, lang="en", fmt="html")
+    stored.file.storage.delete(str(stored.file.name))
+    with caplog.at_level(logging.WARNING, logger="icc"):
+        answer = client.get(f"/en/programme/annual-reports/{stored.pk}/")
+    assert answer.status_code == 404
+    page = answer.content.decode()
+    assert "This file is no longer in storage: make the report again." in page
+    assert 'id="make-report"' in page
+    assert str(stored.file.name) in caplog.text
+    french = client.get(f"/fr/programme/annual-reports/{stored.pk}/").content.decode()
+    assert "Ce fichier n’est plus dans le stockage : refaites le rapport." in french
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", make)
+    download = client.get(f"/en/programme/annual-reports/{stored.pk}/")
+    assert download.status_code == 200
+    assert b"Annual report 2020" in b"".join(download.streaming_content)  # type: ignore[attr-defined]
+
+
+def test_two_runs_of_the_same_report_update_one_file_even_when_they_cross(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Two runs for the same year (two tasks, a double click with other boxes ticked) stored
+    the same language and format: the second one, finding no row when it looked but one when it
+    wrote, failed on the unique constraint. Each run now updates the one row."""
+    from django.db import connection
+
+    from icc.programme.services import annual_report_file_store
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = annual_report_file_store(year=2020, lang="en", fmt="html")
+    first_name = str(first.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = annual_report_file_store(year=2020, lang="en", fmt="html")
+    assert again.pk == first.pk and AnnualReportFile.objects.count() == 1
+    assert not first.file.storage.exists(first_name)  # the file it replaced is removed
+    assert again.file.storage.exists(str(again.file.name))
+
+    # The other run inserts (and commits) its row just after this run looked for one.
+    AnnualReportFile.objects.all().delete()
+    crossed: list[str] = []
+
+    def other_run_after_the_look(execute: Any, sql: str, *args: Any) -> Any:
+        result = execute(sql, *args)
+        if not crossed and sql.startswith("SELECT") and "programme_annualreportfile" in sql:
+            crossed.append(sql)
+            other = AnnualReportFile(year=2020, lang="en", fmt="html", file="programme/x.html")
+            AnnualReportFile.objects.bulk_create([other])
+        return result
+
+    with (
+        connection.execute_wrapper(other_run_after_the_look),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        stored = annual_report_file_store(year=2020, lang="en", fmt="html")
+    assert crossed and AnnualReportFile.objects.count() == 1
+    row = AnnualReportFile.objects.get()
+    assert row.pk == stored.pk and row.file.name == stored.file.name != "programme/x.html"
+    assert b"Annual report 2020" in row.file.read()
+
+
+def test_grant_amounts_in_the_xlsx_export_are_numbers_a_spreadsheet_can_sum(
+    users: dict[str, Any],
+) -> None:
+    """The year's XLSX wrote the grants' amounts without a number format (the expenditure sheet
+    had one): they are number cells shown with thousands and two decimals, as the expenditure's,
+    and a title that looks like a formula stays text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from icc.conftest import download_cells
+
+    bilbao = Place.objects.get(slug="bilbao")
+    for title, amount in (("=SUM(A1:A9)", Decimal("12500.5")), ("Twin walks", Decimal("1234"))):
+        Grant.objects.create(
+            title=title, lead_place=bilbao, amount=amount, start=dt.date(2020, 3, 1)
+        )
+    answer = client_for(users["secretariat"]).get("/en/programme/2020/expenditure.xlsx")
+    assert answer.status_code == 200
+    download_cells(answer.content, "xlsx")  # no cell a spreadsheet would evaluate
+    grants = load_workbook(io.BytesIO(answer.content))["Grants"]
+    header = [cell.value for cell in grants[1]]
+    amounts = [row[header.index("amount")] for row in grants.iter_rows(min_row=2)]
+    assert [cell.value for cell in amounts] == [12500.5, 1234]
+    assert [(cell.data_type, cell.number_format) for cell in amounts] == [("n", "#,##0.00")] * 2
+    assert grants["A2"].value == "'=SUM(A1:A9)" and grants["A2"].data_type == "s"
+
+
+def test_a_grants_lead_place_is_never_listed_again_among_its_partners(
+    users: dict[str, Any],
+) -> None:
+    """A grant whose lead was also recorded as a partner showed it twice ("Bilbao, Bilbao,
+    Getxo") on the year's page, in the annual report and in the export: the lead shows once,
+    as the lead."""
+    import io
+    import re
+
+    from openpyxl import load_workbook
+
+    from icc.programme.report import annual_report_render
+
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    grant = Grant.objects.create(title="Twin walks", lead_place=bilbao, start=dt.date(2020, 3, 1))
+    grant.partner_places.set([bilbao, getxo])
+    client = client_for(users["secretariat"])
+    page = client.get("/en/programme/2020/").content.decode()
+    assert "Twin walks</strong> — Bilbao, Getxo ·" in page
+    report = re.sub(r"\s+", " ", annual_report_render(year=2020, lang="en", fmt="html").decode())
+    assert "Twin walks</strong> — Bilbao, Getxo." in report
+    book = load_workbook(io.BytesIO(client.get("/en/programme/2020/expenditure.xlsx").content))
+    header = [cell.value for cell in book["Grants"][1]]
+    assert book["Grants"][2][header.index("partner_places")].value == "Getxo"
+
+
+def test_the_lead_place_cannot_be_saved_as_a_partner(users: dict[str, Any]) -> None:
+    """The administration's grant form and the grants import refuse a lead among the partners,
+    saying why, in the reader's language."""
+    bilbao, getxo = Place.objects.get(slug="bilbao"), Place.objects.get(slug="getxo")
+    client = client_for(users["secretariat"])
+    form = {
+        "title_en": "Twin walks",
+        "lead_place": str(bilbao.pk),
+        "partner_places": [str(bilbao.pk), str(getxo.pk)],
+        "currency": "EUR",
+        "start": "2020-03-01",
+        "status": "running",
+        "outputs-TOTAL_FORMS": "0",
+        "outputs-INITIAL_FORMS": "0",
+    }
+    for lang, said in (
+        ("en", "Bilbao leads this grant: it cannot also be one of its partners."),
+        (
+            "fr",
+            "Bilbao est cheffe de file de ce projet : elle ne peut pas en être aussi partenaire.",
+        ),
+    ):
+        answer = client.post(f"/{lang}/admin/programme/grant/add/", form)
+        assert answer.status_code == 200 and said in answer.content.decode(), lang
+    assert not Grant.objects.exists()
+    form["partner_places"] = [str(getxo.pk)]
+    assert client.post("/en/admin/programme/grant/add/", form).status_code == 302
+    assert [p.slug for p in Grant.objects.get().partner_places.all()] == ["getxo"]
+
+    table = (
+        b"title,lead_place,partner_places,start\r\n"
+        b'Other walks,bilbao,"Bilbao, Getxo",2020-04-01\r\n'
+    )
+    page = _upload(client, "/en/programme/records/import/grants/", "g.csv", table, year="2020")
+    assert (
+        "Line 2, column “partner_places”: bilbao leads this grant: it cannot also be one of its "
+        "partners." in page
+    )
+    assert Grant.objects.count() == 1
+
+
+def test_a_failed_report_run_is_explained_in_the_pages_language(
+    users: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    """The year's page showed a failed run's error as the worker wrote it, in English, on the
+    French page too."""
+    from unittest import mock
+
+    client = client_for(users["secretariat"])
+    broken = mock.patch(
+        "icc.programme.services.annual_report_render", side_effect=OSError("disk full")
+    )
+    with broken, django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/programme/2020/annual-report/", {"languages": ["en"], "formats": ["pdf"]})
+    english = client.get("/en/programme/2020/").content.decode()
+    assert "The run failed: OSError: disk full" in english
+    french = client.get("/fr/programme/2020/").content.decode()
+    assert "L’exécution a échoué : OSError: disk full" in french
+    assert "The run failed" not in french

@@ -3,6 +3,7 @@ secretariat's page with its progress bar; ``icc report --all`` with its own."""
 
 import datetime as dt
 import io
+import logging
 
 import pytest
 from django.core.management import call_command
@@ -222,3 +223,47 @@ def test_a_run_goes_in_parts_and_results_go_first(editions, users):
     call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
     batch.refresh_from_db()
     assert (batch.state, batch.done, counts(batch)) == ("done", 4, (4, 0, 0))
+
+
+def test_a_pdf_lost_from_storage_is_being_prepared_and_the_secretariat_makes_it_again(
+    editions, users, caplog, django_capture_on_commit_callbacks
+):
+    """The row of a stored report stayed while its file went from the disk (a restore, a
+    clean-up): the download says "being prepared" (never a server error), the log says which
+    file is missing, and the secretariat finds there the button that makes it again."""
+    run(editions["2023"], languages=("en",))
+    record = ReportFile.objects.get(place__slug="bilbao", lang="en")
+    record.file.storage.delete(str(record.file.name))
+    url = "/en/index/2023/places/bilbao/report.pdf"
+    with caplog.at_level(logging.WARNING, logger="icc"):
+        anonymous = client_for(None).get(url)
+    assert anonymous.status_code == 202
+    assert "The report is being prepared" in anonymous.content.decode()
+    assert 'id="report-remake"' not in anonymous.content.decode()
+    assert str(record.file.name) in caplog.text
+    secretariat = client_for(users["secretariat"])
+    page = secretariat.get(url).content.decode()
+    assert 'id="report-remake"' in page and 'action="/en/index/2023/reports/"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat.post("/en/index/2023/reports/", {"languages": ["en"]})
+    download = secretariat.get(url)
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
+
+
+def test_a_report_that_failed_is_named_in_the_pages_language(
+    editions, users, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The run's page listed the reports that failed as the worker wrote them, in English."""
+    from icc.reports import services
+
+    def broken(work):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "report_work_typeset", broken)
+    client = client_for(users["secretariat"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/index/2023/reports/", {"languages": ["en"]})
+    french = client.get("/fr/index/2023/reports/").content.decode()
+    assert "Le rapport Bilbao (en) a échoué : disk full" in french
+    assert "failed" not in french.split('id="batch-state"')[1].split("</div>")[0]

@@ -117,7 +117,7 @@ class Command(BaseCommand):
             f"{counts['skipped']} unchanged, {counts['failed']} failed."
         )
         if batch.error:
-            self.stderr.write(batch.error)
+            self.stderr.write(batch.error_text)
         if options["output_dir"]:
             self._copy(edition, languages, options["output_dir"])
         if counts["failed"]:
