@@ -17,6 +17,9 @@ from icc.events.models import Registration
 from icc.events.registration_states import State
 from icc.events.tokens import registration_manage_path
 
+#: The kind of message for someone who withdraws while on the waiting list (no seat is freed).
+LEFT_WAITING_LIST = "left_waiting_list"
+
 SUBJECTS = {
     State.PENDING.value: _("Registration received: %(event)s"),
     State.CONFIRMED.value: _("Registration confirmed: %(event)s"),
@@ -24,6 +27,7 @@ SUBJECTS = {
     "promoted": _("A seat is free for you: %(event)s"),
     State.REJECTED.value: _("Registration not accepted: %(event)s"),
     State.WITHDRAWN.value: _("Registration withdrawn: %(event)s"),
+    LEFT_WAITING_LIST: _("You have left the waiting list: %(event)s"),
     "reminder": _("Reminder: %(event)s"),
 }
 #: Kinds of message that confirm a seat: they carry the online link and the calendar.
@@ -44,7 +48,8 @@ def waiting_position(registration: Registration) -> int:
 
 
 def registration_email_build(*, registration: Registration, kind: str) -> EmailMultiAlternatives:
-    """The message of ``kind`` (a state, "promoted" or "reminder") for ``registration``."""
+    """The message of ``kind`` (a state, "promoted", "reminder" or ``LEFT_WAITING_LIST``) for
+    ``registration``."""
     event = registration.event
     with translation.override(registration.language), timezone.override(event.tzinfo):
         base = site_url()

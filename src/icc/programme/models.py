@@ -70,8 +70,9 @@ class Grant(models.Model):
     @property
     def partners(self) -> list[Place]:
         """The partner places, the lead left out: a lead recorded among its partners too (before
-        the form refused it) shows once, as the lead. Every list of partners (the year's page,
-        the annual report, the export) reads this; it uses ``partner_places`` as prefetched."""
+        the form refused it; migration 0002 took such rows out) shows once, as the lead. Every
+        list of partners (the year's page, the annual report, the export) reads this; it uses
+        ``partner_places`` as prefetched."""
         return [p for p in self.partner_places.all() if p.pk != self.lead_place_id]
 
 

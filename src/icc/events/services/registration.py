@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from icc.events.emails import registration_email_queue
+from icc.events.emails import LEFT_WAITING_LIST, registration_email_queue
 from icc.events.models import Event, FieldKind, Registration, RegistrationField
 from icc.events.models.registration import new_secret
 from icc.events.registration_states import (
@@ -199,7 +199,8 @@ def _withdraw(
     registration.refresh_from_db()
     before = _apply(registration, Action.WITHDRAW)
     if notify:
-        registration_email_queue(registration=registration, kind=State.WITHDRAWN.value)
+        kind = LEFT_WAITING_LIST if before is State.WAITING else State.WITHDRAWN.value
+        registration_email_queue(registration=registration, kind=kind)
     if before is State.CONFIRMED:
         waiting_list_promote(event=event, now=now)
     return registration

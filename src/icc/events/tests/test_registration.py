@@ -321,24 +321,33 @@ def test_an_address_longer_than_the_database_holds_is_refused_with_the_form_kept
 
 
 @pytest.mark.parametrize(
-    ("language", "page_says", "message"),
+    ("language", "page_says", "message", "subject"),
     [
-        ("en", "Leave the waiting list", "You have left the waiting list."),
-        ("fr", "Quitter la liste d’attente", "Vous avez quitté la liste d’attente."),
+        ("en", "Leave the waiting list", "You have left the waiting list.",
+         "You have left the waiting list: "),
+        ("fr", "Quitter la liste d’attente", "Vous avez quitté la liste d’attente.",
+         "Vous avez quitté la liste d’attente\u00a0: "),
     ],
-)
+)  # fmt: skip
 def test_someone_waiting_who_withdraws_is_told_they_left_the_waiting_list(
-    make_event, language, page_says, message
+    make_event, django_capture_on_commit_callbacks, language, page_says, message, subject
 ):
     event = make_event(capacity=1, questions=False)
     registration_create(event=event, name="Ana", email="ana@example.org", answers={})
     chloe = registration_create(event=event, name="Chloé", email="chloe@example.org", answers={})
     assert chloe.state == State.WAITING
+    Registration.objects.filter(pk=chloe.pk).update(language=language)
     client = Client()
     url = manage_url(chloe).replace("/en/", f"/{language}/")
     page = client.get(url).content.decode()
     assert page_says in page and "my place goes to someone else" not in page
-    reply = client.post(url, {"action": "withdraw", "confirm": "yes"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = client.post(url, {"action": "withdraw", "confirm": "yes"}, follow=True)
+    # the e-mail says the same in the registrant's language, not "registration withdrawn"
+    (sent,) = mail.outbox
+    assert sent.to == ["chloe@example.org"] and sent.subject.startswith(subject)
+    assert "registration is withdrawn" not in sent.body
+    assert "inscription est annulée" not in sent.body
     body = reply.content.decode()
     assert message in body
     assert "seat goes to the next person" not in body and "votre place" not in body

@@ -502,6 +502,17 @@ def test_a_grants_lead_place_is_never_listed_again_among_its_partners(
     book = load_workbook(io.BytesIO(client.get("/en/programme/2020/expenditure.xlsx").content))
     header = [cell.value for cell in book["Grants"][1]]
     assert book["Grants"][2][header.index("partner_places")].value == "Getxo"
+    # the migration that cleans such rows keeps the partners and takes the lead out
+    from importlib import import_module
+
+    from django.apps import apps
+
+    other = Grant.objects.create(title="Other", lead_place=getxo, start=dt.date(2020, 3, 1))
+    other.partner_places.set([bilbao])
+    cleaning = import_module("icc.programme.migrations.0002_lead_not_among_partners")
+    cleaning.partners_without_lead(apps, None)
+    assert list(grant.partner_places.order_by("slug").values_list("slug", flat=True)) == ["getxo"]
+    assert list(other.partner_places.values_list("slug", flat=True)) == ["bilbao"]
 
 
 def test_the_lead_place_cannot_be_saved_as_a_partner(users: dict[str, Any]) -> None:
