@@ -1,18 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from icc.programme.models import Grant
+from icc.programme.models import Grant, lead_among_partners_text
 from icc.programme.report import FORMATS, LANGUAGES
-
-
-def lead_among_partners_text(place: str) -> str:
-    """Why a grant's lead place cannot be one of its partners too (the form and the import)."""
-    return gettext("%(place)s leads this grant: it cannot also be one of its partners.") % {
-        "place": place
-    }
 
 
 class GrantForm(forms.ModelForm[Grant]):

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from icc.events.models import Event
@@ -74,6 +75,14 @@ class Grant(models.Model):
         list of partners (the year's page, the annual report, the export) reads this; it uses
         ``partner_places`` as prefetched."""
         return [p for p in self.partner_places.all() if p.pk != self.lead_place_id]
+
+
+def lead_among_partners_text(place: str) -> str:
+    """Why a grant's lead place cannot be one of its partners too (the admin form and the
+    grants import)."""
+    return gettext("%(place)s leads this grant: it cannot also be one of its partners.") % {
+        "place": place
+    }
 
 
 class OutputKind(models.TextChoices):

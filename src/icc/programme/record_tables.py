@@ -37,8 +37,14 @@ from icc.programme.expense_table import (
     _amount,
     amount_too_large_text,
 )
-from icc.programme.forms import lead_among_partners_text
-from icc.programme.models import ExpertVisit, Grant, GrantStatus, VisitMode, VisitPurpose
+from icc.programme.models import (
+    ExpertVisit,
+    Grant,
+    GrantStatus,
+    VisitMode,
+    VisitPurpose,
+    lead_among_partners_text,
+)
 
 GRANT_REQUIRED = ("title", "lead_place", "start")
 VISIT_REQUIRED = ("place", "date", "mode", "purpose")
